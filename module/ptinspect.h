@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Declarations shared between the walkers (module/) and the views (procfs/). */
+#ifndef PTINSPECT_H
+#define PTINSPECT_H
+
+#include <linux/seq_file.h>
+#include "ptinspect_format.h"
+
+struct pid_namespace;
+struct task_struct;
+struct user_namespace;
+
+#define PTI_VERSION "0.1.0"
+
+/* task_walk.c */
+struct task_struct *pti_task_next(struct pid_namespace *ns, int *nr);
+void pti_task_fill(struct pti_task *rec, struct task_struct *task,
+		   struct pid_namespace *ns, struct user_namespace *uns,
+		   bool kaddrs);
+
+/* procfs/record.c */
+extern const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS];
+extern const struct pti_column pti_task_kaddr_columns[];
+extern const int pti_task_kaddr_nr_columns;
+void pti_seq_header(struct seq_file *m, const struct pti_column *cols,
+		    int n, bool last);
+void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
+		    int n, const void *rec, bool last);
+
+/* procfs/tasks.c */
+extern const struct proc_ops pti_tasks_proc_ops;
+extern const struct file_operations pti_tasks_debugfs_fops;
+
+/* procfs/format.c */
+extern const struct proc_ops pti_format_proc_ops;
+
+/* procfs/dirs.c */
+int pti_views_create(void);
+void pti_views_remove(void);
+
+#endif /* PTINSPECT_H */

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * task_walk.c - walk every thread of a pid namespace and fill task records.
+ *
+ * The walk follows the namespace's pid IDR in pid order, as /proc's own
+ * directory walk does, so a reader that stops part-way resumes from a pid
+ * rather than from a record count that tasks coming and going would skew.
+ */
+#include <linux/cred.h>
+#include <linux/pid.h>
+#include <linux/pid_namespace.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task_stack.h>
+#include <linux/string.h>
+#include <linux/uidgid.h>
+#include "ptinspect.h"
+
+/**
+ * pti_task_next() - find the first live task whose pid in @ns is >= *@nr
+ * @ns: pid namespace the caller numbers tasks in
+ * @nr: in: the smallest pid wanted; out: the pid of the task returned
+ *
+ * Must be called under rcu_read_lock(); the task stays valid until the
+ * matching rcu_read_unlock().  Every iteration raises *@nr, so the loop
+ * ends after at most pid_max steps.
+ *
+ * Return: the task, or NULL when no task at or above *@nr is left.
+ */
+struct task_struct *pti_task_next(struct pid_namespace *ns, int *nr)
+{
+	struct task_struct *task;
+	struct pid *pid;
+
+	RCU_LOCKDEP_WARN(!rcu_read_lock_held(), "pti_task_next needs RCU");
+	while ((pid = find_ge_pid(*nr, ns)) != NULL) {
+		*nr = pid_nr_ns(pid, ns);
+		task = pid_task(pid, PIDTYPE_PID);
+		if (task && pid_alive(task))
+			return task;
+		(*nr)++;
+	}
+	return NULL;
+}
+
+static const struct {
+	unsigned int flag;
+	const char *name;
+} pti_pf_names[] = {
+	{ PF_VCPU, "VCPU" },
+	{ PF_IDLE, "IDLE" },
+	{ PF_EXITING, "EXITING" },
+	{ PF_POSTCOREDUMP, "POSTCOREDUMP" },
+	{ PF_IO_WORKER, "IO_WORKER" },
+	{ PF_WQ_WORKER, "WQ_WORKER" },
+	{ PF_FORKNOEXEC, "FORKNOEXEC" },
+	{ PF_MCE_PROCESS, "MCE_PROCESS" },
+	{ PF_SUPERPRIV, "SUPERPRIV" },
+	{ PF_DUMPCORE, "DUMPCORE" },
+	{ PF_SIGNALED, "SIGNALED" },
+	{ PF_MEMALLOC, "MEMALLOC" },
+	{ PF_NPROC_EXCEEDED, "NPROC_EXCEEDED" },
+	{ PF_USED_MATH, "USED_MATH" },
+	{ PF_NOFREEZE, "NOFREEZE" },
+	{ PF_KSWAPD, "KSWAPD" },
+	{ PF_MEMALLOC_NOFS, "MEMALLOC_NOFS" },
+	{ PF_MEMALLOC_NOIO, "MEMALLOC_NOIO" },
+	{ PF_LOCAL_THROTTLE, "LOCAL_THROTTLE" },
+	{ PF_KTHREAD, "KTHREAD" },
+	{ PF_RANDOMIZE, "RANDOMIZE" },
+	{ PF_NO_NOTIFY_SIGNAL, "NO_NOTIFY_SIGNAL" },
+	{ PF_NO_SETAFFINITY, "NO_SETAFFINITY" },
+	{ PF_MCE_EARLY, "MCE_EARLY" },
+	{ PF_MEMALLOC_PIN, "MEMALLOC_PIN" },
+	{ PF_SUSPEND_TASK, "SUSPEND_TASK" },
+};
+
+static void pti_decode_pf(char *buf, size_t size, unsigned int flags)
+{
+	size_t len = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < ARRAY_SIZE(pti_pf_names); i++) {
+		if (!(flags & pti_pf_names[i].flag))
+			continue;
+		len += scnprintf(buf + len, size - len, "%s%s",
+				 len ? "|" : "", pti_pf_names[i].name);
+	}
+	if (!len)
+		strscpy(buf, "-", size);
+}
+
+static const char *pti_policy_name(unsigned int policy)
+{
+	switch (policy) {
+	case SCHED_NORMAL:
+		return "NORMAL";
+	case SCHED_FIFO:
+		return "FIFO";
+	case SCHED_RR:
+		return "RR";
+	case SCHED_BATCH:
+		return "BATCH";
+	case SCHED_IDLE:
+		return "IDLE";
+	case SCHED_DEADLINE:
+		return "DEADLINE";
+	}
+	return "UNKNOWN";
+}
+
+static void pti_fill_creds(struct pti_task *rec, const struct cred *cred,
+			   struct user_namespace *uns)
+{
+	rec->uid = from_kuid_munged(uns, cred->uid);
+	rec->euid = from_kuid_munged(uns, cred->euid);
+	rec->suid = from_kuid_munged(uns, cred->suid);
+	rec->fsuid = from_kuid_munged(uns, cred->fsuid);
+	rec->gid = from_kgid_munged(uns, cred->gid);
+	rec->egid = from_kgid_munged(uns, cred->egid);
+	rec->sgid = from_kgid_munged(uns, cred->sgid);
+	rec->fsgid = from_kgid_munged(uns, cred->fsgid);
+}
+
+/**
+ * pti_task_fill() - copy what the kernel holds about one task into a record
+ * @rec: record to fill (fully overwritten)
+ * @task: a task found by pti_task_next(), under the same RCU read section
+ * @ns: pid namespace to number pids in
+ * @uns: user namespace to map uids and gids into
+ * @kaddrs: also record kernel addresses (printed later with %pK)
+ *
+ * Takes no sleeping lock: the comm copy takes task_lock, a spinlock.
+ */
+void pti_task_fill(struct pti_task *rec, struct task_struct *task,
+		   struct pid_namespace *ns, struct user_namespace *uns,
+		   bool kaddrs)
+{
+	struct task_struct *real_parent = rcu_dereference(task->real_parent);
+	struct task_struct *parent = rcu_dereference(task->parent);
+	struct pid *tgid_pid = task_tgid(task);
+	struct mm_struct *mm = READ_ONCE(task->mm);
+
+	memset(rec, 0, sizeof(*rec));
+	rec->pid = task_pid_nr_ns(task, ns);
+	rec->tgid = task_tgid_nr_ns(task, ns);
+	rec->ppid = task_tgid_nr_ns(real_parent, ns);
+	rec->tracer = parent != real_parent ? task_pid_nr_ns(parent, ns) : 0;
+	rec->leader = task_pid_nr_ns(READ_ONCE(task->group_leader), ns);
+	rec->threads = get_nr_threads(task);
+	rec->pgid = task_pgrp_nr_ns(task, ns);
+	rec->sid = task_session_nr_ns(task, ns);
+
+	rec->state = task_state_to_char(task);
+	rec->raw_state = READ_ONCE(task->__state);
+	rec->exit_state = READ_ONCE(task->exit_state);
+	rec->flags = READ_ONCE(task->flags);
+	pti_decode_pf(rec->flag_names, sizeof(rec->flag_names), rec->flags);
+
+	pti_fill_creds(rec, __task_cred(task), uns);
+
+	strscpy(rec->policy, pti_policy_name(task->policy), sizeof(rec->policy));
+	rec->prio = task->prio;
+	rec->static_prio = task->static_prio;
+	rec->normal_prio = task->normal_prio;
+	rec->rt_priority = task->rt_priority;
+	rec->nice = task_nice(task);
+
+	rec->utime_ns = task->utime;
+	rec->stime_ns = task->stime;
+	rec->nvcsw = task->nvcsw;
+	rec->nivcsw = task->nivcsw;
+	rec->start_ns = task->start_time;
+	rec->start_boot_ns = task->start_boottime;
+
+	rec->cpu = task_cpu(task);
+	rec->has_mm = mm != NULL;
+	/* The tgid pid goes away under us once the group is released. */
+	rec->reaper = task->signal->is_child_subreaper ||
+		      (tgid_pid && is_child_reaper(tgid_pid));
+	rec->exit_code = READ_ONCE(task->exit_code);
+	__get_task_comm(rec->comm, sizeof(rec->comm), task);
+
+	if (kaddrs) {
+		rec->kaddr_task = (unsigned long)task;
+		rec->kaddr_stack = (unsigned long)task_stack_page(task);
+		rec->kaddr_mm = (unsigned long)mm;
+	}
+}

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-2.0
+/* dirs.c - create and remove /proc/ptinspect and debugfs ptinspect/. */
+#include <linux/debugfs.h>
+#include <linux/err.h>
+#include <linux/proc_fs.h>
+#include "../module/ptinspect.h"
+
+static struct proc_dir_entry *pti_proc_dir;
+static struct dentry *pti_debugfs_dir;
+
+/**
+ * pti_views_create() - create every file ptinspect shows
+ *
+ * /proc/ptinspect is required; debugfs is optional (it may be absent or
+ * locked down), so its failure only leaves the debugfs files missing.
+ *
+ * Return: 0 or a negative errno, with nothing left behind.
+ */
+int pti_views_create(void)
+{
+	pti_proc_dir = proc_mkdir("ptinspect", NULL);
+	if (!pti_proc_dir)
+		return -ENOMEM;
+	if (!proc_create("tasks", 0444, pti_proc_dir, &pti_tasks_proc_ops) ||
+	    !proc_create("format", 0444, pti_proc_dir, &pti_format_proc_ops))
+		goto err_proc;
+
+	pti_debugfs_dir = debugfs_create_dir("ptinspect", NULL);
+	if (!IS_ERR(pti_debugfs_dir))
+		debugfs_create_file("tasks", 0400, pti_debugfs_dir, NULL,
+				    &pti_tasks_debugfs_fops);
+	return 0;
+
+err_proc:
+	proc_remove(pti_proc_dir);
+	return -ENOMEM;
+}
+
+/**
+ * pti_views_remove() - remove every file; open /proc files read -EIO after
+ */
+void pti_views_remove(void)
+{
+	debugfs_remove(pti_debugfs_dir);
+	proc_remove(pti_proc_dir);
+}

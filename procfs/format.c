@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * format.c - /proc/ptinspect/format: the format version and, for every
+ * view, each column's name, value type and meaning, straight from the
+ * tables the views print with.
+ */
+#include <linux/proc_fs.h>
+#include <linux/seq_file.h>
+#include "../module/ptinspect.h"
+
+static const char *const pti_type_names[] = {
+	[PTI_T_S32] = "s32",
+	[PTI_T_U32] = "u32",
+	[PTI_T_HEX32] = "hex32",
+	[PTI_T_U64] = "u64",
+	[PTI_T_CHAR] = "char",
+	[PTI_T_WORD] = "word",
+	[PTI_T_ESCAPED] = "escaped",
+	[PTI_T_KPTR] = "kptr",
+};
+
+static void pti_format_view(struct seq_file *m, const char *view,
+			    const struct pti_column *cols, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		seq_printf(m, "%s %s %s %s\n", view, cols[i].name,
+			   pti_type_names[cols[i].type], cols[i].help);
+}
+
+static int pti_format_show(struct seq_file *m, void *v)
+{
+	seq_printf(m, "version %d\n", PTI_FORMAT_VERSION);
+	pti_format_view(m, "tasks", pti_task_columns, PTI_TASK_NR_COLUMNS);
+	pti_format_view(m, "debug/tasks", pti_task_kaddr_columns,
+			pti_task_kaddr_nr_columns);
+	return 0;
+}
+
+static int pti_format_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, pti_format_show, NULL);
+}
+
+const struct proc_ops pti_format_proc_ops = {
+	.proc_open = pti_format_open,
+	.proc_read_iter = seq_read_iter,
+	.proc_lseek = seq_lseek,
+	.proc_release = single_release,
+};

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * record.c - turn records into lines.  Every view prints a header line
+ * naming its columns, then one line per record, values in header order,
+ * separated by single spaces.  Parsers key on the header, not on position.
+ */
+#include <linux/kernel.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+#include "../module/ptinspect.h"
+
+const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS] = {
+	PTI_TASK_COLUMNS(PTI_TASK_COLUMN_INIT)
+};
+
+#define PTI_KADDR_COLUMN_INIT(id, cname, member, vtype, chelp)		\
+	{ .name = cname, .help = chelp, .type = vtype,			\
+	  .offset = offsetof(struct pti_task, member),			\
+	  .size = PTI_MEMBER_SIZE(struct pti_task, member) },
+
+const struct pti_column pti_task_kaddr_columns[] = {
+	PTI_TASK_KADDR_COLUMNS(PTI_KADDR_COLUMN_INIT)
+};
+
+const int pti_task_kaddr_nr_columns = ARRAY_SIZE(pti_task_kaddr_columns);
+
+/* Escape so that a value never contains a separator, newline or '\'. */
+static void pti_seq_escaped(struct seq_file *m, const char *s, size_t len)
+{
+	size_t i;
+
+	if (!len) {
+		seq_putc(m, '-');
+		return;
+	}
+	for (i = 0; i < len; i++) {
+		unsigned char c = s[i];
+
+		if (c <= ' ' || c >= 0x7f || c == '\\')
+			seq_printf(m, "\\%03o", c);
+		else
+			seq_putc(m, c);
+	}
+}
+
+/**
+ * pti_seq_header() - print the names of @n columns
+ * @m: seq_file to print to
+ * @cols: column table
+ * @n: number of columns in @cols
+ * @last: end the line after them (else a space follows, for more columns)
+ */
+void pti_seq_header(struct seq_file *m, const struct pti_column *cols,
+		    int n, bool last)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		seq_puts(m, cols[i].name);
+		seq_putc(m, i + 1 == n && last ? '\n' : ' ');
+	}
+}
+
+/**
+ * pti_seq_record() - print @n columns of one record
+ * @m: seq_file to print to
+ * @cols: column table describing @rec
+ * @n: number of columns in @cols
+ * @rec: the record
+ * @last: end the line after them (else a space follows, for more columns)
+ */
+void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
+		    int n, const void *rec, bool last)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		const void *v = (const char *)rec + cols[i].offset;
+
+		switch (cols[i].type) {
+		case PTI_T_S32:
+			seq_put_decimal_ll(m, "", *(const s32 *)v);
+			break;
+		case PTI_T_U32:
+			seq_put_decimal_ull(m, "", *(const u32 *)v);
+			break;
+		case PTI_T_HEX32:
+			seq_printf(m, "0x%x", *(const u32 *)v);
+			break;
+		case PTI_T_U64:
+			seq_put_decimal_ull(m, "", *(const u64 *)v);
+			break;
+		case PTI_T_CHAR:
+			pti_seq_escaped(m, v, 1);
+			break;
+		case PTI_T_WORD:
+		case PTI_T_ESCAPED:
+			pti_seq_escaped(m, v, strnlen(v, cols[i].size));
+			break;
+		case PTI_T_KPTR:
+			/* %pK decides, as the reader, what the address shows. */
+			seq_printf(m, "%pK",
+				   (void *)(unsigned long)*(const u64 *)v);
+			break;
+		}
+		seq_putc(m, i + 1 == n && last ? '\n' : ' ');
+	}
+}

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tasks.c - /proc/ptinspect/tasks and /sys/kernel/debug/ptinspect/tasks:
+ * every thread of the reader's pid namespace, one line each.
+ *
+ * The seq_file position is the pid of the next record (0 is the header),
+ * so a short read resumes at a pid.  The walk runs under RCU from start()
+ * to stop(); seq_file copies to user space only after stop().
+ */
+#include <linux/capability.h>
+#include <linux/cred.h>
+#include <linux/debugfs.h>
+#include <linux/fs.h>
+#include <linux/pid_namespace.h>
+#include <linux/proc_fs.h>
+#include <linux/rcupdate.h>
+#include <linux/sched/signal.h>
+#include <linux/seq_file.h>
+#include <linux/threads.h>
+#include "../module/ptinspect.h"
+
+struct pti_tasks_iter {
+	struct pid_namespace *ns;
+	/* hidepid on the proc mount: list only the reader's own tasks. */
+	bool own_only;
+	bool kaddrs;		/* debugfs: add the %pK address columns */
+	kuid_t reader_uid;
+	kgid_t reader_gid;
+	struct pti_task rec;	/* scratch, kept off the stack */
+};
+
+/* Stricter than ptrace_may_access() (not exported): all ids must match. */
+static bool pti_task_visible(const struct pti_tasks_iter *it,
+			     struct task_struct *task)
+{
+	const struct cred *cred;
+
+	if (!it->own_only)
+		return true;
+	cred = __task_cred(task);
+	return uid_eq(cred->uid, it->reader_uid) &&
+	       uid_eq(cred->euid, it->reader_uid) &&
+	       uid_eq(cred->suid, it->reader_uid) &&
+	       gid_eq(cred->gid, it->reader_gid) &&
+	       gid_eq(cred->egid, it->reader_gid) &&
+	       gid_eq(cred->sgid, it->reader_gid);
+}
+
+static struct task_struct *pti_tasks_find(struct pti_tasks_iter *it,
+					  loff_t *pos)
+{
+	struct task_struct *task;
+	int nr;
+
+	if (*pos > PID_MAX_LIMIT)
+		return NULL;
+	nr = *pos;
+	while ((task = pti_task_next(it->ns, &nr)) != NULL) {
+		if (pti_task_visible(it, task))
+			break;
+		nr++;
+	}
+	if (task)
+		*pos = nr;
+	return task;
+}
+
+static void *pti_tasks_start(struct seq_file *m, loff_t *pos)
+	__acquires(RCU)
+{
+	rcu_read_lock();
+	if (*pos == 0)
+		return SEQ_START_TOKEN;
+	return pti_tasks_find(m->private, pos);
+}
+
+static void *pti_tasks_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	++*pos;
+	return pti_tasks_find(m->private, pos);
+}
+
+static void pti_tasks_stop(struct seq_file *m, void *v)
+	__releases(RCU)
+{
+	rcu_read_unlock();
+}
+
+static int pti_tasks_show(struct seq_file *m, void *v)
+{
+	struct pti_tasks_iter *it = m->private;
+
+	if (v == SEQ_START_TOKEN) {
+		if (it->kaddrs)
+			pti_seq_header(m, pti_task_kaddr_columns,
+				       pti_task_kaddr_nr_columns, false);
+		pti_seq_header(m, pti_task_columns, PTI_TASK_NR_COLUMNS, true);
+		return 0;
+	}
+	pti_task_fill(&it->rec, v, it->ns, seq_user_ns(m), it->kaddrs);
+	if (it->kaddrs)
+		pti_seq_record(m, pti_task_kaddr_columns,
+			       pti_task_kaddr_nr_columns, &it->rec, false);
+	pti_seq_record(m, pti_task_columns, PTI_TASK_NR_COLUMNS, &it->rec,
+		       true);
+	return 0;
+}
+
+static const struct seq_operations pti_tasks_seq_ops = {
+	.start = pti_tasks_start,
+	.next = pti_tasks_next,
+	.stop = pti_tasks_stop,
+	.show = pti_tasks_show,
+};
+
+static struct pti_tasks_iter *pti_tasks_open(struct file *file,
+					     struct pid_namespace *ns)
+{
+	struct pti_tasks_iter *it;
+
+	it = __seq_open_private(file, &pti_tasks_seq_ops, sizeof(*it));
+	if (!it)
+		return NULL;
+	it->ns = get_pid_ns(ns);
+	it->reader_uid = file->f_cred->fsuid;
+	it->reader_gid = file->f_cred->fsgid;
+	return it;
+}
+
+static int pti_tasks_proc_open(struct inode *inode, struct file *file)
+{
+	struct proc_fs_info *fs_info = proc_sb_info(inode->i_sb);
+	struct pti_tasks_iter *it;
+
+	it = pti_tasks_open(file, fs_info->pid_ns);
+	if (!it)
+		return -ENOMEM;
+	/* Honour the mount's hidepid= as /proc/<pid> does. */
+	it->own_only = fs_info->hide_pid != HIDEPID_OFF &&
+		       !in_group_p(fs_info->pid_gid) &&
+		       !file_ns_capable(file, &init_user_ns, CAP_SYS_PTRACE);
+	return 0;
+}
+
+static int pti_tasks_debugfs_open(struct inode *inode, struct file *file)
+{
+	struct pti_tasks_iter *it;
+
+	it = pti_tasks_open(file, task_active_pid_ns(current));
+	if (!it)
+		return -ENOMEM;
+	it->kaddrs = true;
+	return 0;
+}
+
+static int pti_tasks_release(struct inode *inode, struct file *file)
+{
+	struct seq_file *m = file->private_data;
+	struct pti_tasks_iter *it = m->private;
+
+	put_pid_ns(it->ns);
+	return seq_release_private(inode, file);
+}
+
+const struct proc_ops pti_tasks_proc_ops = {
+	.proc_open = pti_tasks_proc_open,
+	.proc_read_iter = seq_read_iter,
+	.proc_lseek = seq_lseek,
+	.proc_release = pti_tasks_release,
+};
+
+const struct file_operations pti_tasks_debugfs_fops = {
+	.owner = THIS_MODULE,
+	.open = pti_tasks_debugfs_open,
+	/* debugfs' proxy forwards .read, not .read_iter. */
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = pti_tasks_release,
+};
