@@ -20,8 +20,7 @@ void pti_task_fill(struct pti_task *rec, struct task_struct *task,
 
 /* procfs/record.c */
 extern const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS];
-extern const struct pti_column pti_task_kaddr_columns[];
-extern const int pti_task_kaddr_nr_columns;
+extern const struct pti_column pti_task_kaddr_columns[PTI_TASK_NR_KADDR_COLUMNS];
 void pti_seq_header(struct seq_file *m, const struct pti_column *cols,
 		    int n, bool last);
 void pti_seq_record(struct seq_file *m, const struct pti_column *cols,

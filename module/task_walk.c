@@ -33,7 +33,7 @@ struct task_struct *pti_task_next(struct pid_namespace *ns, int *nr)
 	struct task_struct *task;
 	struct pid *pid;
 
-	RCU_LOCKDEP_WARN(!rcu_read_lock_held(), "pti_task_next needs RCU");
+	RCU_LOCKDEP_WARN(!rcu_read_lock_held(), "task walk without RCU");
 	while ((pid = find_ge_pid(*nr, ns)) != NULL) {
 		*nr = pid_nr_ns(pid, ns);
 		task = pid_task(pid, PIDTYPE_PID);

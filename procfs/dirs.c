@@ -3,7 +3,7 @@
 #include <linux/debugfs.h>
 #include <linux/err.h>
 #include <linux/proc_fs.h>
-#include "../module/ptinspect.h"
+#include "ptinspect.h"
 
 static struct proc_dir_entry *pti_proc_dir;
 static struct dentry *pti_debugfs_dir;

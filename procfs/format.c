@@ -6,7 +6,7 @@
  */
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
-#include "../module/ptinspect.h"
+#include "ptinspect.h"
 
 static const char *const pti_type_names[] = {
 	[PTI_T_S32] = "s32",
@@ -34,7 +34,7 @@ static int pti_format_show(struct seq_file *m, void *v)
 	seq_printf(m, "version %d\n", PTI_FORMAT_VERSION);
 	pti_format_view(m, "tasks", pti_task_columns, PTI_TASK_NR_COLUMNS);
 	pti_format_view(m, "debug/tasks", pti_task_kaddr_columns,
-			pti_task_kaddr_nr_columns);
+			PTI_TASK_NR_KADDR_COLUMNS);
 	return 0;
 }
 

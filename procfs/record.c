@@ -7,22 +7,19 @@
 #include <linux/kernel.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
-#include "../module/ptinspect.h"
+#include "ptinspect.h"
 
 const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS] = {
-	PTI_TASK_COLUMNS(PTI_TASK_COLUMN_INIT)
+#define PTI_TASK_COLUMN(id, name, member, type, help) \
+	[PTI_TASK_##id] = PTI_TASK_COLUMN_INIT(name, member, type, help),
+#include "ptinspect_columns.h"
 };
 
-#define PTI_KADDR_COLUMN_INIT(id, cname, member, vtype, chelp)		\
-	{ .name = cname, .help = chelp, .type = vtype,			\
-	  .offset = offsetof(struct pti_task, member),			\
-	  .size = PTI_MEMBER_SIZE(struct pti_task, member) },
-
-const struct pti_column pti_task_kaddr_columns[] = {
-	PTI_TASK_KADDR_COLUMNS(PTI_KADDR_COLUMN_INIT)
+const struct pti_column pti_task_kaddr_columns[PTI_TASK_NR_KADDR_COLUMNS] = {
+#define PTI_TASK_KADDR_COLUMN(id, name, member, type, help) \
+	[PTI_TASK_##id] = PTI_TASK_COLUMN_INIT(name, member, type, help),
+#include "ptinspect_columns.h"
 };
-
-const int pti_task_kaddr_nr_columns = ARRAY_SIZE(pti_task_kaddr_columns);
 
 /* Escape so that a value never contains a separator, newline or '\'. */
 static void pti_seq_escaped(struct seq_file *m, const char *s, size_t len)

@@ -17,7 +17,7 @@
 #include <linux/sched/signal.h>
 #include <linux/seq_file.h>
 #include <linux/threads.h>
-#include "../module/ptinspect.h"
+#include "ptinspect.h"
 
 struct pti_tasks_iter {
 	struct pid_namespace *ns;
@@ -93,14 +93,14 @@ static int pti_tasks_show(struct seq_file *m, void *v)
 	if (v == SEQ_START_TOKEN) {
 		if (it->kaddrs)
 			pti_seq_header(m, pti_task_kaddr_columns,
-				       pti_task_kaddr_nr_columns, false);
+				       PTI_TASK_NR_KADDR_COLUMNS, false);
 		pti_seq_header(m, pti_task_columns, PTI_TASK_NR_COLUMNS, true);
 		return 0;
 	}
 	pti_task_fill(&it->rec, v, it->ns, seq_user_ns(m), it->kaddrs);
 	if (it->kaddrs)
 		pti_seq_record(m, pti_task_kaddr_columns,
-			       pti_task_kaddr_nr_columns, &it->rec, false);
+			       PTI_TASK_NR_KADDR_COLUMNS, &it->rec, false);
 	pti_seq_record(m, pti_task_columns, PTI_TASK_NR_COLUMNS, &it->rec,
 		       true);
 	return 0;

@@ -1,0 +1,183 @@
+/* cmd_tasks.c - `ptinspect tree` and `ptinspect ps`: views of the tasks
+ * file as a process tree or as a table.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include "commands.h"
+#include "tree.h"
+
+#define PTI_PID_MAX_LIMIT 4194304	/* the kernel's PID_MAX_LIMIT on 64-bit */
+
+#define TREE_DEFAULT_COLUMNS "comm,pid,state,threads,uid,policy,nice,mark"
+#define PS_DEFAULT_COLUMNS \
+	"pid,tgid,ppid,state,uid,policy,prio,nice,cpu,nvcsw,nivcsw,comm,mark"
+
+struct tasks_cmd {
+	const char *name;
+	const char *summary;
+	const char *defaults;
+	const char *tree_column;	/* NULL: a flat table */
+};
+
+static const struct tasks_cmd tree_cmd = {
+	"tree", "show the process tree", TREE_DEFAULT_COLUMNS, "comm",
+};
+
+static const struct tasks_cmd ps_cmd = {
+	"ps", "list tasks as a table", PS_DEFAULT_COLUMNS, NULL,
+};
+
+int pti_parse_pid(const char *text)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(text, &end, 10);
+	if (errno || end == text || *end || v < 1 || v > PTI_PID_MAX_LIMIT)
+		return -1;
+	return (int)v;
+}
+
+static void usage(FILE *out, const struct tasks_cmd *cmd)
+{
+	fprintf(out, "Usage: ptinspect %s [options]\n\n", cmd->name);
+	fprintf(out, "%c%s.\n\n", cmd->summary[0] - 'a' + 'A', cmd->summary + 1);
+	fputs("Options:\n"
+	      "  -p, --pid PID        only the process PID (tree: its subtree)\n"
+	      "  -T, --threads        show every thread, not only processes\n"
+	      "  -o, --output LIST    comma-separated columns to show\n"
+	      "  -J, --json           JSON output\n"
+	      "  -r, --raw            raw output (no alignment)\n"
+	      "  -n, --noheadings     no header line\n"
+	      "  -h, --help           this help\n\n", out);
+	fprintf(out, "Default columns: %s\n\nAvailable columns:\n", cmd->defaults);
+	pti_view_list_columns(out);
+}
+
+/* Rows for ps: processes (or every thread), optionally one process only. */
+static int table_rows(const struct pti_task_set *set, bool threads, int pid,
+		      struct pti_row **rows, size_t *nrows, char *err,
+		      size_t errlen)
+{
+	const struct pti_task *only = pid ? pti_task_set_find(set, pid) : NULL;
+
+	if (pid && !only) {
+		snprintf(err, errlen, "no task with pid %d", pid);
+		return -1;
+	}
+	*rows = calloc(set->n ? set->n : 1, sizeof(**rows));
+	if (!*rows) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	*nrows = 0;
+	for (size_t i = 0; i < set->n; i++) {
+		const struct pti_task *t = &set->tasks[i];
+
+		if (!threads && t->pid != t->tgid)
+			continue;
+		if (only && t->tgid != only->tgid)
+			continue;
+		(*rows)[*nrows].task = t;
+		(*rows)[(*nrows)++].parent = -1;
+	}
+	return 0;
+}
+
+static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
+	       int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "pid", required_argument, NULL, 'p' },
+		{ "threads", no_argument, NULL, 'T' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "json", no_argument, NULL, 'J' },
+		{ "raw", no_argument, NULL, 'r' },
+		{ "noheadings", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct pti_view_opts opts = { 0 };
+	struct pti_task_set set = { 0 };
+	struct pti_row *rows = NULL;
+	size_t nrows = 0;
+	bool threads = false;
+	int pid = 0, c, ret = PTI_EXIT_FAILURE;
+	char err[512];
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "p:To:Jrnh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			pid = pti_parse_pid(optarg);
+			if (pid < 0) {
+				fprintf(stderr, "ptinspect %s: invalid pid '%s'\n",
+					cmd->name, optarg);
+				return PTI_EXIT_USAGE;
+			}
+			break;
+		case 'T':
+			threads = true;
+			break;
+		case 'o':
+			if (pti_view_check_columns(optarg, err, sizeof(err))) {
+				fprintf(stderr, "ptinspect %s: %s\n", cmd->name, err);
+				return PTI_EXIT_USAGE;
+			}
+			opts.columns = optarg;
+			break;
+		case 'J':
+			opts.json = true;
+			break;
+		case 'r':
+			opts.raw = true;
+			break;
+		case 'n':
+			opts.noheadings = true;
+			break;
+		case 'h':
+			usage(stdout, cmd);
+			return PTI_EXIT_OK;
+		default:
+			fprintf(stderr, "Try 'ptinspect %s --help'.\n", cmd->name);
+			return PTI_EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "ptinspect %s: unexpected argument '%s'\n",
+			cmd->name, argv[optind]);
+		return PTI_EXIT_USAGE;
+	}
+	if (pti_tasks_load(src, &set, err, sizeof(err)))
+		goto fail;
+	if (cmd->tree_column ?
+	    pti_tree_rows(&set, threads, pid, &rows, &nrows, err, sizeof(err)) :
+	    table_rows(&set, threads, pid, &rows, &nrows, err, sizeof(err)))
+		goto fail;
+	if (pti_view_print(stdout, &set, rows, nrows, &opts, cmd->defaults,
+			   cmd->tree_column, "tasks")) {
+		snprintf(err, sizeof(err), "cannot print the table");
+		goto fail;
+	}
+	ret = PTI_EXIT_OK;
+	goto out;
+fail:
+	fprintf(stderr, "ptinspect %s: %s\n", cmd->name, err);
+out:
+	free(rows);
+	pti_task_set_free(&set);
+	return ret;
+}
+
+int pti_cmd_tree(const struct pti_source *src, int argc, char **argv)
+{
+	return run(&tree_cmd, src, argc, argv);
+}
+
+int pti_cmd_ps(const struct pti_source *src, int argc, char **argv)
+{
+	return run(&ps_cmd, src, argc, argv);
+}

@@ -1,0 +1,16 @@
+/* commands.h - the ptinspect subcommands. */
+#ifndef PTI_CLI_COMMANDS_H
+#define PTI_CLI_COMMANDS_H
+
+#include "records.h"
+
+/* Exit codes, as util-linux tools use them. */
+enum { PTI_EXIT_OK = 0, PTI_EXIT_FAILURE = 1, PTI_EXIT_USAGE = 2 };
+
+int pti_cmd_tree(const struct pti_source *src, int argc, char **argv);
+int pti_cmd_ps(const struct pti_source *src, int argc, char **argv);
+
+/* Parse a pid argument: 1..PID_MAX_LIMIT, else -1. */
+int pti_parse_pid(const char *text);
+
+#endif

@@ -1,0 +1,78 @@
+/* main.c - ptinspect: what the kernel holds about processes, read from the
+ * ptinspect module's /proc/ptinspect files.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "commands.h"
+
+#define PTI_CLI_VERSION "0.1.0"
+
+static const struct {
+	const char *name;
+	int (*run)(const struct pti_source *src, int argc, char **argv);
+	const char *help;
+} commands[] = {
+	{ "tree", pti_cmd_tree, "process tree: threads, zombies, orphans" },
+	{ "ps", pti_cmd_ps, "table of processes or threads" },
+};
+
+static void usage(FILE *out)
+{
+	fputs("Usage: ptinspect [--proc-dir DIR] COMMAND [options]\n\n"
+	      "Show what the kernel holds about processes (needs the ptinspect\n"
+	      "module: sudo insmod module/ptinspect.ko).\n\nCommands:\n", out);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(out, "  %-6s %s\n", commands[i].name, commands[i].help);
+	fputs("\nOptions:\n"
+	      "      --proc-dir DIR  read the module's files from DIR\n"
+	      "                      (default /proc/ptinspect, or $PTINSPECT_PROC_DIR)\n"
+	      "  -h, --help          this help\n"
+	      "  -V, --version       print the version\n\n"
+	      "'ptinspect COMMAND --help' lists a command's options and columns.\n"
+	      "Exit status: 0 ok, 1 failure, 2 usage error.\n", out);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "proc-dir", required_argument, NULL, 'P' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct pti_source src = { .proc_dir = getenv("PTINSPECT_PROC_DIR") };
+	int c;
+
+	if (!src.proc_dir || !*src.proc_dir)
+		src.proc_dir = "/proc/ptinspect";
+	/* '+': stop at the command; its own options follow it. */
+	while ((c = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'P':
+			src.proc_dir = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return PTI_EXIT_OK;
+		case 'V':
+			printf("ptinspect %s (format %d)\n", PTI_CLI_VERSION,
+			       PTI_FORMAT_VERSION);
+			return PTI_EXIT_OK;
+		default:
+			usage(stderr);
+			return PTI_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return PTI_EXIT_USAGE;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[optind], commands[i].name) == 0)
+			return commands[i].run(&src, argc - optind, argv + optind);
+	fprintf(stderr, "ptinspect: unknown command '%s'\n", argv[optind]);
+	usage(stderr);
+	return PTI_EXIT_USAGE;
+}

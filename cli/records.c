@@ -1,0 +1,320 @@
+/* records.c - parse the module's text views back into records. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "records.h"
+
+const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS] = {
+#define PTI_TASK_COLUMN(id, name, member, type, help) \
+	[PTI_TASK_##id] = PTI_TASK_COLUMN_INIT(name, member, type, help),
+#include "ptinspect_columns.h"
+};
+
+/* Most fields a line may carry: generous, so newer modules still parse. */
+#define PTI_MAX_FIELDS 256
+
+const struct pti_column *pti_task_column_find(const char *name)
+{
+	for (size_t i = 0; i < PTI_TASK_NR_COLUMNS; i++)
+		if (strcmp(pti_task_columns[i].name, name) == 0)
+			return &pti_task_columns[i];
+	return NULL;
+}
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+/* Undo the module's \ooo escapes; "-" stands for an empty value. */
+static int unescape(const char *in, char *out, size_t size)
+{
+	size_t o = 0;
+
+	if (strcmp(in, "-") == 0) {
+		out[0] = '\0';
+		return 0;
+	}
+	for (const char *p = in; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '\\') {
+			if (p[1] < '0' || p[1] > '3' || p[2] < '0' || p[2] > '7' ||
+			    p[3] < '0' || p[3] > '7')
+				return -1;
+			c = (unsigned char)((p[1] - '0') * 64 + (p[2] - '0') * 8 +
+					    (p[3] - '0'));
+			p += 3;
+		}
+		if (o + 1 >= size)
+			return -1;
+		out[o++] = (char)c;
+	}
+	out[o] = '\0';
+	return 0;
+}
+
+static int parse_value(const struct pti_column *col, const char *text,
+		       void *rec)
+{
+	char *field = (char *)rec + col->offset;
+	char *end;
+	long long sv;
+	unsigned long long uv;
+
+	errno = 0;
+	switch (col->type) {
+	case PTI_T_S32:
+		sv = strtoll(text, &end, 10);
+		if (*end || errno || sv < INT32_MIN || sv > INT32_MAX)
+			return -1;
+		*(int32_t *)field = (int32_t)sv;
+		return 0;
+	case PTI_T_U32:
+	case PTI_T_HEX32:
+		if (*text == '-')
+			return -1;
+		uv = strtoull(text, &end, col->type == PTI_T_HEX32 ? 16 : 10);
+		if (*end || errno || uv > UINT32_MAX)
+			return -1;
+		*(uint32_t *)field = (uint32_t)uv;
+		return 0;
+	case PTI_T_U64:
+	case PTI_T_KPTR:
+		if (*text == '-')
+			return -1;
+		uv = strtoull(text, &end, col->type == PTI_T_KPTR ? 16 : 10);
+		if (*end || errno)
+			return -1;
+		*(uint64_t *)field = uv;
+		return 0;
+	case PTI_T_CHAR: {
+		char c[2];
+
+		if (unescape(text, c, sizeof(c)) || !c[0])
+			return -1;
+		*field = c[0];
+		return 0;
+	}
+	case PTI_T_WORD:
+	case PTI_T_ESCAPED:
+		return unescape(text, field, col->size);
+	}
+	return -1;
+}
+
+void pti_column_format(const struct pti_column *col, const void *rec,
+		       char *buf, size_t size)
+{
+	const char *field = (const char *)rec + col->offset;
+
+	switch (col->type) {
+	case PTI_T_S32:
+		snprintf(buf, size, "%" PRId32, *(const int32_t *)field);
+		break;
+	case PTI_T_U32:
+		snprintf(buf, size, "%" PRIu32, *(const uint32_t *)field);
+		break;
+	case PTI_T_HEX32:
+		snprintf(buf, size, "0x%" PRIx32, *(const uint32_t *)field);
+		break;
+	case PTI_T_U64:
+		snprintf(buf, size, "%" PRIu64, *(const uint64_t *)field);
+		break;
+	case PTI_T_KPTR:
+		snprintf(buf, size, "%016" PRIx64, *(const uint64_t *)field);
+		break;
+	case PTI_T_CHAR:
+		snprintf(buf, size, "%c", *field);
+		break;
+	case PTI_T_WORD:
+	case PTI_T_ESCAPED:
+		snprintf(buf, size, "%.*s", (int)col->size, field);
+		break;
+	}
+}
+
+/* Split @line at single spaces in place; returns the field count. */
+static size_t split_fields(char *line, char **fields, size_t max)
+{
+	size_t n = 0;
+	char *save = NULL;
+
+	for (char *tok = strtok_r(line, " \n", &save); tok && n < max;
+	     tok = strtok_r(NULL, " \n", &save))
+		fields[n++] = tok;
+	return n;
+}
+
+static int cmp_pid(const void *a, const void *b)
+{
+	const struct pti_task *x = a, *y = b;
+
+	return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+int pti_tasks_parse(FILE *in, struct pti_task_set *set, char *err,
+		    size_t errlen)
+{
+	const struct pti_column *map[PTI_MAX_FIELDS];
+	char *fields[PTI_MAX_FIELDS];
+	bool seen[PTI_TASK_NR_COLUMNS] = { false };
+	char *line = NULL;
+	size_t cap = 0, alloc = 0, nfields, lineno = 1;
+	int ret = -1;
+
+	set->tasks = NULL;
+	set->n = 0;
+	if (getline(&line, &cap, in) < 0) {
+		set_err(err, errlen, "empty tasks view (no header line)");
+		goto out;
+	}
+	nfields = split_fields(line, fields, PTI_MAX_FIELDS);
+	for (size_t i = 0; i < nfields; i++) {
+		map[i] = pti_task_column_find(fields[i]);
+		if (map[i])
+			seen[map[i] - pti_task_columns] = true;
+	}
+	for (size_t i = 0; i < PTI_TASK_NR_COLUMNS; i++) {
+		if (!seen[i]) {
+			set_err(err, errlen,
+				"tasks view lacks column '%s' (module too old?)",
+				pti_task_columns[i].name);
+			goto out;
+		}
+	}
+	while (getline(&line, &cap, in) >= 0) {
+		struct pti_task rec = { 0 };
+
+		lineno++;
+		if (split_fields(line, fields, PTI_MAX_FIELDS) != nfields) {
+			set_err(err, errlen,
+				"tasks line %zu: expected %zu fields", lineno,
+				nfields);
+			goto out;
+		}
+		for (size_t i = 0; i < nfields; i++) {
+			if (map[i] && parse_value(map[i], fields[i], &rec)) {
+				set_err(err, errlen,
+					"tasks line %zu: bad %s value '%s'",
+					lineno, map[i]->name, fields[i]);
+				goto out;
+			}
+		}
+		if (set->n == alloc) {
+			size_t nalloc = alloc ? alloc * 2 : 256;
+			struct pti_task *grown;
+
+			grown = reallocarray(set->tasks, nalloc, sizeof(*grown));
+			if (!grown) {
+				set_err(err, errlen, "out of memory");
+				goto out;
+			}
+			set->tasks = grown;
+			alloc = nalloc;
+		}
+		set->tasks[set->n++] = rec;
+	}
+	qsort(set->tasks, set->n, sizeof(*set->tasks), cmp_pid);
+	ret = 0;
+out:
+	free(line);
+	if (ret)
+		pti_task_set_free(set);
+	return ret;
+}
+
+int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
+		   char *err, size_t errlen)
+{
+	char path[4096];
+	FILE *in;
+	int ret;
+
+	snprintf(path, sizeof(path), "%s/tasks", src->proc_dir);
+	in = fopen(path, "re");
+	if (!in) {
+		if (errno == ENOENT)
+			set_err(err, errlen,
+				"%s: not found: is the module loaded? (sudo insmod module/ptinspect.ko)",
+				path);
+		else
+			set_err(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	ret = pti_tasks_parse(in, set, err, errlen);
+	if (!ret && ferror(in)) {
+		set_err(err, errlen, "%s: read error: %s", path,
+			strerror(errno));
+		pti_task_set_free(set);
+		ret = -1;
+	}
+	fclose(in);
+	return ret;
+}
+
+void pti_task_set_free(struct pti_task_set *set)
+{
+	free(set->tasks);
+	set->tasks = NULL;
+	set->n = 0;
+}
+
+const struct pti_task *pti_task_set_find(const struct pti_task_set *set,
+					 int pid)
+{
+	struct pti_task key = { .pid = pid };
+
+	return bsearch(&key, set->tasks, set->n, sizeof(key), cmp_pid);
+}
+
+bool pti_task_is_kthread(const struct pti_task *t)
+{
+	char names[sizeof(t->flag_names) + 2];
+
+	/* Match the whole name in the '|'-separated list. */
+	snprintf(names, sizeof(names), "|%s|", t->flag_names);
+	return strstr(names, "|KTHREAD|") != NULL;
+}
+
+static void add_mark(char *buf, size_t size, const char *mark)
+{
+	size_t len = strlen(buf);
+
+	snprintf(buf + len, size - len, "%s%s", len ? "," : "", mark);
+}
+
+void pti_task_marks(const struct pti_task_set *set, const struct pti_task *t,
+		    char *buf, size_t size)
+{
+	const struct pti_task *parent = pti_task_set_find(set, t->ppid);
+
+	buf[0] = '\0';
+	if (t->pid != t->tgid)
+		add_mark(buf, size, "thread");
+	if (t->state == 'Z')
+		add_mark(buf, size, "zombie");
+	/*
+	 * The kernel keeps no "adopted" bit.  A user process under a reaper
+	 * that is not a session leader did not come from the reaper's own
+	 * start-up of a service or login (those call setsid), so it was
+	 * most likely reparented there when its parent died.
+	 */
+	if (t->pid == t->tgid && !pti_task_is_kthread(t) && parent &&
+	    parent->reaper && t->sid != t->pid && t->pid != 1)
+		add_mark(buf, size, "orphan");
+	if (t->tracer)
+		add_mark(buf, size, "traced");
+	if (pti_task_is_kthread(t))
+		add_mark(buf, size, "kthread");
+	if (t->reaper && t->pid == t->tgid)
+		add_mark(buf, size, "reaper");
+}

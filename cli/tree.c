@@ -1,0 +1,132 @@
+/* tree.c - the process tree from a snapshot of task records. */
+#include <stdlib.h>
+#include <string.h>
+#include "tree.h"
+
+struct forest {
+	const struct pti_task_set *set;
+	bool threads;
+	long *first_child, *next_sibling, *row_of;
+	long *stack;
+	struct pti_row *rows;
+	size_t nrows;
+};
+
+static bool shown(const struct forest *f, const struct pti_task *t)
+{
+	return f->threads || t->pid == t->tgid;
+}
+
+/* Index of the node a task hangs under, or -1 for a root. */
+static long parent_index(const struct forest *f, const struct pti_task *t)
+{
+	int parent_pid = t->pid == t->tgid ? t->ppid : t->tgid;
+	const struct pti_task *p;
+
+	if (parent_pid <= 0 || parent_pid == t->pid)
+		return -1;
+	p = pti_task_set_find(f->set, parent_pid);
+	return p && shown(f, p) ? p - f->set->tasks : -1;
+}
+
+/* Reverse stack[from..to) so the smallest pid is popped first. */
+static void reverse(long *stack, size_t from, size_t to)
+{
+	while (from + 1 < to) {
+		long tmp = stack[from];
+
+		stack[from++] = stack[--to];
+		stack[to] = tmp;
+	}
+}
+
+/* Emit @root and everything under it, depth first, never twice. */
+static void walk(struct forest *f, long root)
+{
+	size_t depth = 0;
+
+	if (f->row_of[root] >= 0)
+		return;
+	f->stack[depth++] = root;
+	while (depth) {
+		long i = f->stack[--depth];
+		long p = parent_index(f, &f->set->tasks[i]);
+		size_t first = depth;
+
+		if (f->row_of[i] >= 0)
+			continue;
+		f->row_of[i] = (long)f->nrows;
+		f->rows[f->nrows].task = &f->set->tasks[i];
+		f->rows[f->nrows].parent = i != root && p >= 0 ? f->row_of[p] : -1;
+		f->nrows++;
+		for (long c = f->first_child[i]; c >= 0; c = f->next_sibling[c])
+			if (f->row_of[c] < 0)
+				f->stack[depth++] = c;
+		reverse(f->stack, first, depth);
+	}
+}
+
+int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
+		  struct pti_row **rows, size_t *nrows, char *err,
+		  size_t errlen)
+{
+	struct forest f = { .set = set, .threads = threads };
+	size_t n = set->n ? set->n : 1;
+	int ret = -1;
+
+	f.first_child = malloc(n * sizeof(long));
+	f.next_sibling = malloc(n * sizeof(long));
+	f.row_of = malloc(n * sizeof(long));
+	f.stack = malloc(n * sizeof(long));
+	f.rows = calloc(n, sizeof(*f.rows));
+	if (!f.first_child || !f.next_sibling || !f.row_of || !f.stack ||
+	    !f.rows) {
+		snprintf(err, errlen, "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < set->n; i++)
+		f.first_child[i] = f.next_sibling[i] = f.row_of[i] = -1;
+	/* Link children in descending pid order: lists come out ascending. */
+	for (size_t i = set->n; i-- > 0;) {
+		long p;
+
+		if (!shown(&f, &set->tasks[i]))
+			continue;
+		p = parent_index(&f, &set->tasks[i]);
+		if (p >= 0) {
+			f.next_sibling[i] = f.first_child[p];
+			f.first_child[p] = (long)i;
+		}
+	}
+	if (root_pid) {
+		const struct pti_task *t = pti_task_set_find(set, root_pid);
+
+		if (t && !shown(&f, t))
+			t = pti_task_set_find(set, t->tgid);
+		if (!t) {
+			snprintf(err, errlen, "no task with pid %d", root_pid);
+			goto out;
+		}
+		walk(&f, t - set->tasks);
+	} else {
+		for (size_t i = 0; i < set->n; i++)
+			if (shown(&f, &set->tasks[i]) &&
+			    parent_index(&f, &set->tasks[i]) < 0)
+				walk(&f, (long)i);
+		/* A racy snapshot could hold a loop: show what roots missed. */
+		for (size_t i = 0; i < set->n; i++)
+			if (shown(&f, &set->tasks[i]))
+				walk(&f, (long)i);
+	}
+	*rows = f.rows;
+	*nrows = f.nrows;
+	f.rows = NULL;
+	ret = 0;
+out:
+	free(f.first_child);
+	free(f.next_sibling);
+	free(f.row_of);
+	free(f.stack);
+	free(f.rows);
+	return ret;
+}

@@ -1,0 +1,34 @@
+/* view.h - print task records as a libsmartcols table or tree. */
+#ifndef PTI_CLI_VIEW_H
+#define PTI_CLI_VIEW_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "records.h"
+
+struct pti_view_opts {
+	bool json;
+	bool raw;
+	bool noheadings;
+	const char *columns;	/* -o list; NULL for the command's default */
+};
+
+/* One output line: a task and the index of its parent row, or -1. */
+struct pti_row {
+	const struct pti_task *task;
+	long parent;
+};
+
+/* Check a -o list; on error, name the bad column in @err. */
+int pti_view_check_columns(const char *list, char *err, size_t errlen);
+/*
+ * Print @rows.  @tree_column names the column drawn as a tree (NULL for a
+ * flat table); @name is the JSON array's name.
+ */
+int pti_view_print(FILE *out, const struct pti_task_set *set,
+		   const struct pti_row *rows, size_t nrows,
+		   const struct pti_view_opts *opts, const char *defaults,
+		   const char *tree_column, const char *name);
+void pti_view_list_columns(FILE *out);
+
+#endif
