@@ -1,0 +1,252 @@
+/* cli_unit.c - host tests of the CLI's parser, tree and marks: no module,
+ * no guest.  Records are written out the way the module writes them.
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kselftest_harness.h"
+#include "records.h"
+#include "tree.h"
+
+/* Write @t as a tasks line, escaping as the module does. */
+static void put_line(FILE *f, const struct pti_task *t)
+{
+	for (size_t i = 0; i < PTI_TASK_NR_COLUMNS; i++) {
+		char buf[512];
+
+		pti_column_format(&pti_task_columns[i], t, buf, sizeof(buf));
+		if (!buf[0])
+			fputc('-', f);
+		for (char *p = buf; *p; p++) {
+			unsigned char c = (unsigned char)*p;
+
+			if (c <= ' ' || c >= 0x7f || c == '\\')
+				fprintf(f, "\\%03o", c);
+			else
+				fputc(c, f);
+		}
+		fputc(i + 1 < PTI_TASK_NR_COLUMNS ? ' ' : '\n', f);
+	}
+}
+
+static void put_header(FILE *f)
+{
+	for (size_t i = 0; i < PTI_TASK_NR_COLUMNS; i++)
+		fprintf(f, "%s%c", pti_task_columns[i].name,
+			i + 1 < PTI_TASK_NR_COLUMNS ? ' ' : '\n');
+}
+
+static struct pti_task task(int pid, int tgid, int ppid, char state,
+			    const char *comm)
+{
+	struct pti_task t = { .pid = pid, .tgid = tgid, .ppid = ppid,
+			      .leader = tgid, .threads = 1, .pgid = tgid,
+			      .sid = tgid, .state = state, .has_mm = 1 };
+
+	snprintf(t.comm, sizeof(t.comm), "%s", comm);
+	snprintf(t.policy, sizeof(t.policy), "NORMAL");
+	snprintf(t.flag_names, sizeof(t.flag_names), "-");
+	return t;
+}
+
+/* init(1) -> sh(10) -> {worker(11) with thread 12, zombie(13)};
+ * kthreadd(2) -> kworker(3); orphan(20) under init, not a session leader.
+ */
+static FILE *sample(void)
+{
+	static char buf[1 << 16];
+	FILE *f = fmemopen(buf, sizeof(buf), "w+");
+	struct pti_task t[8];
+
+	t[0] = task(1, 1, 0, 'S', "init");
+	t[0].reaper = 1;
+	t[1] = task(2, 2, 0, 'S', "kthreadd");
+	t[2] = task(3, 3, 2, 'I', "kworker/0:0");
+	for (int i = 1; i < 3; i++) {
+		t[i].has_mm = 0;
+		snprintf(t[i].flag_names, sizeof(t[i].flag_names), "NOFREEZE|KTHREAD");
+	}
+	t[3] = task(10, 10, 1, 'S', "my shell");
+	t[4] = task(11, 11, 10, 'R', "worker");
+	t[4].threads = 2;
+	t[5] = task(12, 11, 10, 'S', "worker-t");
+	t[5].threads = 2;
+	t[6] = task(13, 13, 10, 'Z', "gone");
+	t[7] = task(20, 20, 1, 't', "adopted\\x");
+	t[7].sid = 10;
+	t[7].tracer = 10;
+	put_header(f);
+	/* Out of pid order on purpose: the parser sorts. */
+	for (int i = 7; i >= 0; i--)
+		put_line(f, &t[i]);
+	fflush(f);
+	rewind(f);
+	return f;
+}
+
+TEST(parse_round_trip)
+{
+	struct pti_task_set set;
+	char err[256];
+	FILE *f = sample();
+
+	ASSERT_EQ(0, pti_tasks_parse(f, &set, err, sizeof(err)));
+	ASSERT_EQ(8, set.n);
+	EXPECT_EQ(1, set.tasks[0].pid);
+	EXPECT_STREQ("my shell", pti_task_set_find(&set, 10)->comm);
+	EXPECT_STREQ("adopted\\x", pti_task_set_find(&set, 20)->comm);
+	EXPECT_EQ('t', pti_task_set_find(&set, 20)->state);
+	EXPECT_STREQ("NOFREEZE|KTHREAD", pti_task_set_find(&set, 2)->flag_names);
+	EXPECT_EQ(NULL, pti_task_set_find(&set, 99));
+	pti_task_set_free(&set);
+	fclose(f);
+}
+
+static int parse_text(const char *text, char *err, size_t errlen)
+{
+	struct pti_task_set set;
+	FILE *f = fmemopen((void *)text, strlen(text), "r");
+	int ret = pti_tasks_parse(f, &set, err, errlen);
+
+	if (!ret)
+		pti_task_set_free(&set);
+	fclose(f);
+	return ret;
+}
+
+/* A header plus @line, with @old in the sample's first line replaced. */
+static int parse_edited(const char *old, const char *new, char *err,
+			size_t errlen)
+{
+	char text[1 << 16], out[1 << 16], *at;
+	FILE *f = sample();
+	size_t n = fread(text, 1, sizeof(text) - 1, f);
+
+	fclose(f);
+	text[n] = '\0';
+	at = strstr(text, old);
+	if (!at)
+		return 99;
+	snprintf(out, sizeof(out), "%.*s%s%s", (int)(at - text), text, new,
+		 at + strlen(old));
+	return parse_text(out, err, errlen);
+}
+
+TEST(parse_rejects_bad_input)
+{
+	char err[256];
+
+	EXPECT_EQ(-1, parse_text("", err, sizeof(err)));
+	EXPECT_NE(NULL, strstr(err, "empty"));
+	EXPECT_EQ(-1, parse_text("pid tgid\n1 1\n", err, sizeof(err)));
+	EXPECT_NE(NULL, strstr(err, "lacks column"));
+	EXPECT_EQ(-1, parse_edited(" NORMAL ", " NORMAL extra ", err, sizeof(err)));
+	EXPECT_NE(NULL, strstr(err, "expected"));
+	EXPECT_EQ(-1, parse_edited("\n20 20 1 ", "\n2x0 20 1 ", err, sizeof(err)));
+	EXPECT_NE(NULL, strstr(err, "bad pid"));
+	EXPECT_EQ(-1, parse_edited("\n20 20 1 ", "\n99999999999 20 1 ", err, sizeof(err)));
+	EXPECT_EQ(-1, parse_edited("my\\040shell", "my\\9shell", err, sizeof(err)));
+	EXPECT_NE(NULL, strstr(err, "bad comm"));
+}
+
+/* A newer module's extra column is skipped, not an error. */
+TEST(parse_skips_unknown_columns)
+{
+	char text[1 << 16], wider[1 << 17], err[256];
+	struct pti_task_set set;
+	FILE *f = sample();
+	size_t n = fread(text, 1, sizeof(text) - 1, f), len = 0;
+
+	fclose(f);
+	text[n] = '\0';
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
+		len += (size_t)snprintf(wider + len, sizeof(wider) - len, "%s %s\n",
+					line, len ? "7" : "newcol");
+	f = fmemopen(wider, len, "r");
+	ASSERT_EQ(0, pti_tasks_parse(f, &set, err, sizeof(err)));
+	fclose(f);
+	EXPECT_EQ(8, set.n);
+	EXPECT_STREQ("my shell", pti_task_set_find(&set, 10)->comm);
+	pti_task_set_free(&set);
+}
+
+static void shape(const struct pti_row *rows, size_t n, char *out, size_t size)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(out + len, size - len, "%d<%d ",
+					rows[i].task->pid,
+					rows[i].parent < 0 ? 0 :
+					rows[rows[i].parent].task->pid);
+}
+
+TEST(tree_shapes)
+{
+	struct pti_task_set set;
+	struct pti_row *rows;
+	size_t n;
+	char err[256], got[512];
+	FILE *f = sample();
+
+	ASSERT_EQ(0, pti_tasks_parse(f, &set, err, sizeof(err)));
+	fclose(f);
+	ASSERT_EQ(0, pti_tree_rows(&set, false, 0, &rows, &n, err, sizeof(err)));
+	shape(rows, n, got, sizeof(got));
+	EXPECT_STREQ("1<0 10<1 11<10 13<10 20<1 2<0 3<2 ", got);
+	free(rows);
+	ASSERT_EQ(0, pti_tree_rows(&set, true, 10, &rows, &n, err, sizeof(err)));
+	shape(rows, n, got, sizeof(got));
+	EXPECT_STREQ("10<0 11<10 12<11 13<10 ", got);
+	free(rows);
+	/* A thread's pid selects its process. */
+	ASSERT_EQ(0, pti_tree_rows(&set, false, 12, &rows, &n, err, sizeof(err)));
+	shape(rows, n, got, sizeof(got));
+	EXPECT_STREQ("11<0 ", got);
+	free(rows);
+	EXPECT_EQ(-1, pti_tree_rows(&set, false, 777, &rows, &n, err, sizeof(err)));
+	EXPECT_STREQ("no task with pid 777", err);
+	pti_task_set_free(&set);
+}
+
+/* A racy snapshot with a parent loop still lists every task once. */
+TEST(tree_survives_loop)
+{
+	struct pti_task t[2] = { task(5, 5, 6, 'S', "a"), task(6, 6, 5, 'S', "b") };
+	struct pti_task_set set = { .tasks = t, .n = 2 };
+	struct pti_row *rows;
+	size_t n;
+	char err[64], got[64];
+
+	ASSERT_EQ(0, pti_tree_rows(&set, false, 0, &rows, &n, err, sizeof(err)));
+	shape(rows, n, got, sizeof(got));
+	EXPECT_STREQ("5<0 6<5 ", got);
+	free(rows);
+}
+
+TEST(marks)
+{
+	struct pti_task_set set;
+	char err[256], m[128];
+	FILE *f = sample();
+
+	ASSERT_EQ(0, pti_tasks_parse(f, &set, err, sizeof(err)));
+	fclose(f);
+	pti_task_marks(&set, pti_task_set_find(&set, 13), m, sizeof(m));
+	EXPECT_STREQ("zombie", m);
+	pti_task_marks(&set, pti_task_set_find(&set, 20), m, sizeof(m));
+	EXPECT_STREQ("orphan,traced", m);
+	pti_task_marks(&set, pti_task_set_find(&set, 10), m, sizeof(m));
+	EXPECT_STREQ("", m);
+	pti_task_marks(&set, pti_task_set_find(&set, 3), m, sizeof(m));
+	EXPECT_STREQ("kthread", m);
+	pti_task_marks(&set, pti_task_set_find(&set, 12), m, sizeof(m));
+	EXPECT_STREQ("thread", m);
+	pti_task_marks(&set, pti_task_set_find(&set, 1), m, sizeof(m));
+	EXPECT_STREQ("reaper", m);
+	pti_task_set_free(&set);
+}
+
+TEST_HARNESS_MAIN

@@ -1,0 +1,119 @@
+#!/bin/sh
+# module_lifecycle.sh - load/unload, reading across unload, and the CLI's
+# errors and tree, in the guest as root.  Starts with the module unloaded.
+set -u
+cd "$(dirname "$0")/.."
+. tests/ktap.sh
+ko=module/ptinspect.ko
+cli=cli/ptinspect
+
+load_unload_20_times() {
+	for i in $(seq 20); do
+		insmod "$ko" || return 1
+		grep -q '^pid tgid ' /proc/ptinspect/tasks || return 1
+		grep -q '^version ' /proc/ptinspect/format || return 1
+		grep -q '^task stack mm pid ' /sys/kernel/debug/ptinspect/tasks || return 1
+		rmmod ptinspect || return 1
+		echo "cycle $i ok"
+	done
+}
+
+files_gone_after_unload() {
+	[ ! -e /proc/ptinspect ] && [ ! -e /sys/kernel/debug/ptinspect ]
+}
+
+# An fd opened before rmmod must fail its next read, not crash.
+read_after_unload_fails() {
+	insmod "$ko" || return 1
+	exec 3< /proc/ptinspect/tasks
+	head -c 64 <&3 > /dev/null || return 1
+	rmmod ptinspect || return 1
+	if cat <&3 > /dev/null; then
+		exec 3<&-
+		echo "read after unload succeeded"
+		return 1
+	fi
+	exec 3<&-
+}
+
+expect_status() {
+	want=$1
+	shift
+	"$@" > /tmp/pti-out 2> /tmp/pti-err
+	got=$?
+	[ "$got" = "$want" ] || { echo "$*: exit $got, want $want"; cat /tmp/pti-err; return 1; }
+}
+
+cli_without_module() {
+	expect_status 1 "$cli" tree || return 1
+	grep -q 'insmod' /tmp/pti-err
+}
+
+cli_usage_errors() {
+	expect_status 2 "$cli" tree -p -5 &&
+	expect_status 2 "$cli" tree -p abc &&
+	expect_status 2 "$cli" tree -p 99999999 &&
+	expect_status 2 "$cli" ps -o nosuch &&
+	expect_status 2 "$cli" bogus &&
+	expect_status 2 "$cli" &&
+	expect_status 0 "$cli" --help
+}
+
+cli_vanished_pid() {
+	expect_status 1 "$cli" tree -p 4000000 || return 1
+	grep -q 'no task with pid 4000000' /tmp/pti-err
+}
+
+wait_children() {
+	for _ in $(seq 200); do
+		[ "$(pgrep -c -P "$1")" -ge "$2" ] && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# A known subtree, drawn exactly; a zombie under a parent that never reaps.
+cli_tree_shape() {
+	sh -c 'sleep 1000 & sleep 1000 & sh -c "sleep 1000; true" & wait' &
+	root=$!
+	wait_children "$root" 3 || return 1
+	inner=$(pgrep -n -P "$root" sh)
+	wait_children "$inner" 1 || return 1
+	"$cli" tree -p "$root" -o comm -n > /tmp/pti-tree || return 1
+	printf '%s\n' 'sh' '|-sleep' '|-sleep' '`-sh' '  `-sleep' > /tmp/pti-want
+	diff -u /tmp/pti-want /tmp/pti-tree || return 1
+	pkill -P "$inner"; pkill -P "$root"; kill "$root"; wait "$root" 2>/dev/null
+	return 0
+}
+
+cli_marks_zombie() {
+	sh -c '(exit 3) & exec sleep 1000' &
+	parent=$!
+	for _ in $(seq 100); do
+		"$cli" tree -p "$parent" -o comm,state,mark -r -n > /tmp/pti-z
+		grep -q '^.*sh Z zombie$' /tmp/pti-z && break
+		sleep 0.05
+	done
+	cat /tmp/pti-z
+	kill "$parent"; wait "$parent" 2>/dev/null
+	grep -q 'sleep S' /tmp/pti-z && grep -q 'sh Z zombie' /tmp/pti-z
+}
+
+cli_json() {
+	"$cli" ps -J -p 1 > /tmp/pti-json || return 1
+	grep -q '"pid": 1,' /tmp/pti-json && grep -q '"tasks": \[' /tmp/pti-json
+}
+
+ktap_plan 9
+ktap_check load_unload_20_times load_unload_20_times
+ktap_check files_gone_after_unload files_gone_after_unload
+ktap_check read_after_unload_fails read_after_unload_fails
+ktap_check cli_without_module cli_without_module
+ktap_check cli_usage_errors cli_usage_errors
+insmod "$ko"
+ktap_check cli_vanished_pid cli_vanished_pid
+ktap_check cli_tree_shape cli_tree_shape
+ktap_check cli_marks_zombie cli_marks_zombie
+ktap_check cli_json cli_json
+rmmod ptinspect
+ktap_done

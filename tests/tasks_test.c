@@ -1,0 +1,541 @@
+/* tasks_test.c - /proc/ptinspect/tasks against the kernel's own views and
+ * against task shapes this test creates.  Runs as root in the guest with
+ * the module loaded (tests/run-guest).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <dirent.h>
+#include <unistd.h>
+#include "kselftest_harness.h"
+#include "procview.h"
+
+#define EXIT_ZOMBIE_BIT 0x20	/* exit_state value the kernel uses */
+#define TASK_STOPPED_BIT 0x4	/* __TASK_STOPPED */
+#define TASK_TRACED_BIT 0x8	/* __TASK_TRACED */
+
+/* A child that sleeps until killed; the caller reaps it. */
+static pid_t spawn_sleeper(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		for (;;)
+			pause();
+	}
+	return pid;
+}
+
+static void kill_and_reap(pid_t pid)
+{
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+}
+
+/* Every task the module lists agrees with /proc, unless it changed. */
+TEST(tasks_match_proc)
+{
+	struct pti_task_set set;
+	int checked = 0, changed = 0, vanished = 0;
+
+	ASSERT_EQ(0, load_tasks(&set));
+	ASSERT_GT(set.n, 10);
+	for (size_t i = 0; i < set.n; i++) {
+		struct procview before, after;
+		struct pti_task now;
+		char why[256];
+
+		if (procview_read(set.tasks[i].tgid, set.tasks[i].pid, &before) ||
+		    find_task(set.tasks[i].pid, &now) ||
+		    procview_read(now.tgid, now.pid, &after)) {
+			vanished++;
+			continue;
+		}
+		if (!procview_equal(&before, &after)) {
+			changed++;
+			continue;
+		}
+		if (procview_compare(&now, &before, why, sizeof(why)))
+			ksft_print_msg("pid %d (%s): %s\n", now.pid, now.comm, why);
+		EXPECT_EQ(0, procview_compare(&now, &before, why, sizeof(why)));
+		checked++;
+	}
+	ksft_print_msg("%d tasks agree with /proc; %d changed between reads, %d vanished\n",
+		       checked, changed, vanished);
+	/* Most of the guest is idle: nearly everything must be checkable. */
+	EXPECT_GT(checked, (int)set.n / 2);
+	pti_task_set_free(&set);
+}
+
+static int pid_list(int *pids, int max)
+{
+	DIR *proc = opendir("/proc");
+	struct dirent *p;
+	int n = 0;
+
+	while (proc && (p = readdir(proc)) != NULL) {
+		char path[300];
+		DIR *tasks;
+		struct dirent *t;
+
+		if (p->d_name[0] < '0' || p->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/task", p->d_name);
+		tasks = opendir(path);
+		while (tasks && (t = readdir(tasks)) != NULL)
+			if (t->d_name[0] >= '1' && t->d_name[0] <= '9' && n < max)
+				pids[n++] = atoi(t->d_name);
+		if (tasks)
+			closedir(tasks);
+	}
+	if (proc)
+		closedir(proc);
+	return n;
+}
+
+/* Every thread /proc shows before and after the read is in the module's. */
+TEST(lists_every_thread)
+{
+	static int before[65536], after[65536];
+	struct pti_task_set set;
+	int nb, na, missing = 0;
+
+	nb = pid_list(before, 65536);
+	ASSERT_EQ(0, load_tasks(&set));
+	na = pid_list(after, 65536);
+	for (int i = 0; i < nb; i++) {
+		bool stable = false;
+
+		for (int j = 0; j < na && !stable; j++)
+			stable = after[j] == before[i];
+		if (stable && !pti_task_set_find(&set, before[i])) {
+			ksft_print_msg("pid %d missing\n", before[i]);
+			missing++;
+		}
+	}
+	EXPECT_EQ(0, missing);
+	for (size_t i = 1; i < set.n; i++)
+		EXPECT_LT(set.tasks[i - 1].pid, set.tasks[i].pid);
+	pti_task_set_free(&set);
+}
+
+TEST(forked_child)
+{
+	pid_t child = spawn_sleeper();
+	struct pti_task t;
+
+	ASSERT_GT(child, 0);
+	ASSERT_EQ(0, wait_proc_state(child, 'S'));
+	ASSERT_EQ(0, find_task(child, &t));
+	EXPECT_EQ(child, t.tgid);
+	EXPECT_EQ(getpid(), t.ppid);
+	EXPECT_EQ(child, t.leader);
+	EXPECT_EQ(1, t.threads);
+	EXPECT_EQ('S', t.state);
+	EXPECT_EQ(1, t.has_mm);
+	EXPECT_EQ(0, t.tracer);
+	kill_and_reap(child);
+}
+
+static void *thread_sleep(void *arg)
+{
+	(void)arg;
+	for (;;)
+		pause();
+	return NULL;
+}
+
+/* A 4-thread process: one tgid, four distinct pids, threads == 4. */
+TEST(four_threads)
+{
+	int pipefd[2];
+	pid_t child;
+	struct pti_task_set set;
+	int seen = 0;
+	char c;
+
+	ASSERT_EQ(0, pipe(pipefd));
+	child = fork();
+	if (child == 0) {
+		pthread_t th;
+
+		for (int i = 0; i < 3; i++)
+			pthread_create(&th, NULL, thread_sleep, NULL);
+		write(pipefd[1], "x", 1);
+		for (;;)
+			pause();
+	}
+	ASSERT_EQ(1, read(pipefd[0], &c, 1));
+	ASSERT_EQ(0, load_tasks(&set));
+	for (size_t i = 0; i < set.n; i++) {
+		const struct pti_task *t = &set.tasks[i];
+
+		if (t->tgid != child)
+			continue;
+		seen++;
+		EXPECT_EQ(4, t->threads);
+		EXPECT_EQ(child, t->leader);
+		EXPECT_EQ(getpid(), t->ppid);
+	}
+	EXPECT_EQ(4, seen);
+	pti_task_set_free(&set);
+	kill_and_reap(child);
+	close(pipefd[0]);
+	close(pipefd[1]);
+}
+
+TEST(zombie)
+{
+	pid_t child = fork();
+	struct pti_task t;
+
+	if (child == 0)
+		_exit(5);
+	ASSERT_EQ(0, wait_proc_state(child, 'Z'));
+	ASSERT_EQ(0, find_task(child, &t));
+	EXPECT_EQ('Z', t.state);
+	EXPECT_EQ(EXIT_ZOMBIE_BIT, t.exit_state);
+	EXPECT_EQ(5 << 8, t.exit_code);
+	EXPECT_EQ(0, t.has_mm);
+	waitpid(child, NULL, 0);
+	EXPECT_NE(0, find_task(child, &t));
+}
+
+TEST(stopped)
+{
+	pid_t child = spawn_sleeper();
+	struct pti_task t;
+
+	ASSERT_EQ(0, kill(child, SIGSTOP));
+	ASSERT_EQ(0, wait_proc_state(child, 'T'));
+	ASSERT_EQ(0, find_task(child, &t));
+	EXPECT_EQ('T', t.state);
+	EXPECT_TRUE(t.raw_state & TASK_STOPPED_BIT);
+	kill_and_reap(child);
+}
+
+/* Traced by someone other than its parent: parent != real_parent. */
+TEST(ptrace_stopped)
+{
+	pid_t middle, tracee;
+	int pipefd[2], status;
+	struct pti_task t;
+
+	ASSERT_EQ(0, pipe(pipefd));
+	middle = fork();
+	if (middle == 0) {
+		pid_t p = spawn_sleeper();
+
+		write(pipefd[1], &p, sizeof(p));
+		for (;;)
+			pause();
+	}
+	ASSERT_EQ((ssize_t)sizeof(tracee), read(pipefd[0], &tracee, sizeof(tracee)));
+	ASSERT_EQ(0, ptrace(PTRACE_ATTACH, tracee, NULL, NULL));
+	ASSERT_EQ(tracee, waitpid(tracee, &status, __WALL));
+	ASSERT_EQ(0, wait_proc_state(tracee, 't'));
+	ASSERT_EQ(0, find_task(tracee, &t));
+	EXPECT_EQ('t', t.state);
+	EXPECT_EQ(middle, t.ppid);
+	EXPECT_EQ(getpid(), t.tracer);
+	EXPECT_TRUE(t.raw_state & TASK_TRACED_BIT);
+	ptrace(PTRACE_DETACH, tracee, NULL, NULL);
+	kill(tracee, SIGKILL);
+	kill_and_reap(middle);
+	close(pipefd[0]);
+	close(pipefd[1]);
+}
+
+/* A grandchild whose parent died is reparented to the subreaper. */
+TEST(orphan_reparented_to_subreaper)
+{
+	int pipefd[2];
+	pid_t reaper, orphan;
+	struct pti_task t, r;
+
+	ASSERT_EQ(0, pipe(pipefd));
+	reaper = fork();
+	if (reaper == 0) {
+		pid_t middle;
+
+		prctl(PR_SET_CHILD_SUBREAPER, 1);
+		middle = fork();
+		if (middle == 0) {
+			pid_t g = spawn_sleeper();
+
+			write(pipefd[1], &g, sizeof(g));
+			_exit(0);
+		}
+		waitpid(middle, NULL, 0);
+		for (;;)
+			pause();
+	}
+	ASSERT_EQ((ssize_t)sizeof(orphan), read(pipefd[0], &orphan, sizeof(orphan)));
+	/* The middle child exits after writing: wait for the adoption. */
+	for (int i = 0; i < 500; i++) {
+		ASSERT_EQ(0, find_task(orphan, &t));
+		if (t.ppid == reaper)
+			break;
+		usleep(10000);
+	}
+	EXPECT_EQ(reaper, t.ppid);
+	ASSERT_EQ(0, find_task(reaper, &r));
+	EXPECT_EQ(1, r.reaper);
+	EXPECT_EQ(0, t.reaper);
+	kill(orphan, SIGKILL);
+	kill_and_reap(reaper);
+	close(pipefd[0]);
+	close(pipefd[1]);
+}
+
+TEST(sched_fifo_rt_priority_10)
+{
+	struct sched_param sp = { .sched_priority = 10 };
+	pid_t child = spawn_sleeper();
+	struct pti_task t;
+
+	ASSERT_EQ(0, sched_setscheduler(child, SCHED_FIFO, &sp));
+	ASSERT_EQ(0, find_task(child, &t));
+	EXPECT_STREQ("FIFO", t.policy);
+	EXPECT_EQ(10, t.rt_priority);
+	EXPECT_EQ(99 - 10, t.prio);
+	EXPECT_EQ(99 - 10, t.normal_prio);
+	kill_and_reap(child);
+}
+
+TEST(nice_7)
+{
+	pid_t child = spawn_sleeper();
+	struct pti_task t;
+
+	ASSERT_EQ(0, setpriority(PRIO_PROCESS, child, 7));
+	ASSERT_EQ(0, find_task(child, &t));
+	EXPECT_EQ(7, t.nice);
+	EXPECT_EQ(127, t.static_prio);
+	EXPECT_EQ(127, t.prio);
+	EXPECT_STREQ("NORMAL", t.policy);
+	kill_and_reap(child);
+}
+
+/* Kernel threads: no mm, KTHREAD, children of kthreadd (pid 2). */
+TEST(kernel_threads)
+{
+	struct pti_task_set set;
+	int kthreads = 0;
+
+	ASSERT_EQ(0, load_tasks(&set));
+	for (size_t i = 0; i < set.n; i++) {
+		const struct pti_task *t = &set.tasks[i];
+
+		if (!pti_task_is_kthread(t))
+			continue;
+		kthreads++;
+		EXPECT_EQ(0, t->has_mm);
+		EXPECT_EQ(t->pid == 2 ? 0 : 2, t->ppid);
+	}
+	EXPECT_GT(kthreads, 5);
+	ASSERT_NE(NULL, pti_task_set_find(&set, 2));
+	EXPECT_STREQ("kthreadd", pti_task_set_find(&set, 2)->comm);
+	pti_task_set_free(&set);
+}
+
+static size_t read_all(const char *path, char *buf, size_t size, size_t chunk)
+{
+	int fd = open(path, O_RDONLY);
+	size_t len = 0;
+	ssize_t n;
+
+	if (fd < 0)
+		return 0;
+	while (len < size && (n = read(fd, buf + len,
+				       chunk < size - len ? chunk : size - len)) > 0)
+		len += (size_t)n;
+	close(fd);
+	return len;
+}
+
+/* Tiny reads resume by pid: lines whole, pids ascending, none twice. */
+TEST(short_reads_resume)
+{
+	static char small[1 << 20];
+	FILE *f;
+	char line[1024];
+	int last = 0, lines = 0;
+	struct pti_task_set set;
+	size_t len = read_all("/proc/ptinspect/tasks", small, sizeof(small) - 1, 7);
+
+	ASSERT_GT(len, 0);
+	small[len] = '\0';
+	f = fmemopen(small, len, "r");
+	ASSERT_NE(NULL, f);
+	ASSERT_EQ(0, pti_tasks_parse(f, &set, line, sizeof(line)));
+	fclose(f);
+	f = fmemopen(small, len, "r");
+	fgets(line, sizeof(line), f);
+	while (fgets(line, sizeof(line), f)) {
+		int pid = atoi(line);
+
+		EXPECT_GT(pid, last);
+		last = pid;
+		lines++;
+	}
+	fclose(f);
+	EXPECT_EQ((int)set.n, lines);
+	EXPECT_GT(lines, 10);
+	pti_task_set_free(&set);
+}
+
+/* In a new pid namespace the reader sees its own pids and only those. */
+TEST(pid_namespace_view)
+{
+	pid_t child;
+	int status;
+
+	ASSERT_EQ(0, unshare(CLONE_NEWPID));
+	child = fork();
+	if (child == 0) {
+		struct pti_source src = { .proc_dir = "/tmp/pti-ns-proc/ptinspect" };
+		struct pti_task_set set;
+		char err[256];
+		pid_t grandchild;
+
+		if (unshare(CLONE_NEWNS) || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL))
+			_exit(10);
+		mkdir("/tmp/pti-ns-proc", 0755);
+		if (mount("proc", "/tmp/pti-ns-proc", "proc", 0, NULL))
+			_exit(11);
+		grandchild = spawn_sleeper();
+		if (pti_tasks_load(&src, &set, err, sizeof(err)))
+			_exit(12);
+		/* Us (pid 1) and the grandchild (pid 2): nothing else. */
+		if (set.n != 2 || set.tasks[0].pid != 1 || set.tasks[0].ppid != 0 ||
+		    set.tasks[1].pid != grandchild || set.tasks[1].ppid != 1 ||
+		    !set.tasks[0].reaper)
+			_exit(13);
+		kill_and_reap(grandchild);
+		_exit(0);
+	}
+	ASSERT_GT(child, 0);
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+}
+
+/* hidepid=2 on the proc mount: an unprivileged reader sees only its own. */
+TEST(hidepid_limits_unprivileged_reader)
+{
+	pid_t child;
+	int status;
+
+	child = fork();
+	if (child == 0) {
+		struct pti_source src = { .proc_dir = "/tmp/pti-hide-proc/ptinspect" };
+		struct pti_task_set set;
+		char err[256];
+
+		if (unshare(CLONE_NEWNS) || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL))
+			_exit(10);
+		mkdir("/tmp/pti-hide-proc", 0755);
+		if (mount("proc", "/tmp/pti-hide-proc", "proc", 0, "hidepid=2"))
+			_exit(11);
+		if (setgid(65534) || setuid(65534))
+			_exit(12);
+		if (pti_tasks_load(&src, &set, err, sizeof(err)))
+			_exit(13);
+		for (size_t i = 0; i < set.n; i++)
+			if (set.tasks[i].uid != 65534)
+				_exit(14);
+		/* Ourselves at least. */
+		if (!pti_task_set_find(&set, getpid()))
+			_exit(15);
+		_exit(0);
+	}
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+}
+
+static void write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY);
+
+	if (fd >= 0) {
+		write(fd, text, strlen(text));
+		close(fd);
+	}
+}
+
+/* debugfs addresses follow %pK: kptr_restrict=2 hides them, even from root. */
+TEST(debugfs_addresses_follow_kptr_restrict)
+{
+	static char buf[1 << 20];
+	char saved[16] = "", first_task[32];
+	size_t len;
+
+	len = read_all("/proc/sys/kernel/kptr_restrict", saved, sizeof(saved) - 1, 16);
+	ASSERT_GT(len, 0);
+	write_file("/proc/sys/kernel/kptr_restrict", "2");
+	len = read_all("/sys/kernel/debug/ptinspect/tasks", buf, sizeof(buf) - 1, 65536);
+	buf[len] = '\0';
+	ASSERT_EQ(0, strncmp(buf, "task stack mm pid ", 18));
+	sscanf(strchr(buf, '\n') + 1, "%31s", first_task);
+	EXPECT_STREQ("0000000000000000", first_task);
+	write_file("/proc/sys/kernel/kptr_restrict", "1");
+	len = read_all("/sys/kernel/debug/ptinspect/tasks", buf, sizeof(buf) - 1, 65536);
+	buf[len] = '\0';
+	sscanf(strchr(buf, '\n') + 1, "%31s", first_task);
+	EXPECT_STRNE("0000000000000000", first_task);
+	write_file("/proc/sys/kernel/kptr_restrict", saved);
+}
+
+TEST(writes_are_rejected)
+{
+	int fd = open("/proc/ptinspect/tasks", O_WRONLY);
+
+	if (fd >= 0) {
+		EXPECT_EQ(-1, write(fd, "garbage\n", 8));
+		close(fd);
+	} else {
+		EXPECT_EQ(EACCES, errno);
+	}
+}
+
+/* The format file lists the tasks header's columns, in order. */
+TEST(format_lists_columns)
+{
+	static char fmt[65536], tasks[1 << 20];
+	char *line, *save = NULL, header[4096], expect[4096] = "";
+	size_t len;
+
+	len = read_all("/proc/ptinspect/format", fmt, sizeof(fmt) - 1, 4096);
+	fmt[len] = '\0';
+	ASSERT_EQ(0, strncmp(fmt, "version 1\n", 10));
+	len = read_all("/proc/ptinspect/tasks", tasks, sizeof(tasks) - 1, 65536);
+	tasks[len] = '\0';
+	sscanf(tasks, "%4095[^\n]", header);
+	for (line = strtok_r(fmt, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char view[32], name[64];
+
+		if (sscanf(line, "%31s %63s", view, name) == 2 && !strcmp(view, "tasks")) {
+			if (expect[0])
+				strcat(expect, " ");
+			strcat(expect, name);
+		}
+	}
+	EXPECT_STREQ(header, expect);
+}
+
+TEST_HARNESS_MAIN
