@@ -16,6 +16,7 @@ static const struct {
 } commands[] = {
 	{ "tree", pti_cmd_tree, "process tree: threads, zombies, orphans" },
 	{ "ps", pti_cmd_ps, "table of processes or threads" },
+	{ "vma", pti_cmd_vma, "a process's address space: mm summary, VMAs, map" },
 };
 
 static void usage(FILE *out)

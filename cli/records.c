@@ -10,19 +10,34 @@
 
 const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS] = {
 #define PTI_TASK_COLUMN(id, name, member, type, help) \
-	[PTI_TASK_##id] = PTI_TASK_COLUMN_INIT(name, member, type, help),
+	[PTI_TASK_##id] = PTI_COLUMN_INIT(pti_task, name, member, type, help),
 #include "ptinspect_columns.h"
 };
 
-/* Most fields a line may carry: generous, so newer modules still parse. */
-#define PTI_MAX_FIELDS 256
+const struct pti_column pti_mm_columns[PTI_MM_NR_COLUMNS] = {
+#define PTI_MM_COLUMN(id, name, member, type, help) \
+	[PTI_MM_##id] = PTI_COLUMN_INIT(pti_mm, name, member, type, help),
+#include "ptinspect_columns.h"
+};
+
+const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS] = {
+#define PTI_VMA_COLUMN(id, name, member, type, help) \
+	[PTI_VMA_##id] = PTI_COLUMN_INIT(pti_vma, name, member, type, help),
+#include "ptinspect_columns.h"
+};
+
+const struct pti_column *pti_column_find(const struct pti_column *cols,
+					 size_t ncols, const char *name)
+{
+	for (size_t i = 0; i < ncols; i++)
+		if (strcmp(cols[i].name, name) == 0)
+			return &cols[i];
+	return NULL;
+}
 
 const struct pti_column *pti_task_column_find(const char *name)
 {
-	for (size_t i = 0; i < PTI_TASK_NR_COLUMNS; i++)
-		if (strcmp(pti_task_columns[i].name, name) == 0)
-			return &pti_task_columns[i];
-	return NULL;
+	return pti_column_find(pti_task_columns, PTI_TASK_NR_COLUMNS, name);
 }
 
 static void set_err(char *err, size_t errlen, const char *fmt, ...)
@@ -88,10 +103,11 @@ static int parse_value(const struct pti_column *col, const char *text,
 		*(uint32_t *)field = (uint32_t)uv;
 		return 0;
 	case PTI_T_U64:
+	case PTI_T_HEX64:
 	case PTI_T_KPTR:
 		if (*text == '-')
 			return -1;
-		uv = strtoull(text, &end, col->type == PTI_T_KPTR ? 16 : 10);
+		uv = strtoull(text, &end, col->type == PTI_T_U64 ? 10 : 16);
 		if (*end || errno)
 			return -1;
 		*(uint64_t *)field = uv;
@@ -129,6 +145,9 @@ void pti_column_format(const struct pti_column *col, const void *rec,
 	case PTI_T_U64:
 		snprintf(buf, size, "%" PRIu64, *(const uint64_t *)field);
 		break;
+	case PTI_T_HEX64:
+		snprintf(buf, size, "0x%" PRIx64, *(const uint64_t *)field);
+		break;
 	case PTI_T_KPTR:
 		snprintf(buf, size, "%016" PRIx64, *(const uint64_t *)field);
 		break;
@@ -161,14 +180,59 @@ static int cmp_pid(const void *a, const void *b)
 	return (x->pid > y->pid) - (x->pid < y->pid);
 }
 
+int pti_parser_header(struct pti_parser *p, const struct pti_column *cols,
+		      size_t ncols, char *line, char *err, size_t errlen)
+{
+	char *fields[PTI_MAX_FIELDS];
+	bool seen[PTI_MAX_FIELDS] = { false };
+
+	p->cols = cols;
+	p->ncols = ncols;
+	p->lineno++;
+	p->nfields = split_fields(line, fields, PTI_MAX_FIELDS);
+	for (size_t i = 0; i < p->nfields; i++) {
+		p->map[i] = pti_column_find(cols, ncols, fields[i]);
+		if (p->map[i])
+			seen[p->map[i] - cols] = true;
+	}
+	for (size_t i = 0; i < ncols && i < PTI_MAX_FIELDS; i++) {
+		if (!seen[i]) {
+			set_err(err, errlen,
+				"line %zu: no column '%s' (module too old?)",
+				p->lineno, cols[i].name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int pti_parser_record(struct pti_parser *p, char *line, void *rec, char *err,
+		      size_t errlen)
+{
+	char *fields[PTI_MAX_FIELDS];
+
+	p->lineno++;
+	if (split_fields(line, fields, PTI_MAX_FIELDS) != p->nfields) {
+		set_err(err, errlen, "line %zu: expected %zu fields", p->lineno,
+			p->nfields);
+		return -1;
+	}
+	for (size_t i = 0; i < p->nfields; i++) {
+		if (p->map[i] && parse_value(p->map[i], fields[i], rec)) {
+			set_err(err, errlen, "line %zu: bad %s value '%s'",
+				p->lineno, p->map[i]->name, fields[i]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int pti_tasks_parse(FILE *in, struct pti_task_set *set, char *err,
 		    size_t errlen)
 {
-	const struct pti_column *map[PTI_MAX_FIELDS];
-	char *fields[PTI_MAX_FIELDS];
-	bool seen[PTI_TASK_NR_COLUMNS] = { false };
+	struct pti_parser parser = { 0 };
 	char *line = NULL;
-	size_t cap = 0, alloc = 0, nfields, lineno = 1;
+	size_t cap = 0, alloc = 0;
 	int ret = -1;
 
 	set->tasks = NULL;
@@ -177,38 +241,14 @@ int pti_tasks_parse(FILE *in, struct pti_task_set *set, char *err,
 		set_err(err, errlen, "empty tasks view (no header line)");
 		goto out;
 	}
-	nfields = split_fields(line, fields, PTI_MAX_FIELDS);
-	for (size_t i = 0; i < nfields; i++) {
-		map[i] = pti_task_column_find(fields[i]);
-		if (map[i])
-			seen[map[i] - pti_task_columns] = true;
-	}
-	for (size_t i = 0; i < PTI_TASK_NR_COLUMNS; i++) {
-		if (!seen[i]) {
-			set_err(err, errlen,
-				"tasks view lacks column '%s' (module too old?)",
-				pti_task_columns[i].name);
-			goto out;
-		}
-	}
+	if (pti_parser_header(&parser, pti_task_columns, PTI_TASK_NR_COLUMNS,
+			      line, err, errlen))
+		goto out;
 	while (getline(&line, &cap, in) >= 0) {
 		struct pti_task rec = { 0 };
 
-		lineno++;
-		if (split_fields(line, fields, PTI_MAX_FIELDS) != nfields) {
-			set_err(err, errlen,
-				"tasks line %zu: expected %zu fields", lineno,
-				nfields);
+		if (pti_parser_record(&parser, line, &rec, err, errlen))
 			goto out;
-		}
-		for (size_t i = 0; i < nfields; i++) {
-			if (map[i] && parse_value(map[i], fields[i], &rec)) {
-				set_err(err, errlen,
-					"tasks line %zu: bad %s value '%s'",
-					lineno, map[i]->name, fields[i]);
-				goto out;
-			}
-		}
 		if (set->n == alloc) {
 			size_t nalloc = alloc ? alloc * 2 : 256;
 			struct pti_task *grown;

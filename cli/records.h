@@ -8,6 +8,20 @@
 #include "ptinspect_format.h"
 
 extern const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS];
+extern const struct pti_column pti_mm_columns[PTI_MM_NR_COLUMNS];
+extern const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS];
+
+/* Most fields a line may carry: generous, so newer modules still parse. */
+#define PTI_MAX_FIELDS 256
+
+/* Reads one header-described block of a view, a line at a time. */
+struct pti_parser {
+	const struct pti_column *cols;
+	size_t ncols;
+	const struct pti_column *map[PTI_MAX_FIELDS];	/* NULL: skip */
+	size_t nfields;
+	size_t lineno;		/* for messages */
+};
 
 struct pti_task_set {
 	struct pti_task *tasks;	/* sorted by pid */
@@ -19,7 +33,18 @@ struct pti_source {
 	const char *proc_dir;
 };
 
+const struct pti_column *pti_column_find(const struct pti_column *cols,
+					 size_t ncols, const char *name);
 const struct pti_column *pti_task_column_find(const char *name);
+/*
+ * Map a header line's names to @cols (modifies @line).  Columns a newer
+ * module adds are skipped; a column of @cols that is missing is an error.
+ */
+int pti_parser_header(struct pti_parser *p, const struct pti_column *cols,
+		      size_t ncols, char *line, char *err, size_t errlen);
+/* Parse one record line into @rec (modifies @line). */
+int pti_parser_record(struct pti_parser *p, char *line, void *rec, char *err,
+		      size_t errlen);
 /* Render a record's column as the /proc text shows it, comm unescaped. */
 void pti_column_format(const struct pti_column *col, const void *rec,
 		       char *buf, size_t size);

@@ -18,13 +18,22 @@ static bool is_number(const struct pti_column *col)
 	       col->type == PTI_T_U64;
 }
 
+bool pti_column_is_number(const struct pti_column *col)
+{
+	return col && is_number(col);
+}
+
+static bool is_number_name(const char *name)
+{
+	return pti_column_is_number(pti_task_column_find(name));
+}
+
 static bool column_known(const char *name)
 {
 	return strcmp(name, PTI_MARK_COLUMN) == 0 || pti_task_column_find(name);
 }
 
-/* Split a comma list into @names; returns the count or -1 if too many. */
-static int split_list(char *list, char **names, int max)
+int pti_split_list(char *list, char **names, int max)
 {
 	int n = 0;
 	char *save = NULL;
@@ -46,7 +55,7 @@ int pti_view_check_columns(const char *list, char *err, size_t errlen)
 
 	if (!copy)
 		return -1;
-	n = split_list(copy, names, PTI_MAX_OUT_COLUMNS);
+	n = pti_split_list(copy, names, PTI_MAX_OUT_COLUMNS);
 	if (n <= 0) {
 		snprintf(err, errlen, "empty or too long column list '%s'", list);
 		ret = -1;
@@ -70,23 +79,22 @@ static void header_name(const char *name, char *buf, size_t size)
 	buf[i] = '\0';
 }
 
-static int add_column(struct libscols_table *tb, const char *name,
-		      bool tree)
+int pti_view_add_column(struct libscols_table *tb, const char *name,
+			bool number, bool tree)
 {
-	const struct pti_column *col = pti_task_column_find(name);
 	struct libscols_column *cl;
 	char header[64];
 	int flags = 0;
 
 	if (tree)
 		flags |= SCOLS_FL_TREE;
-	else if (col && is_number(col))
+	else if (number)
 		flags |= SCOLS_FL_RIGHT;
 	header_name(name, header, sizeof(header));
 	cl = scols_table_new_column(tb, header, 0, flags);
 	if (!cl)
 		return -1;
-	if (col && is_number(col))
+	if (number)
 		scols_column_set_json_type(cl, SCOLS_JSON_NUMBER);
 	return 0;
 }
@@ -119,7 +127,7 @@ int pti_view_print(FILE *out, const struct pti_task_set *set,
 	tb = scols_new_table();
 	if (!list || !tb)
 		goto out;
-	n = split_list(list, names, PTI_MAX_OUT_COLUMNS);
+	n = pti_split_list(list, names, PTI_MAX_OUT_COLUMNS);
 	if (n <= 0)
 		goto out;
 	scols_table_set_name(tb, name);
@@ -130,7 +138,9 @@ int pti_view_print(FILE *out, const struct pti_task_set *set,
 	for (int i = 0; i < n; i++) {
 		bool tree = tree_column && strcmp(names[i], tree_column) == 0;
 
-		if (!column_known(names[i]) || add_column(tb, names[i], tree))
+		if (!column_known(names[i]) ||
+		    pti_view_add_column(tb, names[i],
+					is_number_name(names[i]), tree))
 			goto out;
 	}
 	lines = calloc(nrows ? nrows : 1, sizeof(*lines));

@@ -19,6 +19,15 @@ struct pti_row {
 	long parent;
 };
 
+struct libscols_table;
+
+/* Split a comma list in place; the count, or -1 if more than @max. */
+int pti_split_list(char *list, char **names, int max);
+bool pti_column_is_number(const struct pti_column *col);
+/* Add a column headed by @name upper-cased (its JSON key is @name). */
+int pti_view_add_column(struct libscols_table *tb, const char *name,
+			bool number, bool tree);
+
 /* Check a -o list; on error, name the bad column in @err. */
 int pti_view_check_columns(const char *list, char *err, size_t errlen);
 /*

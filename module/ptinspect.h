@@ -18,9 +18,20 @@ void pti_task_fill(struct pti_task *rec, struct task_struct *task,
 		   struct pid_namespace *ns, struct user_namespace *uns,
 		   bool kaddrs);
 
+/* vma_walk.c */
+struct mm_struct;
+struct vm_area_struct;
+int pti_mm_select(struct pid_namespace *ns, int nr, struct mm_struct **mmp,
+		  int *tgid);
+void pti_mm_fill(struct pti_mm *rec, struct mm_struct *mm, bool kaddrs);
+void pti_vma_fill(struct pti_vma *rec, struct vm_area_struct *vma,
+		  struct mm_struct *mm, bool kaddrs);
+
 /* procfs/record.c */
 extern const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS];
 extern const struct pti_column pti_task_kaddr_columns[PTI_TASK_NR_KADDR_COLUMNS];
+extern const struct pti_column pti_mm_columns[PTI_MM_NR_COLUMNS];
+extern const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS];
 void pti_seq_header(struct seq_file *m, const struct pti_column *cols,
 		    int n, bool last);
 void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
@@ -29,6 +40,9 @@ void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
 /* procfs/tasks.c */
 extern const struct proc_ops pti_tasks_proc_ops;
 extern const struct file_operations pti_tasks_debugfs_fops;
+
+/* procfs/vma.c */
+extern const struct proc_ops pti_vma_proc_ops;
 
 /* procfs/format.c */
 extern const struct proc_ops pti_format_proc_ops;

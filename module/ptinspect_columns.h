@@ -9,6 +9,10 @@
  *	pti_task member it shows, how the value is written, one line of help.
  *   PTI_TASK_KADDR_COLUMN(id, name, member, type, help)
  *	a leading column of /sys/kernel/debug/ptinspect/tasks.
+ *   PTI_MM_COLUMN(id, name, member, type, help)
+ *	the address-space summary of /proc/ptinspect/vma (struct pti_mm).
+ *   PTI_VMA_COLUMN(id, name, member, type, help)
+ *	a VMA of /proc/ptinspect/vma (struct pti_vma).
  *
  * Undefined entries expand to nothing; both are undefined again at the end.
  * comm stays last: it is the only free-text column.
@@ -18,6 +22,12 @@
 #endif
 #ifndef PTI_TASK_KADDR_COLUMN
 #define PTI_TASK_KADDR_COLUMN(id, name, member, type, help)
+#endif
+#ifndef PTI_MM_COLUMN
+#define PTI_MM_COLUMN(id, name, member, type, help)
+#endif
+#ifndef PTI_VMA_COLUMN
+#define PTI_VMA_COLUMN(id, name, member, type, help)
 #endif
 
 PTI_TASK_COLUMN(PID, "pid", pid, PTI_T_S32,
@@ -88,5 +98,71 @@ PTI_TASK_KADDR_COLUMN(KADDR_STACK, "stack", kaddr_stack, PTI_T_KPTR,
 PTI_TASK_KADDR_COLUMN(KADDR_MM, "mm", kaddr_mm, PTI_T_KPTR,
 	"address of the mm_struct, 0 without one (%pK)")
 
+PTI_MM_COLUMN(PID, "pid", pid, PTI_T_S32, "the pid the address space was chosen by")
+PTI_MM_COLUMN(TGID, "tgid", tgid, PTI_T_S32, "its thread group")
+PTI_MM_COLUMN(MM_USERS, "mm_users", mm_users, PTI_T_S32,
+	"users of the address space: threads and CLONE_VM tasks (ptinspect's own reference left out)")
+PTI_MM_COLUMN(MM_COUNT, "mm_count", mm_count, PTI_T_S32,
+	"references to the mm_struct: 1 for all users, plus lazy-TLB borrowers (ptinspect's left out)")
+PTI_MM_COLUMN(MAP_COUNT, "map_count", map_count, PTI_T_S32, "number of VMAs")
+PTI_MM_COLUMN(TASK_SIZE, "task_size", task_size, PTI_T_HEX64,
+	"top of user space (exclusive)")
+PTI_MM_COLUMN(MMAP_BASE, "mmap_base", mmap_base, PTI_T_HEX64,
+	"where top-down mmap allocation starts")
+PTI_MM_COLUMN(START_CODE, "start_code", start_code, PTI_T_HEX64, "program text start")
+PTI_MM_COLUMN(END_CODE, "end_code", end_code, PTI_T_HEX64, "program text end")
+PTI_MM_COLUMN(START_DATA, "start_data", start_data, PTI_T_HEX64, "initialised data start")
+PTI_MM_COLUMN(END_DATA, "end_data", end_data, PTI_T_HEX64, "initialised data end")
+PTI_MM_COLUMN(START_BRK, "start_brk", start_brk, PTI_T_HEX64, "heap start")
+PTI_MM_COLUMN(BRK, "brk", brk, PTI_T_HEX64, "current program break (heap end)")
+PTI_MM_COLUMN(START_STACK, "start_stack", start_stack, PTI_T_HEX64,
+	"initial stack pointer area")
+PTI_MM_COLUMN(ARG_START, "arg_start", arg_start, PTI_T_HEX64, "argv strings start")
+PTI_MM_COLUMN(ARG_END, "arg_end", arg_end, PTI_T_HEX64, "argv strings end")
+PTI_MM_COLUMN(ENV_START, "env_start", env_start, PTI_T_HEX64, "environment start")
+PTI_MM_COLUMN(ENV_END, "env_end", env_end, PTI_T_HEX64, "environment end")
+PTI_MM_COLUMN(TOTAL_VM, "total_vm", total_vm, PTI_T_U64, "pages mapped (VmSize)")
+PTI_MM_COLUMN(LOCKED_VM, "locked_vm", locked_vm, PTI_T_U64, "pages mlocked (VmLck)")
+PTI_MM_COLUMN(PINNED_VM, "pinned_vm", pinned_vm, PTI_T_U64,
+	"pages pinned long-term (VmPin)")
+PTI_MM_COLUMN(DATA_VM, "data_vm", data_vm, PTI_T_U64,
+	"private writable non-stack pages (VmData)")
+PTI_MM_COLUMN(EXEC_VM, "exec_vm", exec_vm, PTI_T_U64,
+	"executable non-writable pages")
+PTI_MM_COLUMN(STACK_VM, "stack_vm", stack_vm, PTI_T_U64, "stack pages (VmStk)")
+PTI_MM_COLUMN(RSS_FILE, "rss_file", rss_file, PTI_T_U64,
+	"resident file-backed pages (RssFile)")
+PTI_MM_COLUMN(RSS_ANON, "rss_anon", rss_anon, PTI_T_U64,
+	"resident anonymous pages (RssAnon)")
+PTI_MM_COLUMN(RSS_SHMEM, "rss_shmem", rss_shmem, PTI_T_U64,
+	"resident shared-memory pages (RssShmem)")
+PTI_MM_COLUMN(PGTABLES_BYTES, "pgtables_bytes", pgtables_bytes, PTI_T_U64,
+	"page-table memory in bytes (VmPTE)")
+PTI_MM_COLUMN(KADDR_MM, "mm", kaddr_mm, PTI_T_KPTR,
+	"address of the mm_struct (%pK)")
+
+PTI_VMA_COLUMN(START, "start", start, PTI_T_HEX64, "vm_start (inclusive)")
+PTI_VMA_COLUMN(END, "end", end, PTI_T_HEX64, "vm_end (exclusive)")
+PTI_VMA_COLUMN(PERMS, "perms", perms, PTI_T_WORD,
+	"r/w/x and p (private) or s (shared), as /proc/<pid>/maps")
+PTI_VMA_COLUMN(VM_FLAGS, "vm_flags", vm_flags, PTI_T_HEX64, "vm_flags (VM_*)")
+PTI_VMA_COLUMN(FLAG_NAMES, "vm_flag_names", flag_names, PTI_T_WORD,
+	"VM_* flags by name without VM_, '|'-separated")
+PTI_VMA_COLUMN(OFFSET, "offset", offset, PTI_T_HEX64,
+	"file offset in bytes (vm_pgoff << PAGE_SHIFT), 0 if anonymous")
+PTI_VMA_COLUMN(DEV_MAJOR, "dev_major", dev_major, PTI_T_U32,
+	"major of the backing file's device")
+PTI_VMA_COLUMN(DEV_MINOR, "dev_minor", dev_minor, PTI_T_U32,
+	"minor of the backing file's device")
+PTI_VMA_COLUMN(INODE, "inode", inode, PTI_T_U64, "backing file's inode, 0 if none")
+PTI_VMA_COLUMN(ANON_VMA, "anon_vma", anon_vma, PTI_T_S32,
+	"1 if an anon_vma is attached (anonymous pages were faulted in or inherited)")
+PTI_VMA_COLUMN(KADDR_VMA, "vma", kaddr_vma, PTI_T_KPTR,
+	"address of the vm_area_struct (%pK)")
+PTI_VMA_COLUMN(NAME, "name", name, PTI_T_ESCAPED,
+	"backing file path, or [heap] [stack] [vdso] [vvar] [anon:NAME], '-' if anonymous")
+
 #undef PTI_TASK_COLUMN
 #undef PTI_TASK_KADDR_COLUMN
+#undef PTI_MM_COLUMN
+#undef PTI_VMA_COLUMN

@@ -26,6 +26,7 @@ enum pti_value_type {
 	PTI_T_S32,	/* signed decimal */
 	PTI_T_U32,	/* unsigned decimal */
 	PTI_T_HEX32,	/* 0x-prefixed hex */
+	PTI_T_HEX64,	/* 0x-prefixed hex */
 	PTI_T_U64,	/* unsigned decimal */
 	PTI_T_CHAR,	/* one character */
 	PTI_T_WORD,	/* a string with no white space */
@@ -49,6 +50,36 @@ struct pti_task {
 	__u64 kaddr_task, kaddr_stack, kaddr_mm;
 };
 
+#define PTI_PATH_LEN		4096	/* PATH_MAX */
+#define PTI_VM_FLAG_NAMES_LEN	320
+
+/* The address-space summary of /proc/ptinspect/vma (sizes in pages). */
+struct pti_mm {
+	__s32 pid, tgid;
+	__s32 mm_users, mm_count, map_count;
+	__u64 task_size, mmap_base;
+	__u64 start_code, end_code, start_data, end_data;
+	__u64 start_brk, brk, start_stack;
+	__u64 arg_start, arg_end, env_start, env_end;
+	__u64 total_vm, locked_vm, pinned_vm, data_vm, exec_vm, stack_vm;
+	__u64 rss_file, rss_anon, rss_shmem, pgtables_bytes;
+	__u64 kaddr_mm;
+};
+
+/* One VMA of /proc/ptinspect/vma. */
+struct pti_vma {
+	__u64 start, end;
+	char perms[8];
+	__u64 vm_flags;
+	char flag_names[PTI_VM_FLAG_NAMES_LEN];
+	__u64 offset;
+	__u32 dev_major, dev_minor;
+	__u64 inode;
+	__s32 anon_vma;
+	__u64 kaddr_vma;
+	char name[PTI_PATH_LEN];
+};
+
 /* Column ids, from the one list in ptinspect_columns.h. */
 enum pti_task_column {
 #define PTI_TASK_COLUMN(id, name, member, type, help) PTI_TASK_##id,
@@ -62,6 +93,18 @@ enum pti_task_kaddr_column {
 	PTI_TASK_NR_KADDR_COLUMNS
 };
 
+enum pti_mm_column {
+#define PTI_MM_COLUMN(id, name, member, type, help) PTI_MM_##id,
+#include "ptinspect_columns.h"
+	PTI_MM_NR_COLUMNS
+};
+
+enum pti_vma_column {
+#define PTI_VMA_COLUMN(id, name, member, type, help) PTI_VMA_##id,
+#include "ptinspect_columns.h"
+	PTI_VMA_NR_COLUMNS
+};
+
 /* Where a column lives in its record: both sides build a table of these. */
 struct pti_column {
 	const char *name;
@@ -71,11 +114,11 @@ struct pti_column {
 	unsigned short size;
 };
 
-/* A struct pti_column initialiser for @member of struct pti_task. */
-#define PTI_TASK_COLUMN_INIT(cname, member, vtype, chelp) {		\
+/* A struct pti_column initialiser for @member of struct @rec. */
+#define PTI_COLUMN_INIT(rec, cname, member, vtype, chelp) {		\
 	.name = cname, .help = chelp, .type = vtype,			\
-	.offset = offsetof(struct pti_task, member),			\
-	.size = sizeof(((struct pti_task *)0)->member),			\
+	.offset = offsetof(struct rec, member),				\
+	.size = sizeof(((struct rec *)0)->member),			\
 }
 
 #endif /* PTINSPECT_FORMAT_H */

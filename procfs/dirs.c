@@ -22,7 +22,8 @@ int pti_views_create(void)
 	if (!pti_proc_dir)
 		return -ENOMEM;
 	if (!proc_create("tasks", 0444, pti_proc_dir, &pti_tasks_proc_ops) ||
-	    !proc_create("format", 0444, pti_proc_dir, &pti_format_proc_ops))
+	    !proc_create("format", 0444, pti_proc_dir, &pti_format_proc_ops) ||
+	    !proc_create("vma", 0600, pti_proc_dir, &pti_vma_proc_ops))
 		goto err_proc;
 
 	pti_debugfs_dir = debugfs_create_dir("ptinspect", NULL);

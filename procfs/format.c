@@ -12,6 +12,7 @@ static const char *const pti_type_names[] = {
 	[PTI_T_S32] = "s32",
 	[PTI_T_U32] = "u32",
 	[PTI_T_HEX32] = "hex32",
+	[PTI_T_HEX64] = "hex64",
 	[PTI_T_U64] = "u64",
 	[PTI_T_CHAR] = "char",
 	[PTI_T_WORD] = "word",
@@ -35,6 +36,8 @@ static int pti_format_show(struct seq_file *m, void *v)
 	pti_format_view(m, "tasks", pti_task_columns, PTI_TASK_NR_COLUMNS);
 	pti_format_view(m, "debug/tasks", pti_task_kaddr_columns,
 			PTI_TASK_NR_KADDR_COLUMNS);
+	pti_format_view(m, "vma/mm", pti_mm_columns, PTI_MM_NR_COLUMNS);
+	pti_format_view(m, "vma", pti_vma_columns, PTI_VMA_NR_COLUMNS);
 	return 0;
 }
 

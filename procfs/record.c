@@ -11,13 +11,25 @@
 
 const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS] = {
 #define PTI_TASK_COLUMN(id, name, member, type, help) \
-	[PTI_TASK_##id] = PTI_TASK_COLUMN_INIT(name, member, type, help),
+	[PTI_TASK_##id] = PTI_COLUMN_INIT(pti_task, name, member, type, help),
 #include "ptinspect_columns.h"
 };
 
 const struct pti_column pti_task_kaddr_columns[PTI_TASK_NR_KADDR_COLUMNS] = {
 #define PTI_TASK_KADDR_COLUMN(id, name, member, type, help) \
-	[PTI_TASK_##id] = PTI_TASK_COLUMN_INIT(name, member, type, help),
+	[PTI_TASK_##id] = PTI_COLUMN_INIT(pti_task, name, member, type, help),
+#include "ptinspect_columns.h"
+};
+
+const struct pti_column pti_mm_columns[PTI_MM_NR_COLUMNS] = {
+#define PTI_MM_COLUMN(id, name, member, type, help) \
+	[PTI_MM_##id] = PTI_COLUMN_INIT(pti_mm, name, member, type, help),
+#include "ptinspect_columns.h"
+};
+
+const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS] = {
+#define PTI_VMA_COLUMN(id, name, member, type, help) \
+	[PTI_VMA_##id] = PTI_COLUMN_INIT(pti_vma, name, member, type, help),
 #include "ptinspect_columns.h"
 };
 
@@ -83,6 +95,9 @@ void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
 			break;
 		case PTI_T_HEX32:
 			seq_printf(m, "0x%x", *(const u32 *)v);
+			break;
+		case PTI_T_HEX64:
+			seq_printf(m, "0x%llx", *(const u64 *)v);
 			break;
 		case PTI_T_U64:
 			seq_put_decimal_ull(m, "", *(const u64 *)v);

@@ -140,7 +140,7 @@ TEST(parse_rejects_bad_input)
 	EXPECT_EQ(-1, parse_text("", err, sizeof(err)));
 	EXPECT_NE(NULL, strstr(err, "empty"));
 	EXPECT_EQ(-1, parse_text("pid tgid\n1 1\n", err, sizeof(err)));
-	EXPECT_NE(NULL, strstr(err, "lacks column"));
+	EXPECT_NE(NULL, strstr(err, "no column"));
 	EXPECT_EQ(-1, parse_edited(" NORMAL ", " NORMAL extra ", err, sizeof(err)));
 	EXPECT_NE(NULL, strstr(err, "expected"));
 	EXPECT_EQ(-1, parse_edited("\n20 20 1 ", "\n2x0 20 1 ", err, sizeof(err)));

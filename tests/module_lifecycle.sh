@@ -91,7 +91,7 @@ cli_marks_zombie() {
 	parent=$!
 	for _ in $(seq 100); do
 		"$cli" tree -p "$parent" -o comm,state,mark -r -n > /tmp/pti-z
-		grep -q '^.*sh Z zombie$' /tmp/pti-z && break
+		grep -q 'sleep S' /tmp/pti-z && grep -q 'sh Z zombie' /tmp/pti-z && break
 		sleep 0.05
 	done
 	cat /tmp/pti-z
@@ -104,7 +104,30 @@ cli_json() {
 	grep -q '"pid": 1,' /tmp/pti-json && grep -q '"tasks": \[' /tmp/pti-json
 }
 
-ktap_plan 9
+# ptinspect vma: errors in words, the summary, the map, JSON.
+cli_vma_errors() {
+	expect_status 1 "$cli" vma 2 && grep -q 'kernel thread' /tmp/pti-err &&
+	expect_status 1 "$cli" vma 4000000 && grep -q 'no process with pid 4000000' /tmp/pti-err &&
+	expect_status 2 "$cli" vma 0 &&
+	expect_status 2 "$cli" vma &&
+	expect_status 2 "$cli" vma -o nosuch 1
+}
+
+cli_vma_views() {
+	"$cli" vma $$ > /tmp/pti-vma || return 1
+	grep -q "^pid $$ (tgid $$): [0-9]* VMAs" /tmp/pti-vma || return 1
+	grep -q ' heap .*\[heap\]$' /tmp/pti-vma || return 1
+	grep -q ' text .*/dash$' /tmp/pti-vma || grep -q ' text .*/bash$' /tmp/pti-vma || return 1
+	"$cli" vma --map $$ > /tmp/pti-map || return 1
+	head -2 /tmp/pti-map | tail -1 | grep -q '^kernel ' || return 1
+	grep -q '^stack ' /tmp/pti-map && grep -q '^hole ' /tmp/pti-map || return 1
+	# No colour codes when not writing to a terminal.
+	! grep -q "$(printf '\033')" /tmp/pti-map || return 1
+	"$cli" vma -J $$ > /tmp/pti-vjson || return 1
+	grep -q '"map_count": ' /tmp/pti-vjson && grep -q '"kind": "stack"' /tmp/pti-vjson
+}
+
+ktap_plan 11
 ktap_check load_unload_20_times load_unload_20_times
 ktap_check files_gone_after_unload files_gone_after_unload
 ktap_check read_after_unload_fails read_after_unload_fails
@@ -115,5 +138,7 @@ ktap_check cli_vanished_pid cli_vanished_pid
 ktap_check cli_tree_shape cli_tree_shape
 ktap_check cli_marks_zombie cli_marks_zombie
 ktap_check cli_json cli_json
+ktap_check cli_vma_errors cli_vma_errors
+ktap_check cli_vma_views cli_vma_views
 rmmod ptinspect
 ktap_done

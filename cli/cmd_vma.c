@@ -1,0 +1,275 @@
+/* cmd_vma.c - `ptinspect vma PID`: a process's mm_struct summary and
+ * every VMA in address order, as a table, JSON, or a drawn map.
+ */
+#include <getopt.h>
+#include <libsmartcols.h>
+#include <stdlib.h>
+#include <string.h>
+#include "commands.h"
+#include "json.h"
+#include "vma.h"
+#include "vma_map.h"
+#include "view.h"
+
+#define VMA_DEFAULT_COLUMNS \
+	"start,end,size,perms,kind,offset,dev,inode,anon_vma,name"
+#define VMA_MAX_COLUMNS 32
+
+/* Columns the CLI derives from a VMA record. */
+static const struct {
+	const char *name;
+	const char *help;
+} derived[] = {
+	{ "size", "end - start, human-readable" },
+	{ "dev", "major:minor, as /proc/<pid>/maps" },
+	{ "kind", "text data bss heap stack vdso vvar guard mmap" },
+};
+
+static bool derived_column(const char *name)
+{
+	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++)
+		if (strcmp(derived[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+static bool known_column(const char *name)
+{
+	return derived_column(name) ||
+	       pti_column_find(pti_vma_columns, PTI_VMA_NR_COLUMNS, name);
+}
+
+static void usage(FILE *out)
+{
+	fputs("Usage: ptinspect vma [options] PID\n\n"
+	      "Show a process's address space: its mm_struct and every VMA.\n"
+	      "Needs root (/proc/ptinspect/vma is root-only).\n\n"
+	      "Options:\n"
+	      "  -m, --map            draw the address space, top of user space down\n"
+	      "  -o, --output LIST    comma-separated VMA columns to show\n"
+	      "  -J, --json           JSON: {\"mm\": {...}, \"vmas\": [...]}\n"
+	      "  -r, --raw            raw table (no alignment)\n"
+	      "  -n, --noheadings     no header line\n"
+	      "  -S, --no-summary     the VMAs only\n"
+	      "  -h, --help           this help\n\n"
+	      "Default columns: " VMA_DEFAULT_COLUMNS "\n\nAvailable columns:\n",
+	      out);
+	for (size_t i = 0; i < PTI_VMA_NR_COLUMNS; i++)
+		fprintf(out, "  %-14s %s\n", pti_vma_columns[i].name,
+			pti_vma_columns[i].help);
+	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++)
+		fprintf(out, "  %-14s %s\n", derived[i].name, derived[i].help);
+}
+
+static void cell(const struct pti_mm *mm, const struct pti_vma *v,
+		 const char *name, char *buf, size_t size)
+{
+	const struct pti_column *col;
+
+	if (strcmp(name, "size") == 0)
+		pti_human_size(v->end - v->start, buf, size);
+	else if (strcmp(name, "dev") == 0)
+		snprintf(buf, size, "%02x:%02x", v->dev_major, v->dev_minor);
+	else if (strcmp(name, "kind") == 0)
+		snprintf(buf, size, "%s", pti_vma_kind(mm, v));
+	else if ((col = pti_column_find(pti_vma_columns, PTI_VMA_NR_COLUMNS, name)))
+		pti_column_format(col, v, buf, size);
+	else
+		buf[0] = '\0';
+}
+
+static void print_summary(FILE *out, const struct pti_mm *mm)
+{
+	char total[16], data[16], exec[16], stack[16], locked[16], pinned[16];
+	char anon[16], file[16], shmem[16], pgt[16];
+
+	pti_human_size(mm->total_vm * 4096, total, sizeof(total));
+	pti_human_size(mm->data_vm * 4096, data, sizeof(data));
+	pti_human_size(mm->exec_vm * 4096, exec, sizeof(exec));
+	pti_human_size(mm->stack_vm * 4096, stack, sizeof(stack));
+	pti_human_size(mm->locked_vm * 4096, locked, sizeof(locked));
+	pti_human_size(mm->pinned_vm * 4096, pinned, sizeof(pinned));
+	pti_human_size(mm->rss_anon * 4096, anon, sizeof(anon));
+	pti_human_size(mm->rss_file * 4096, file, sizeof(file));
+	pti_human_size(mm->rss_shmem * 4096, shmem, sizeof(shmem));
+	pti_human_size(mm->pgtables_bytes, pgt, sizeof(pgt));
+	fprintf(out,
+		"pid %d (tgid %d): %d VMAs, mm_users %d, mm_count %d\n"
+		"  code  0x%llx-0x%llx   data 0x%llx-0x%llx\n"
+		"  heap  0x%llx-0x%llx (start_brk-brk)   stack 0x%llx (start_stack)\n"
+		"  args  0x%llx-0x%llx   env 0x%llx-0x%llx\n"
+		"  mmap_base 0x%llx   task_size 0x%llx\n"
+		"  vm    total %s, data %s, exec %s, stack %s, locked %s, pinned %s\n"
+		"  rss   anon %s, file %s, shmem %s; page tables %s\n\n",
+		mm->pid, mm->tgid, mm->map_count, mm->mm_users, mm->mm_count,
+		(unsigned long long)mm->start_code, (unsigned long long)mm->end_code,
+		(unsigned long long)mm->start_data, (unsigned long long)mm->end_data,
+		(unsigned long long)mm->start_brk, (unsigned long long)mm->brk,
+		(unsigned long long)mm->start_stack,
+		(unsigned long long)mm->arg_start, (unsigned long long)mm->arg_end,
+		(unsigned long long)mm->env_start, (unsigned long long)mm->env_end,
+		(unsigned long long)mm->mmap_base, (unsigned long long)mm->task_size,
+		total, data, exec, stack, locked, pinned, anon, file, shmem, pgt);
+}
+
+struct vma_opts {
+	bool json, raw, noheadings, summary, map;
+	const char *columns;
+};
+
+static int print_json(struct pti_vma_reader *r, const struct pti_mm *mm,
+		      char *err, size_t errlen)
+{
+	static struct pti_vma v;
+	bool first = true;
+	int got;
+	char kind[16], size[32];
+
+	fputs("{\"mm\": ", stdout);
+	pti_json_record(stdout, pti_mm_columns, PTI_MM_NR_COLUMNS, mm);
+	fputs("},\n \"vmas\": [", stdout);
+	while ((got = pti_vma_next(r, &v, err, errlen)) == 1) {
+		fputs(first ? "\n  " : ",\n  ", stdout);
+		first = false;
+		pti_json_record(stdout, pti_vma_columns, PTI_VMA_NR_COLUMNS, &v);
+		cell(mm, &v, "kind", kind, sizeof(kind));
+		snprintf(size, sizeof(size), "%llu",
+			 (unsigned long long)(v.end - v.start));
+		printf(", \"size\": %s, \"kind\": ", size);
+		pti_json_string(stdout, kind);
+		fputc('}', stdout);
+	}
+	fputs("\n ]\n}\n", stdout);
+	return got;
+}
+
+static int print_table(struct pti_vma_reader *r, const struct pti_mm *mm,
+		       const struct vma_opts *o, char *err, size_t errlen)
+{
+	static struct pti_vma v;
+	char *names[VMA_MAX_COLUMNS], *list;
+	struct libscols_table *tb = scols_new_table();
+	int n, got = -1;
+
+	list = strdup(o->columns ? o->columns : VMA_DEFAULT_COLUMNS);
+	if (!tb || !list)
+		goto out;
+	n = pti_split_list(list, names, VMA_MAX_COLUMNS);
+	scols_table_enable_raw(tb, o->raw);
+	scols_table_enable_noheadings(tb, o->noheadings);
+	for (int i = 0; i < n; i++) {
+		const struct pti_column *col = pti_column_find(
+			pti_vma_columns, PTI_VMA_NR_COLUMNS, names[i]);
+
+		if (pti_view_add_column(tb, names[i],
+					pti_column_is_number(col), false))
+			goto out;
+	}
+	while ((got = pti_vma_next(r, &v, err, errlen)) == 1) {
+		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+
+		for (int i = 0; ln && i < n; i++) {
+			char buf[8192];
+
+			cell(mm, &v, names[i], buf, sizeof(buf));
+			scols_line_set_data(ln, (size_t)i, buf);
+		}
+	}
+	if (got == 0 && scols_print_table(tb))
+		got = -1;
+out:
+	scols_unref_table(tb);
+	free(list);
+	return got;
+}
+
+int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "map", no_argument, NULL, 'm' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "json", no_argument, NULL, 'J' },
+		{ "raw", no_argument, NULL, 'r' },
+		{ "noheadings", no_argument, NULL, 'n' },
+		{ "no-summary", no_argument, NULL, 'S' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct vma_opts o = { .summary = true };
+	struct pti_vma_reader r;
+	struct pti_mm mm = { 0 };
+	char err[512] = "", *names[VMA_MAX_COLUMNS], *copy;
+	int c, pid, got, n;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "mo:JrnSh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'm':
+			o.map = true;
+			break;
+		case 'o':
+			o.columns = optarg;
+			break;
+		case 'J':
+			o.json = true;
+			break;
+		case 'r':
+			o.raw = true;
+			break;
+		case 'n':
+			o.noheadings = true;
+			break;
+		case 'S':
+			o.summary = false;
+			break;
+		case 'h':
+			usage(stdout);
+			return PTI_EXIT_OK;
+		default:
+			fputs("Try 'ptinspect vma --help'.\n", stderr);
+			return PTI_EXIT_USAGE;
+		}
+	}
+	if (optind + 1 != argc) {
+		fputs("ptinspect vma: expected one PID\n", stderr);
+		return PTI_EXIT_USAGE;
+	}
+	pid = pti_parse_pid(argv[optind]);
+	if (pid < 0) {
+		fprintf(stderr, "ptinspect vma: invalid pid '%s'\n", argv[optind]);
+		return PTI_EXIT_USAGE;
+	}
+	if (o.columns) {
+		copy = strdup(o.columns);
+		n = copy ? pti_split_list(copy, names, VMA_MAX_COLUMNS) : -1;
+		for (int i = 0; i < n; i++) {
+			if (!known_column(names[i])) {
+				fprintf(stderr, "ptinspect vma: unknown column '%s'\n",
+					names[i]);
+				n = -1;
+			}
+		}
+		free(copy);
+		if (n <= 0)
+			return PTI_EXIT_USAGE;
+	}
+	if (pti_vma_begin(src, pid, &r, &mm, err, sizeof(err))) {
+		fprintf(stderr, "ptinspect vma: %s\n", err);
+		return PTI_EXIT_FAILURE;
+	}
+	if (o.json) {
+		got = print_json(&r, &mm, err, sizeof(err));
+	} else if (o.map) {
+		got = pti_vma_map(stdout, &r, &mm, err, sizeof(err));
+	} else {
+		if (o.summary)
+			print_summary(stdout, &mm);
+		got = print_table(&r, &mm, &o, err, sizeof(err));
+	}
+	pti_vma_end(&r);
+	if (got < 0) {
+		fprintf(stderr, "ptinspect vma: %s\n", err[0] ? err : "cannot print");
+		return PTI_EXIT_FAILURE;
+	}
+	return PTI_EXIT_OK;
+}

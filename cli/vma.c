@@ -1,0 +1,167 @@
+/* vma.c - choose a process through /proc/ptinspect/vma and read it back. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "vma.h"
+
+/* Say in words why a process has no address space to show. */
+static void explain_enxio(const struct pti_source *src, int pid, char *err,
+			  size_t errlen)
+{
+	struct pti_task_set set;
+	const struct pti_task *t = NULL;
+	char ignored[64];
+
+	if (pti_tasks_load(src, &set, ignored, sizeof(ignored)) == 0)
+		t = pti_task_set_find(&set, pid);
+	if (t && pti_task_is_kthread(t))
+		snprintf(err, errlen,
+			 "pid %d (%s) is a kernel thread: it has no address space",
+			 pid, t->comm);
+	else if (t && t->state == 'Z')
+		snprintf(err, errlen,
+			 "pid %d (%s) is a zombie: its address space is gone",
+			 pid, t->comm);
+	else
+		snprintf(err, errlen,
+			 "pid %d has no address space (exiting or a kernel thread)",
+			 pid);
+	if (t)
+		pti_task_set_free(&set);
+}
+
+static int read_line(struct pti_vma_reader *r, char *err, size_t errlen)
+{
+	errno = 0;
+	if (getline(&r->line, &r->cap, r->in) >= 0)
+		return 1;
+	if (errno) {
+		snprintf(err, errlen, "reading the vma view: %s",
+			 errno == ESRCH ? "the process exited" : strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int pti_vma_begin(const struct pti_source *src, int pid,
+		  struct pti_vma_reader *r, struct pti_mm *mm, char *err,
+		  size_t errlen)
+{
+	char path[4096], text[32];
+	int fd, len;
+
+	memset(r, 0, sizeof(*r));
+	snprintf(path, sizeof(path), "%s/vma", src->proc_dir);
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			snprintf(err, errlen,
+				 "%s: not found: is the module loaded? (sudo insmod module/ptinspect.ko)",
+				 path);
+		else if (errno == EACCES)
+			snprintf(err, errlen,
+				 "%s: permission denied: address spaces are root-only",
+				 path);
+		else
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	len = snprintf(text, sizeof(text), "%d\n", pid);
+	if (write(fd, text, (size_t)len) != len) {
+		if (errno == ESRCH)
+			snprintf(err, errlen, "no process with pid %d", pid);
+		else if (errno == ENXIO)
+			explain_enxio(src, pid, err, errlen);
+		else
+			snprintf(err, errlen, "choosing pid %d: %s", pid,
+				 strerror(errno));
+		close(fd);
+		return -1;
+	}
+	r->in = fdopen(fd, "r");
+	if (!r->in) {
+		close(fd);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (read_line(r, err, errlen) != 1 ||
+	    pti_parser_header(&r->parser, pti_mm_columns, PTI_MM_NR_COLUMNS,
+			      r->line, err, errlen) ||
+	    read_line(r, err, errlen) != 1 ||
+	    pti_parser_record(&r->parser, r->line, mm, err, errlen) ||
+	    read_line(r, err, errlen) != 1 ||
+	    pti_parser_header(&r->parser, pti_vma_columns, PTI_VMA_NR_COLUMNS,
+			      r->line, err, errlen)) {
+		if (!err[0])
+			snprintf(err, errlen, "the vma view ended early");
+		pti_vma_end(r);
+		return -1;
+	}
+	return 0;
+}
+
+int pti_vma_next(struct pti_vma_reader *r, struct pti_vma *vma, char *err,
+		 size_t errlen)
+{
+	int got = read_line(r, err, errlen);
+
+	if (got <= 0)
+		return got;
+	return pti_parser_record(&r->parser, r->line, vma, err, errlen) ? -1 : 1;
+}
+
+void pti_vma_end(struct pti_vma_reader *r)
+{
+	if (r->in)
+		fclose(r->in);
+	free(r->line);
+	memset(r, 0, sizeof(*r));
+}
+
+static int overlaps(const struct pti_vma *v, unsigned long long lo,
+		    unsigned long long hi)
+{
+	return lo < hi && v->start < hi && lo < v->end;
+}
+
+const char *pti_vma_kind(const struct pti_mm *mm, const struct pti_vma *v)
+{
+	static const char *const special[] = {
+		"[heap]", "heap", "[stack]", "stack", "[vdso]", "vdso",
+		"[vvar]", "vvar", "[vsyscall]", "vsyscall",
+	};
+
+	for (size_t i = 0; i < sizeof(special) / sizeof(special[0]); i += 2)
+		if (strcmp(v->name, special[i]) == 0)
+			return special[i + 1];
+	if (strncmp(v->perms, "---", 3) == 0)
+		return "guard";
+	if (overlaps(v, mm->start_code, mm->end_code) && v->perms[2] == 'x')
+		return "text";
+	if (overlaps(v, mm->start_data, mm->end_data))
+		return "data";
+	/* Zero-filled static data: anonymous, right after data, below brk. */
+	if (!v->inode && v->start >= mm->end_data && v->end <= mm->start_brk &&
+	    v->start < mm->end_data + 4096 * 2)
+		return "bss";
+	return "mmap";
+}
+
+void pti_human_size(unsigned long long bytes, char *buf, size_t size)
+{
+	static const char units[] = "BKMGTPE";
+	double v = (double)bytes;
+	int u = 0;
+
+	while (v >= 1024 && units[u + 1]) {
+		v /= 1024;
+		u++;
+	}
+	if (u == 0 || v >= 100 || v == (double)(unsigned long long)v)
+		snprintf(buf, size, "%.0f%c", v, units[u]);
+	else
+		snprintf(buf, size, "%.1f%c", v, units[u]);
+}

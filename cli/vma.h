@@ -1,0 +1,33 @@
+/* vma.h - read one process's address space from /proc/ptinspect/vma. */
+#ifndef PTI_CLI_VMA_H
+#define PTI_CLI_VMA_H
+
+#include <stdio.h>
+#include "records.h"
+
+struct pti_vma_reader {
+	FILE *in;
+	struct pti_parser parser;
+	char *line;
+	size_t cap;
+};
+
+/*
+ * Choose @pid and read the mm summary into @mm; then pti_vma_next() gives
+ * the VMAs in address order.  Returns 0, or -1 with a message in @err that
+ * says why in words (kernel thread, zombie, no such process, not root).
+ */
+int pti_vma_begin(const struct pti_source *src, int pid,
+		  struct pti_vma_reader *r, struct pti_mm *mm, char *err,
+		  size_t errlen);
+/* 1 with @vma filled, 0 at the end, -1 on error. */
+int pti_vma_next(struct pti_vma_reader *r, struct pti_vma *vma, char *err,
+		 size_t errlen);
+void pti_vma_end(struct pti_vma_reader *r);
+
+/* What a region is for: text data bss heap stack vdso vvar guard mmap. */
+const char *pti_vma_kind(const struct pti_mm *mm, const struct pti_vma *vma);
+/* Human size: 4K, 1.5M, 128T. */
+void pti_human_size(unsigned long long bytes, char *buf, size_t size);
+
+#endif

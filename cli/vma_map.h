@@ -1,0 +1,12 @@
+/* vma_map.h - draw an address space for a person. */
+#ifndef PTI_CLI_VMA_MAP_H
+#define PTI_CLI_VMA_MAP_H
+
+#include <stdio.h>
+#include "vma.h"
+
+/* Read the rest of @r and draw it; 0 or -1 with @err set. */
+int pti_vma_map(FILE *out, struct pti_vma_reader *r, const struct pti_mm *mm,
+		char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vma.c - /proc/ptinspect/vma: one process's mm_struct summary and every
+ * VMA, in address order.
+ *
+ * The file shows the opener's own process until a pid is written to it;
+ * then reads from offset 0 show that process (the write rewinds).  Layout:
+ * mm header line, mm record, VMA header line, one line per VMA.
+ *
+ * Root only (0600): ptrace_may_access() is not exported to modules, so the
+ * check /proc/<pid>/maps makes cannot be repeated here.
+ *
+ * Locking: the mm is pinned with mmget_not_zero() and read-locked
+ * (killable) in start() and released in stop(); seq_file copies to user
+ * space only after stop(), so no fault on the same mm can happen under the
+ * lock.  The position after the headers is vm_start + PTI_VMA_POS_BASE,
+ * so a short read resumes at an address, as /proc/<pid>/maps does.
+ */
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mmap_lock.h>
+#include <linux/pid_namespace.h>
+#include <linux/proc_fs.h>
+#include <linux/sched/mm.h>
+#include <linux/seq_file.h>
+#include <linux/threads.h>
+#include <linux/uaccess.h>
+#include "ptinspect.h"
+
+enum {
+	PTI_POS_MM_HEADER,
+	PTI_POS_MM,
+	PTI_POS_VMA_HEADER,
+	PTI_VMA_POS_BASE,
+};
+
+struct pti_vma_iter {
+	struct pid_namespace *ns;
+	struct mm_struct *mm;	/* mmgrab()bed target, or NULL */
+	int pid, tgid;
+	bool locked;		/* mmget + mmap read lock held */
+	union {
+		struct pti_mm mm_rec;
+		struct pti_vma vma_rec;
+	};
+};
+
+/* Header and summary positions are not VMAs: hand out distinct tokens. */
+static char pti_tok_mm_header, pti_tok_mm, pti_tok_vma_header;
+
+static void *pti_vma_find(struct pti_vma_iter *it, loff_t *pos)
+{
+	struct vm_area_struct *vma;
+
+	switch (*pos) {
+	case PTI_POS_MM_HEADER:
+		return &pti_tok_mm_header;
+	case PTI_POS_MM:
+		return &pti_tok_mm;
+	case PTI_POS_VMA_HEADER:
+		return &pti_tok_vma_header;
+	}
+	if (*pos - PTI_VMA_POS_BASE >= TASK_SIZE_MAX)
+		return NULL;
+	vma = find_vma(it->mm, *pos - PTI_VMA_POS_BASE);
+	if (vma)
+		*pos = vma->vm_start + PTI_VMA_POS_BASE;
+	return vma;
+}
+
+static void *pti_vma_start(struct seq_file *m, loff_t *pos)
+{
+	struct pti_vma_iter *it = m->private;
+
+	if (!it->mm)
+		return ERR_PTR(-ENXIO);
+	/* The process may have exited since the pid was chosen. */
+	if (!mmget_not_zero(it->mm))
+		return ERR_PTR(-ESRCH);
+	if (mmap_read_lock_killable(it->mm)) {
+		mmput(it->mm);
+		return ERR_PTR(-EINTR);
+	}
+	it->locked = true;
+	return pti_vma_find(it, pos);
+}
+
+static void *pti_vma_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	struct pti_vma_iter *it = m->private;
+
+	if (*pos < PTI_VMA_POS_BASE)
+		++*pos;
+	else
+		*pos = ((struct vm_area_struct *)v)->vm_end + PTI_VMA_POS_BASE;
+	return pti_vma_find(it, pos);
+}
+
+static void pti_vma_stop(struct seq_file *m, void *v)
+{
+	struct pti_vma_iter *it = m->private;
+
+	if (!it->locked)
+		return;
+	mmap_read_unlock(it->mm);
+	mmput(it->mm);
+	it->locked = false;
+}
+
+static int pti_vma_show(struct seq_file *m, void *v)
+{
+	struct pti_vma_iter *it = m->private;
+
+	if (v == &pti_tok_mm_header) {
+		pti_seq_header(m, pti_mm_columns, PTI_MM_NR_COLUMNS, true);
+	} else if (v == &pti_tok_mm) {
+		pti_mm_fill(&it->mm_rec, it->mm, true);
+		it->mm_rec.pid = it->pid;
+		it->mm_rec.tgid = it->tgid;
+		pti_seq_record(m, pti_mm_columns, PTI_MM_NR_COLUMNS,
+			       &it->mm_rec, true);
+	} else if (v == &pti_tok_vma_header) {
+		pti_seq_header(m, pti_vma_columns, PTI_VMA_NR_COLUMNS, true);
+	} else {
+		pti_vma_fill(&it->vma_rec, v, it->mm, true);
+		pti_seq_record(m, pti_vma_columns, PTI_VMA_NR_COLUMNS,
+			       &it->vma_rec, true);
+	}
+	return 0;
+}
+
+static const struct seq_operations pti_vma_seq_ops = {
+	.start = pti_vma_start,
+	.next = pti_vma_next,
+	.stop = pti_vma_stop,
+	.show = pti_vma_show,
+};
+
+static void pti_vma_set_target(struct pti_vma_iter *it, struct mm_struct *mm,
+			       int pid, int tgid)
+{
+	if (it->mm)
+		mmdrop(it->mm);
+	it->mm = mm;
+	it->pid = pid;
+	it->tgid = tgid;
+}
+
+static int pti_vma_open(struct inode *inode, struct file *file)
+{
+	struct pti_vma_iter *it;
+	struct mm_struct *mm;
+	int tgid, err;
+
+	it = __seq_open_private(file, &pti_vma_seq_ops, sizeof(*it));
+	if (!it)
+		return -ENOMEM;
+	it->ns = get_pid_ns(proc_pid_ns(inode->i_sb));
+	/* Until told otherwise: the opener's own address space. */
+	tgid = task_tgid_nr_ns(current, it->ns);
+	err = pti_mm_select(it->ns, tgid, &mm, &tgid);
+	if (!err)
+		pti_vma_set_target(it, mm, tgid, tgid);
+	return 0;
+}
+
+/* Choose the process: a decimal pid in the reader's namespace. */
+static ssize_t pti_vma_write(struct file *file, const char __user *buf,
+			     size_t count, loff_t *ppos)
+{
+	struct seq_file *m = file->private_data;
+	struct pti_vma_iter *it = m->private;
+	struct mm_struct *mm;
+	int nr, tgid, err;
+
+	err = kstrtoint_from_user(buf, count, 10, &nr);
+	if (err)
+		return err;
+	if (nr <= 0 || nr > PID_MAX_LIMIT)
+		return -EINVAL;
+	err = pti_mm_select(it->ns, nr, &mm, &tgid);
+	if (err)
+		return err;
+	mutex_lock(&m->lock);
+	pti_vma_set_target(it, mm, nr, tgid);
+	mutex_unlock(&m->lock);
+	/* Rewind: the caller stores *ppos into f_pos after we return. */
+	*ppos = 0;
+	return count;
+}
+
+static int pti_vma_release(struct inode *inode, struct file *file)
+{
+	struct seq_file *m = file->private_data;
+	struct pti_vma_iter *it = m->private;
+
+	pti_vma_set_target(it, NULL, 0, 0);
+	put_pid_ns(it->ns);
+	return seq_release_private(inode, file);
+}
+
+const struct proc_ops pti_vma_proc_ops = {
+	.proc_open = pti_vma_open,
+	.proc_read_iter = seq_read_iter,
+	.proc_write = pti_vma_write,
+	.proc_lseek = seq_lseek,
+	.proc_release = pti_vma_release,
+};
