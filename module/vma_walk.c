@@ -193,7 +193,7 @@ static void pti_vma_name(struct pti_vma *rec, struct vm_area_struct *vma,
 
 /**
  * pti_vma_fill() - copy one VMA into a record
- * @rec: record to fill
+ * @rec: record to fill; keeps the previous VMA's flag names if they still fit
  * @vma: the VMA, its mm's mmap read lock held
  * @mm: the mm being walked
  * @kaddrs: record the vm_area_struct's address (printed with %pK)
@@ -210,8 +210,12 @@ void pti_vma_fill(struct pti_vma *rec, struct vm_area_struct *vma,
 	rec->perms[2] = flags & VM_EXEC ? 'x' : '-';
 	rec->perms[3] = flags & VM_MAYSHARE ? 's' : 'p';
 	rec->perms[4] = '\0';
-	rec->vm_flags = flags;
-	pti_decode_vm_flags(rec->flag_names, sizeof(rec->flag_names), flags);
+	/* Neighbours mostly share flags: decode only when they change. */
+	if (flags != rec->vm_flags || !rec->flag_names[0]) {
+		rec->vm_flags = flags;
+		pti_decode_vm_flags(rec->flag_names, sizeof(rec->flag_names),
+				    flags);
+	}
 	rec->offset = 0;
 	rec->dev_major = 0;
 	rec->dev_minor = 0;

@@ -33,6 +33,11 @@ const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS] = {
 #include "ptinspect_columns.h"
 };
 
+static bool pti_needs_escape(unsigned char c)
+{
+	return c <= ' ' || c >= 0x7f || c == '\\';
+}
+
 /* Escape so that a value never contains a separator, newline or '\'. */
 static void pti_seq_escaped(struct seq_file *m, const char *s, size_t len)
 {
@@ -42,14 +47,38 @@ static void pti_seq_escaped(struct seq_file *m, const char *s, size_t len)
 		seq_putc(m, '-');
 		return;
 	}
+	/* Nearly every value is plain: write it in one go. */
+	for (i = 0; i < len && !pti_needs_escape(s[i]); i++)
+		;
+	if (i == len) {
+		seq_write(m, s, len);
+		return;
+	}
 	for (i = 0; i < len; i++) {
 		unsigned char c = s[i];
 
-		if (c <= ' ' || c >= 0x7f || c == '\\')
+		if (pti_needs_escape(c))
 			seq_printf(m, "\\%03o", c);
 		else
 			seq_putc(m, c);
 	}
+}
+
+/* "0x" and lower-case hex, without vsnprintf (seq_put_hex_ll is not
+ * exported): the VMA view prints several per line.
+ */
+static void pti_seq_hex(struct seq_file *m, u64 v)
+{
+	char buf[2 + 16];
+	int i = sizeof(buf);
+
+	do {
+		buf[--i] = hex_asc[v & 0xf];
+		v >>= 4;
+	} while (v);
+	buf[--i] = 'x';
+	buf[--i] = '0';
+	seq_write(m, buf + i, sizeof(buf) - i);
 }
 
 /**
@@ -94,10 +123,10 @@ void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
 			seq_put_decimal_ull(m, "", *(const u32 *)v);
 			break;
 		case PTI_T_HEX32:
-			seq_printf(m, "0x%x", *(const u32 *)v);
+			pti_seq_hex(m, *(const u32 *)v);
 			break;
 		case PTI_T_HEX64:
-			seq_printf(m, "0x%llx", *(const u64 *)v);
+			pti_seq_hex(m, *(const u64 *)v);
 			break;
 		case PTI_T_U64:
 			seq_put_decimal_ull(m, "", *(const u64 *)v);
