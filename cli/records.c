@@ -8,23 +8,7 @@
 #include <string.h>
 #include "records.h"
 
-const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS] = {
-#define PTI_TASK_COLUMN(id, name, member, type, help) \
-	[PTI_TASK_##id] = PTI_COLUMN_INIT(pti_task, name, member, type, help),
-#include "ptinspect_columns.h"
-};
-
-const struct pti_column pti_mm_columns[PTI_MM_NR_COLUMNS] = {
-#define PTI_MM_COLUMN(id, name, member, type, help) \
-	[PTI_MM_##id] = PTI_COLUMN_INIT(pti_mm, name, member, type, help),
-#include "ptinspect_columns.h"
-};
-
-const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS] = {
-#define PTI_VMA_COLUMN(id, name, member, type, help) \
-	[PTI_VMA_##id] = PTI_COLUMN_INIT(pti_vma, name, member, type, help),
-#include "ptinspect_columns.h"
-};
+#include "ptinspect_tables.h"
 
 const struct pti_column *pti_column_find(const struct pti_column *cols,
 					 size_t ncols, const char *name)

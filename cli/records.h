@@ -8,6 +8,7 @@
 #include "ptinspect_format.h"
 
 extern const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS];
+extern const struct pti_column pti_task_kaddr_columns[PTI_TASK_NR_KADDR_COLUMNS];
 extern const struct pti_column pti_mm_columns[PTI_MM_NR_COLUMNS];
 extern const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS];
 

@@ -12,7 +12,15 @@ struct user_namespace;
 
 #define PTI_VERSION "0.1.0"
 
+/* A flag bit and its name, for decoding flag words. */
+struct pti_flag_name {
+	unsigned long flag;
+	const char *name;
+};
+
 /* task_walk.c */
+void pti_decode_flags(char *buf, size_t size, unsigned long flags,
+		      const struct pti_flag_name *names, size_t n);
 struct task_struct *pti_task_next(struct pid_namespace *ns, int *nr);
 void pti_task_fill(struct pti_task *rec, struct task_struct *task,
 		   struct pid_namespace *ns, struct user_namespace *uns,

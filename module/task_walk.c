@@ -44,10 +44,7 @@ struct task_struct *pti_task_next(struct pid_namespace *ns, int *nr)
 	return NULL;
 }
 
-static const struct {
-	unsigned int flag;
-	const char *name;
-} pti_pf_names[] = {
+static const struct pti_flag_name pti_pf_names[] = {
 	{ PF_VCPU, "VCPU" },
 	{ PF_IDLE, "IDLE" },
 	{ PF_EXITING, "EXITING" },
@@ -76,20 +73,26 @@ static const struct {
 	{ PF_SUSPEND_TASK, "SUSPEND_TASK" },
 };
 
-static void pti_decode_pf(char *buf, size_t size, unsigned int flags)
+/**
+ * pti_decode_flags() - name the bits of @flags that @names knows
+ * @buf: output, '|'-separated names, empty if none is set
+ * @size: size of @buf
+ * @flags: the flag word
+ * @names: table of single-bit flags and their names
+ * @n: entries in @names
+ */
+void pti_decode_flags(char *buf, size_t size, unsigned long flags,
+		      const struct pti_flag_name *names, size_t n)
 {
-	size_t len = 0;
-	int i;
+	size_t len = 0, i;
 
 	buf[0] = '\0';
-	for (i = 0; i < ARRAY_SIZE(pti_pf_names); i++) {
-		if (!(flags & pti_pf_names[i].flag))
+	for (i = 0; i < n; i++) {
+		if (!names[i].flag || !(flags & names[i].flag))
 			continue;
 		len += scnprintf(buf + len, size - len, "%s%s",
-				 len ? "|" : "", pti_pf_names[i].name);
+				 len ? "|" : "", names[i].name);
 	}
-	if (!len)
-		strscpy(buf, "-", size);
 }
 
 static const char *pti_policy_name(unsigned int policy)
@@ -157,7 +160,8 @@ void pti_task_fill(struct pti_task *rec, struct task_struct *task,
 	rec->raw_state = READ_ONCE(task->__state);
 	rec->exit_state = READ_ONCE(task->exit_state);
 	rec->flags = READ_ONCE(task->flags);
-	pti_decode_pf(rec->flag_names, sizeof(rec->flag_names), rec->flags);
+	pti_decode_flags(rec->flag_names, sizeof(rec->flag_names), rec->flags,
+			 pti_pf_names, ARRAY_SIZE(pti_pf_names));
 
 	pti_fill_creds(rec, __task_cred(task), uns);
 

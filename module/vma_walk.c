@@ -94,10 +94,7 @@ void pti_mm_fill(struct pti_mm *rec, struct mm_struct *mm, bool kaddrs)
 	rec->kaddr_mm = kaddrs ? (unsigned long)mm : 0;
 }
 
-static const struct {
-	unsigned long flag;
-	const char *name;
-} pti_vm_names[] = {
+static const struct pti_flag_name pti_vm_names[] = {
 	{ VM_READ, "READ" },
 	{ VM_WRITE, "WRITE" },
 	{ VM_EXEC, "EXEC" },
@@ -129,20 +126,6 @@ static const struct {
 	{ VM_NOHUGEPAGE, "NOHUGEPAGE" },
 	{ VM_MERGEABLE, "MERGEABLE" },
 };
-
-static void pti_decode_vm_flags(char *buf, size_t size, unsigned long flags)
-{
-	size_t len = 0;
-	int i;
-
-	buf[0] = '\0';
-	for (i = 0; i < ARRAY_SIZE(pti_vm_names); i++) {
-		if (!pti_vm_names[i].flag || !(flags & pti_vm_names[i].flag))
-			continue;
-		len += scnprintf(buf + len, size - len, "%s%s",
-				 len ? "|" : "", pti_vm_names[i].name);
-	}
-}
 
 /* The name /proc/<pid>/maps gives a VMA without a file, or NULL. */
 static const char *pti_vma_special_name(struct vm_area_struct *vma,
@@ -213,8 +196,8 @@ void pti_vma_fill(struct pti_vma *rec, struct vm_area_struct *vma,
 	/* Neighbours mostly share flags: decode only when they change. */
 	if (flags != rec->vm_flags || !rec->flag_names[0]) {
 		rec->vm_flags = flags;
-		pti_decode_vm_flags(rec->flag_names, sizeof(rec->flag_names),
-				    flags);
+		pti_decode_flags(rec->flag_names, sizeof(rec->flag_names),
+				 flags, pti_vm_names, ARRAY_SIZE(pti_vm_names));
 	}
 	rec->offset = 0;
 	rec->dev_major = 0;

@@ -9,29 +9,7 @@
 #include <linux/string.h>
 #include "ptinspect.h"
 
-const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS] = {
-#define PTI_TASK_COLUMN(id, name, member, type, help) \
-	[PTI_TASK_##id] = PTI_COLUMN_INIT(pti_task, name, member, type, help),
-#include "ptinspect_columns.h"
-};
-
-const struct pti_column pti_task_kaddr_columns[PTI_TASK_NR_KADDR_COLUMNS] = {
-#define PTI_TASK_KADDR_COLUMN(id, name, member, type, help) \
-	[PTI_TASK_##id] = PTI_COLUMN_INIT(pti_task, name, member, type, help),
-#include "ptinspect_columns.h"
-};
-
-const struct pti_column pti_mm_columns[PTI_MM_NR_COLUMNS] = {
-#define PTI_MM_COLUMN(id, name, member, type, help) \
-	[PTI_MM_##id] = PTI_COLUMN_INIT(pti_mm, name, member, type, help),
-#include "ptinspect_columns.h"
-};
-
-const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS] = {
-#define PTI_VMA_COLUMN(id, name, member, type, help) \
-	[PTI_VMA_##id] = PTI_COLUMN_INIT(pti_vma, name, member, type, help),
-#include "ptinspect_columns.h"
-};
+#include "ptinspect_tables.h"
 
 static bool pti_needs_escape(unsigned char c)
 {

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ptinspect_tables.h - the column tables of every view, built from
+ * ptinspect_columns.h.  Included by exactly one file on each side (the
+ * module's procfs/record.c, the CLI's cli/records.c), which must have
+ * declared the arrays first.
+ */
+const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS] = {
+#define PTI_TASK_COLUMN(id, name, member, type, help) \
+	[PTI_TASK_##id] = PTI_COLUMN_INIT(pti_task, name, member, type, help),
+#include "ptinspect_columns.h"
+};
+
+const struct pti_column pti_task_kaddr_columns[PTI_TASK_NR_KADDR_COLUMNS] = {
+#define PTI_TASK_KADDR_COLUMN(id, name, member, type, help) \
+	[PTI_TASK_##id] = PTI_COLUMN_INIT(pti_task, name, member, type, help),
+#include "ptinspect_columns.h"
+};
+
+const struct pti_column pti_mm_columns[PTI_MM_NR_COLUMNS] = {
+#define PTI_MM_COLUMN(id, name, member, type, help) \
+	[PTI_MM_##id] = PTI_COLUMN_INIT(pti_mm, name, member, type, help),
+#include "ptinspect_columns.h"
+};
+
+const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS] = {
+#define PTI_VMA_COLUMN(id, name, member, type, help) \
+	[PTI_VMA_##id] = PTI_COLUMN_INIT(pti_vma, name, member, type, help),
+#include "ptinspect_columns.h"
+};
