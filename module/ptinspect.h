@@ -35,15 +35,40 @@ void pti_mm_fill(struct pti_mm *rec, struct mm_struct *mm, bool kaddrs);
 void pti_vma_fill(struct pti_vma *rec, struct vm_area_struct *vma,
 		  struct mm_struct *mm, bool kaddrs);
 
+/* task_detail.c */
+struct pid;
+int pti_detail_fill(struct pti_detail *d, struct pid *target,
+		    struct pid_namespace *ns, struct user_namespace *uns);
+void pti_share_fill(struct pti_share *s, struct task_struct *task,
+		    struct task_struct *target, struct pid_namespace *ns);
+
+/* procfs/pidfile.c: views that show one chosen task */
+struct pti_pid_choice {
+	struct pid_namespace *ns;
+	struct pid *target;
+};
+
+int pti_pid_from_user(const char __user *buf, size_t count, int *nr);
+struct pid *pti_pid_get(struct pid_namespace *ns, int nr);
+int pti_choice_open(struct inode *inode, struct file *file,
+		    const struct seq_operations *ops, size_t size);
+ssize_t pti_choice_write(struct file *file, const char __user *buf,
+			 size_t count, loff_t *ppos);
+int pti_choice_release(struct inode *inode, struct file *file);
+
 /* procfs/record.c */
 extern const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS];
 extern const struct pti_column pti_task_kaddr_columns[PTI_TASK_NR_KADDR_COLUMNS];
 extern const struct pti_column pti_mm_columns[PTI_MM_NR_COLUMNS];
 extern const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS];
+extern const struct pti_column pti_detail_columns[PTI_DETAIL_NR_COLUMNS];
+extern const struct pti_column pti_share_columns[PTI_SHARE_NR_COLUMNS];
 void pti_seq_header(struct seq_file *m, const struct pti_column *cols,
 		    int n, bool last);
 void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
 		    int n, const void *rec, bool last);
+void pti_seq_fields(struct seq_file *m, const struct pti_column *cols,
+		    int n, const void *rec);
 
 /* procfs/tasks.c */
 extern const struct proc_ops pti_tasks_proc_ops;
@@ -51,6 +76,10 @@ extern const struct file_operations pti_tasks_debugfs_fops;
 
 /* procfs/vma.c */
 extern const struct proc_ops pti_vma_proc_ops;
+
+/* procfs/task.c, procfs/share.c */
+extern const struct proc_ops pti_task_proc_ops;
+extern const struct proc_ops pti_share_proc_ops;
 
 /* procfs/format.c */
 extern const struct proc_ops pti_format_proc_ops;

@@ -13,6 +13,11 @@
  *	the address-space summary of /proc/ptinspect/vma (struct pti_mm).
  *   PTI_VMA_COLUMN(id, name, member, type, help)
  *	a VMA of /proc/ptinspect/vma (struct pti_vma).
+ *   PTI_DETAIL_COLUMN(id, name, member, type, help)
+ *	a line of /proc/ptinspect/task after the task columns (struct
+ *	pti_detail).
+ *   PTI_SHARE_COLUMN(id, name, member, type, help)
+ *	a column of /proc/ptinspect/share (struct pti_share).
  *
  * Undefined entries expand to nothing; both are undefined again at the end.
  * comm stays last: it is the only free-text column.
@@ -28,6 +33,12 @@
 #endif
 #ifndef PTI_VMA_COLUMN
 #define PTI_VMA_COLUMN(id, name, member, type, help)
+#endif
+#ifndef PTI_DETAIL_COLUMN
+#define PTI_DETAIL_COLUMN(id, name, member, type, help)
+#endif
+#ifndef PTI_SHARE_COLUMN
+#define PTI_SHARE_COLUMN(id, name, member, type, help)
 #endif
 
 PTI_TASK_COLUMN(PID, "pid", pid, PTI_T_S32,
@@ -162,7 +173,123 @@ PTI_VMA_COLUMN(KADDR_VMA, "vma", kaddr_vma, PTI_T_KPTR,
 PTI_VMA_COLUMN(NAME, "name", name, PTI_T_ESCAPED,
 	"backing file path, or [heap] [stack] [vdso] [vvar] [anon:NAME], '-' if anonymous")
 
+PTI_DETAIL_COLUMN(NS_PID, "ns_pid", ns_pid, PTI_T_S32,
+	"pid in the task's own pid namespace")
+PTI_DETAIL_COLUMN(NS_TGID, "ns_tgid", ns_tgid, PTI_T_S32,
+	"tgid in the task's own pid namespace")
+PTI_DETAIL_COLUMN(NS_LEVEL, "ns_level", ns_level, PTI_T_S32,
+	"nesting level of that namespace (0: the initial one)")
+PTI_DETAIL_COLUMN(REAL_PARENT_PID, "real_parent_pid", real_parent_pid, PTI_T_S32,
+	"pid of real_parent (the thread that forked it, or the reaper)")
+PTI_DETAIL_COLUMN(PARENT_PID, "parent_pid", parent_pid, PTI_T_S32,
+	"pid of parent: real_parent, or the tracer while ptraced")
+PTI_DETAIL_COLUMN(NR_CHILDREN, "nr_children", nr_children, PTI_T_S32,
+	"child processes of the whole thread group")
+PTI_DETAIL_COLUMN(CHILDREN, "children", children, PTI_T_WORD,
+	"their pids, comma-separated, ending ',+' if cut")
+PTI_DETAIL_COLUMN(SIBLINGS, "siblings", siblings, PTI_T_S32,
+	"other children of the same real parent's thread group")
+PTI_DETAIL_COLUMN(THREAD_PIDS, "thread_pids", thread_pids, PTI_T_WORD,
+	"pids of the thread group's members, comma-separated")
+PTI_DETAIL_COLUMN(STATE_NAMES, "state_names", state_names, PTI_T_WORD,
+	"__state bits by name (INTERRUPTIBLE, WAKEKILL, NOLOAD, FREEZABLE...), RUNNING if 0")
+PTI_DETAIL_COLUMN(EXIT_STATE_NAMES, "exit_state_names", exit_state_names, PTI_T_WORD,
+	"exit_state bits by name (ZOMBIE, DEAD)")
+PTI_DETAIL_COLUMN(EXIT_SIGNAL, "exit_signal", exit_signal, PTI_T_S32,
+	"signal sent to the parent at exit (-1 for threads)")
+PTI_DETAIL_COLUMN(NGROUPS, "ngroups", ngroups, PTI_T_S32,
+	"supplementary groups")
+PTI_DETAIL_COLUMN(CRED_DIFFERS, "cred_differs", cred_differs, PTI_T_S32,
+	"1 if cred (how it acts) is not real_cred (how others act on it)")
+PTI_DETAIL_COLUMN(REAL_EUID, "real_euid", real_euid, PTI_T_U32,
+	"euid of real_cred (the objective one)")
+PTI_DETAIL_COLUMN(REAL_EGID, "real_egid", real_egid, PTI_T_U32,
+	"egid of real_cred")
+PTI_DETAIL_COLUMN(CAP_INH, "cap_inh", cap_inh, PTI_T_HEX64, "inheritable capabilities")
+PTI_DETAIL_COLUMN(CAP_INH_NAMES, "cap_inh_names", cap_inh_names, PTI_T_WORD, "by name")
+PTI_DETAIL_COLUMN(CAP_PRM, "cap_prm", cap_prm, PTI_T_HEX64, "permitted capabilities")
+PTI_DETAIL_COLUMN(CAP_PRM_NAMES, "cap_prm_names", cap_prm_names, PTI_T_WORD, "by name")
+PTI_DETAIL_COLUMN(CAP_EFF, "cap_eff", cap_eff, PTI_T_HEX64, "effective capabilities")
+PTI_DETAIL_COLUMN(CAP_EFF_NAMES, "cap_eff_names", cap_eff_names, PTI_T_WORD, "by name")
+PTI_DETAIL_COLUMN(CAP_BND, "cap_bnd", cap_bnd, PTI_T_HEX64, "bounding set")
+PTI_DETAIL_COLUMN(CAP_BND_NAMES, "cap_bnd_names", cap_bnd_names, PTI_T_WORD, "by name")
+PTI_DETAIL_COLUMN(CAP_AMB, "cap_amb", cap_amb, PTI_T_HEX64, "ambient capabilities")
+PTI_DETAIL_COLUMN(CAP_AMB_NAMES, "cap_amb_names", cap_amb_names, PTI_T_WORD, "by name")
+PTI_DETAIL_COLUMN(SCHED_CLASS, "sched_class", sched_class, PTI_T_WORD,
+	"task->sched_class by its symbol, without _sched_class: stop dl rt fair idle")
+PTI_DETAIL_COLUMN(VRUNTIME, "vruntime", vruntime, PTI_T_U64,
+	"se.vruntime, ns of weighted CPU time (CFS key)")
+PTI_DETAIL_COLUMN(SUM_EXEC_RUNTIME, "sum_exec_runtime", sum_exec_runtime, PTI_T_U64,
+	"se.sum_exec_runtime, ns on a CPU")
+PTI_DETAIL_COLUMN(NR_MIGRATIONS, "nr_migrations", nr_migrations, PTI_T_U64,
+	"se.nr_migrations between CPUs")
+PTI_DETAIL_COLUMN(ON_RQ, "on_rq", on_rq, PTI_T_S32,
+	"on_rq: 0 not queued, 1 queued, 2 migrating")
+PTI_DETAIL_COLUMN(ON_CPU, "on_cpu", on_cpu, PTI_T_S32, "1 while running on a CPU")
+PTI_DETAIL_COLUMN(CPUS_ALLOWED, "cpus_allowed", cpus_allowed, PTI_T_WORD,
+	"CPUs it may run on, as a list (0-3,6)")
+PTI_DETAIL_COLUMN(NR_CPUS_ALLOWED, "nr_cpus_allowed", nr_cpus_allowed, PTI_T_S32,
+	"how many")
+PTI_DETAIL_COLUMN(SIG_BLOCKED, "sig_blocked", sig_blocked, PTI_T_HEX64,
+	"blocked signals (bit n-1 for signal n)")
+PTI_DETAIL_COLUMN(SIG_BLOCKED_NAMES, "sig_blocked_names", sig_blocked_names, PTI_T_WORD,
+	"by name")
+PTI_DETAIL_COLUMN(SIG_PENDING, "sig_pending", sig_pending, PTI_T_HEX64,
+	"signals pending for this thread")
+PTI_DETAIL_COLUMN(SIG_PENDING_NAMES, "sig_pending_names", sig_pending_names, PTI_T_WORD,
+	"by name")
+PTI_DETAIL_COLUMN(SIG_SHARED_PENDING, "sig_shared_pending", sig_shared_pending,
+	PTI_T_HEX64, "signals pending for the thread group")
+PTI_DETAIL_COLUMN(SIG_SHARED_PENDING_NAMES, "sig_shared_pending_names",
+	sig_shared_pending_names, PTI_T_WORD, "by name")
+PTI_DETAIL_COLUMN(SIG_IGNORED, "sig_ignored", sig_ignored, PTI_T_HEX64,
+	"signals set to SIG_IGN")
+PTI_DETAIL_COLUMN(SIG_CAUGHT, "sig_caught", sig_caught, PTI_T_HEX64,
+	"signals with a handler")
+PTI_DETAIL_COLUMN(SIG_HANDLERS, "sig_handlers", sig_handlers, PTI_T_WORD,
+	"non-default dispositions: SIGNAME:ignore or SIGNAME:handler:SA_FLAGS")
+PTI_DETAIL_COLUMN(BORROWS_MM, "borrows_mm", borrows_mm, PTI_T_S32,
+	"1 if a kernel thread is running on a borrowed active_mm")
+PTI_DETAIL_COLUMN(ARG_START, "arg_start", arg_start, PTI_T_HEX64, "argv strings start")
+PTI_DETAIL_COLUMN(ARG_END, "arg_end", arg_end, PTI_T_HEX64, "argv strings end")
+PTI_DETAIL_COLUMN(ENV_START, "env_start", env_start, PTI_T_HEX64, "environment start")
+PTI_DETAIL_COLUMN(ENV_END, "env_end", env_end, PTI_T_HEX64, "environment end")
+PTI_DETAIL_COLUMN(FDS, "fds", fds, PTI_T_S32, "open file descriptors")
+PTI_DETAIL_COLUMN(MAX_FDS, "max_fds", max_fds, PTI_T_S32,
+	"size of the current fd table")
+PTI_DETAIL_COLUMN(FILES_USERS, "files_users", files_users, PTI_T_S32,
+	"tasks sharing the files_struct (CLONE_FILES)")
+PTI_DETAIL_COLUMN(FS_USERS, "fs_users", fs_users, PTI_T_S32,
+	"tasks sharing the fs_struct (CLONE_FS)")
+PTI_DETAIL_COLUMN(STACK_SIZE, "stack_size", stack_size, PTI_T_U64,
+	"kernel stack size in bytes")
+PTI_DETAIL_COLUMN(KADDR_STACK, "stack", kaddr_stack, PTI_T_KPTR,
+	"kernel stack address (%pK)")
+PTI_DETAIL_COLUMN(ROOT, "root", root, PTI_T_ESCAPED, "root directory")
+PTI_DETAIL_COLUMN(CWD, "cwd", cwd, PTI_T_ESCAPED, "working directory")
+
+PTI_SHARE_COLUMN(PID, "pid", pid, PTI_T_S32, "the task")
+PTI_SHARE_COLUMN(TGID, "tgid", tgid, PTI_T_S32, "its thread group")
+PTI_SHARE_COLUMN(PPID, "ppid", ppid, PTI_T_S32, "tgid of its real parent")
+PTI_SHARE_COLUMN(RELATION, "relation", relation, PTI_T_WORD,
+	"self, thread (same group) or child (of the group)")
+PTI_SHARE_COLUMN(MM, "mm", mm, PTI_T_S32,
+	"1 same mm_struct (CLONE_VM), 0 its own, -1 one side has none")
+PTI_SHARE_COLUMN(FILES, "files", files, PTI_T_S32, "same files_struct (CLONE_FILES)")
+PTI_SHARE_COLUMN(FS, "fs", fs, PTI_T_S32, "same fs_struct (CLONE_FS)")
+PTI_SHARE_COLUMN(SIGHAND, "sighand", sighand, PTI_T_S32,
+	"same sighand_struct (CLONE_SIGHAND)")
+PTI_SHARE_COLUMN(SIGNAL, "signal", signal, PTI_T_S32,
+	"same signal_struct (CLONE_THREAD)")
+PTI_SHARE_COLUMN(NSPROXY, "nsproxy", nsproxy, PTI_T_S32,
+	"same namespaces (nsproxy)")
+PTI_SHARE_COLUMN(IO, "io", io, PTI_T_S32,
+	"same io_context (CLONE_IO); -1 if either has none yet")
+PTI_SHARE_COLUMN(COMM, "comm", comm, PTI_T_ESCAPED, "its comm")
+
 #undef PTI_TASK_COLUMN
 #undef PTI_TASK_KADDR_COLUMN
 #undef PTI_MM_COLUMN
 #undef PTI_VMA_COLUMN
+#undef PTI_DETAIL_COLUMN
+#undef PTI_SHARE_COLUMN

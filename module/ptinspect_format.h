@@ -80,6 +80,46 @@ struct pti_vma {
 	char name[PTI_PATH_LEN];
 };
 
+#define PTI_LIST_LEN		1024	/* comma lists; end in ",+" if cut */
+
+/* /proc/ptinspect/task: one task whole (a task record and more). */
+struct pti_detail {
+	struct pti_task base;
+	__s32 ns_pid, ns_tgid, ns_level;
+	__s32 real_parent_pid, parent_pid, nr_children, siblings;
+	char children[PTI_LIST_LEN], thread_pids[PTI_LIST_LEN];
+	char state_names[128], exit_state_names[32];
+	__s32 exit_signal;
+	__s32 ngroups, cred_differs;
+	__u32 real_euid, real_egid;
+	__u64 cap_inh, cap_prm, cap_eff, cap_bnd, cap_amb;
+	char cap_inh_names[PTI_LIST_LEN], cap_prm_names[PTI_LIST_LEN];
+	char cap_eff_names[PTI_LIST_LEN], cap_bnd_names[PTI_LIST_LEN];
+	char cap_amb_names[PTI_LIST_LEN];
+	char sched_class[8];
+	__u64 vruntime, sum_exec_runtime, nr_migrations;
+	__s32 on_rq, on_cpu, nr_cpus_allowed;
+	char cpus_allowed[256];
+	__u64 sig_blocked, sig_pending, sig_shared_pending, sig_ignored,
+	      sig_caught;
+	char sig_blocked_names[PTI_LIST_LEN], sig_pending_names[PTI_LIST_LEN];
+	char sig_shared_pending_names[PTI_LIST_LEN];
+	char sig_handlers[PTI_LIST_LEN];
+	__s32 borrows_mm;
+	__u64 arg_start, arg_end, env_start, env_end;
+	__s32 fds, max_fds, files_users, fs_users;
+	__u64 stack_size, kaddr_stack;
+	char root[PTI_PATH_LEN], cwd[PTI_PATH_LEN];
+};
+
+/* /proc/ptinspect/share: what a task shares with the chosen one. */
+struct pti_share {
+	__s32 pid, tgid, ppid;
+	char relation[8];
+	__s32 mm, files, fs, sighand, signal, nsproxy, io;
+	char comm[PTI_COMM_LEN];
+};
+
 /* Column ids, from the one list in ptinspect_columns.h. */
 enum pti_task_column {
 #define PTI_TASK_COLUMN(id, name, member, type, help) PTI_TASK_##id,
@@ -103,6 +143,18 @@ enum pti_vma_column {
 #define PTI_VMA_COLUMN(id, name, member, type, help) PTI_VMA_##id,
 #include "ptinspect_columns.h"
 	PTI_VMA_NR_COLUMNS
+};
+
+enum pti_detail_column {
+#define PTI_DETAIL_COLUMN(id, name, member, type, help) PTI_DETAIL_##id,
+#include "ptinspect_columns.h"
+	PTI_DETAIL_NR_COLUMNS
+};
+
+enum pti_share_column {
+#define PTI_SHARE_COLUMN(id, name, member, type, help) PTI_SHARE_##id,
+#include "ptinspect_columns.h"
+	PTI_SHARE_NR_COLUMNS
 };
 
 /* Where a column lives in its record: both sides build a table of these. */

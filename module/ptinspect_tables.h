@@ -28,3 +28,15 @@ const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS] = {
 	[PTI_VMA_##id] = PTI_COLUMN_INIT(pti_vma, name, member, type, help),
 #include "ptinspect_columns.h"
 };
+
+const struct pti_column pti_detail_columns[PTI_DETAIL_NR_COLUMNS] = {
+#define PTI_DETAIL_COLUMN(id, name, member, type, help) \
+	[PTI_DETAIL_##id] = PTI_COLUMN_INIT(pti_detail, name, member, type, help),
+#include "ptinspect_columns.h"
+};
+
+const struct pti_column pti_share_columns[PTI_SHARE_NR_COLUMNS] = {
+#define PTI_SHARE_COLUMN(id, name, member, type, help) \
+	[PTI_SHARE_##id] = PTI_COLUMN_INIT(pti_share, name, member, type, help),
+#include "ptinspect_columns.h"
+};

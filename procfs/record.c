@@ -59,6 +59,42 @@ static void pti_seq_hex(struct seq_file *m, u64 v)
 	seq_write(m, buf + i, sizeof(buf) - i);
 }
 
+/* One value of @rec as its column's type says. */
+static void pti_seq_value(struct seq_file *m, const struct pti_column *col,
+			  const void *rec)
+{
+	const void *v = (const char *)rec + col->offset;
+
+	switch (col->type) {
+	case PTI_T_S32:
+		seq_put_decimal_ll(m, "", *(const s32 *)v);
+		break;
+	case PTI_T_U32:
+		seq_put_decimal_ull(m, "", *(const u32 *)v);
+		break;
+	case PTI_T_HEX32:
+		pti_seq_hex(m, *(const u32 *)v);
+		break;
+	case PTI_T_HEX64:
+		pti_seq_hex(m, *(const u64 *)v);
+		break;
+	case PTI_T_U64:
+		seq_put_decimal_ull(m, "", *(const u64 *)v);
+		break;
+	case PTI_T_CHAR:
+		pti_seq_escaped(m, v, 1);
+		break;
+	case PTI_T_WORD:
+	case PTI_T_ESCAPED:
+		pti_seq_escaped(m, v, strnlen(v, col->size));
+		break;
+	case PTI_T_KPTR:
+		/* %pK decides, as the reader, what the address shows. */
+		seq_printf(m, "%pK", (void *)(unsigned long)*(const u64 *)v);
+		break;
+	}
+}
+
 /**
  * pti_seq_header() - print the names of @n columns
  * @m: seq_file to print to
@@ -91,37 +127,27 @@ void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
 	int i;
 
 	for (i = 0; i < n; i++) {
-		const void *v = (const char *)rec + cols[i].offset;
-
-		switch (cols[i].type) {
-		case PTI_T_S32:
-			seq_put_decimal_ll(m, "", *(const s32 *)v);
-			break;
-		case PTI_T_U32:
-			seq_put_decimal_ull(m, "", *(const u32 *)v);
-			break;
-		case PTI_T_HEX32:
-			pti_seq_hex(m, *(const u32 *)v);
-			break;
-		case PTI_T_HEX64:
-			pti_seq_hex(m, *(const u64 *)v);
-			break;
-		case PTI_T_U64:
-			seq_put_decimal_ull(m, "", *(const u64 *)v);
-			break;
-		case PTI_T_CHAR:
-			pti_seq_escaped(m, v, 1);
-			break;
-		case PTI_T_WORD:
-		case PTI_T_ESCAPED:
-			pti_seq_escaped(m, v, strnlen(v, cols[i].size));
-			break;
-		case PTI_T_KPTR:
-			/* %pK decides, as the reader, what the address shows. */
-			seq_printf(m, "%pK",
-				   (void *)(unsigned long)*(const u64 *)v);
-			break;
-		}
+		pti_seq_value(m, &cols[i], rec);
 		seq_putc(m, i + 1 == n && last ? '\n' : ' ');
+	}
+}
+
+/**
+ * pti_seq_fields() - print a record transposed: "name value" per line
+ * @m: seq_file to print to
+ * @cols: column table describing @rec
+ * @n: number of columns in @cols
+ * @rec: the record
+ */
+void pti_seq_fields(struct seq_file *m, const struct pti_column *cols,
+		    int n, const void *rec)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		seq_puts(m, cols[i].name);
+		seq_putc(m, ' ');
+		pti_seq_value(m, &cols[i], rec);
+		seq_putc(m, '\n');
 	}
 }

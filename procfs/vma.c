@@ -175,11 +175,9 @@ static ssize_t pti_vma_write(struct file *file, const char __user *buf,
 	struct mm_struct *mm;
 	int nr, tgid, err;
 
-	err = kstrtoint_from_user(buf, count, 10, &nr);
+	err = pti_pid_from_user(buf, count, &nr);
 	if (err)
 		return err;
-	if (nr <= 0 || nr > PID_MAX_LIMIT)
-		return -EINVAL;
 	err = pti_mm_select(it->ns, nr, &mm, &tgid);
 	if (err)
 		return err;

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * share.c - /proc/ptinspect/share: for the chosen task's thread group and
+ * the group's children, which of mm, files, fs, sighand, signal, nsproxy
+ * and io_context each shares with the chosen task.
+ *
+ * Shows the opener until a pid is written; the write rewinds.  The walk is
+ * the tasks view's (pid order, under RCU, resuming by pid), filtered.
+ */
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/pid.h>
+#include <linux/pid_namespace.h>
+#include <linux/proc_fs.h>
+#include <linux/rcupdate.h>
+#include <linux/sched/signal.h>
+#include <linux/seq_file.h>
+#include <linux/threads.h>
+#include "ptinspect.h"
+
+struct pti_share_view {
+	struct pti_pid_choice choice;	/* first: see pidfile.c */
+	struct task_struct *target_task;	/* valid from start() to stop() */
+	struct pti_share rec;
+};
+
+static bool pti_share_related(struct task_struct *task,
+			      struct task_struct *target)
+{
+	return same_thread_group(task, target) ||
+	       (thread_group_leader(task) &&
+		same_thread_group(rcu_dereference(task->real_parent), target));
+}
+
+static void *pti_share_find(struct pti_share_view *it, loff_t *pos)
+{
+	struct task_struct *task;
+	int nr;
+
+	if (*pos > PID_MAX_LIMIT)
+		return NULL;
+	nr = *pos;
+	while ((task = pti_task_next(it->choice.ns, &nr)) != NULL) {
+		if (pti_share_related(task, it->target_task))
+			break;
+		nr++;
+	}
+	if (task)
+		*pos = nr;
+	return task;
+}
+
+static void *pti_share_start(struct seq_file *m, loff_t *pos)
+	__acquires(RCU)
+{
+	struct pti_share_view *it = m->private;
+
+	rcu_read_lock();
+	it->target_task = pid_task(it->choice.target, PIDTYPE_PID);
+	if (!it->target_task)
+		return ERR_PTR(-ESRCH);
+	if (*pos == 0)
+		return SEQ_START_TOKEN;
+	return pti_share_find(it, pos);
+}
+
+static void *pti_share_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	++*pos;
+	return pti_share_find(m->private, pos);
+}
+
+static void pti_share_stop(struct seq_file *m, void *v)
+	__releases(RCU)
+{
+	rcu_read_unlock();
+}
+
+static int pti_share_show(struct seq_file *m, void *v)
+{
+	struct pti_share_view *it = m->private;
+
+	if (v == SEQ_START_TOKEN) {
+		pti_seq_header(m, pti_share_columns, PTI_SHARE_NR_COLUMNS, true);
+		return 0;
+	}
+	pti_share_fill(&it->rec, v, it->target_task, it->choice.ns);
+	pti_seq_record(m, pti_share_columns, PTI_SHARE_NR_COLUMNS, &it->rec,
+		       true);
+	return 0;
+}
+
+static const struct seq_operations pti_share_ops = {
+	.start = pti_share_start,
+	.next = pti_share_next,
+	.stop = pti_share_stop,
+	.show = pti_share_show,
+};
+
+static int pti_share_open(struct inode *inode, struct file *file)
+{
+	return pti_choice_open(inode, file, &pti_share_ops, sizeof(struct pti_share_view));
+}
+
+const struct proc_ops pti_share_proc_ops = {
+	.proc_open = pti_share_open,
+	.proc_read_iter = seq_read_iter,
+	.proc_write = pti_choice_write,
+	.proc_lseek = seq_lseek,
+	.proc_release = pti_choice_release,
+};

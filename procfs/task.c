@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * task.c - /proc/ptinspect/task: one task whole, one "name value" line per
+ * column (the tasks columns, then the detail columns).
+ *
+ * Shows the opener until a pid is written; the write rewinds.  Root only:
+ * it shows other users' credentials, signals, paths and argument ranges,
+ * and ptrace_may_access() is not exported to check for them.
+ */
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/pid.h>
+#include <linux/pid_namespace.h>
+#include <linux/proc_fs.h>
+#include <linux/seq_file.h>
+#include "ptinspect.h"
+
+struct pti_task_view {
+	struct pti_pid_choice choice;	/* first: see pidfile.c */
+	struct pti_detail rec;
+};
+
+static void *pti_task_view_start(struct seq_file *m, loff_t *pos)
+{
+	return *pos == 0 ? SEQ_START_TOKEN : NULL;
+}
+
+static void *pti_task_view_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	++*pos;
+	return NULL;
+}
+
+static void pti_task_view_stop(struct seq_file *m, void *v)
+{
+}
+
+static int pti_task_view_show(struct seq_file *m, void *v)
+{
+	struct pti_task_view *it = m->private;
+	int err;
+
+	err = pti_detail_fill(&it->rec, it->choice.target, it->choice.ns, seq_user_ns(m));
+	if (err)
+		return err;
+	pti_seq_fields(m, pti_task_columns, PTI_TASK_NR_COLUMNS, &it->rec.base);
+	pti_seq_fields(m, pti_detail_columns, PTI_DETAIL_NR_COLUMNS, &it->rec);
+	return 0;
+}
+
+static const struct seq_operations pti_task_view_ops = {
+	.start = pti_task_view_start,
+	.next = pti_task_view_next,
+	.stop = pti_task_view_stop,
+	.show = pti_task_view_show,
+};
+
+static int pti_task_view_open(struct inode *inode, struct file *file)
+{
+	return pti_choice_open(inode, file, &pti_task_view_ops, sizeof(struct pti_task_view));
+}
+
+const struct proc_ops pti_task_proc_ops = {
+	.proc_open = pti_task_view_open,
+	.proc_read_iter = seq_read_iter,
+	.proc_write = pti_choice_write,
+	.proc_lseek = seq_lseek,
+	.proc_release = pti_choice_release,
+};
