@@ -342,3 +342,58 @@ void pti_task_marks(const struct pti_task_set *set, const struct pti_task *t,
 	if (t->reaper && t->pid == t->tgid)
 		add_mark(buf, size, "reaper");
 }
+
+/* A "name value" line: find the name in one of @sets and parse into it. */
+static int parse_field_line(char *line, const struct pti_field_set *sets,
+			    size_t nsets, size_t lineno, char *err,
+			    size_t errlen)
+{
+	char *value = strchr(line, ' ');
+
+	if (!value) {
+		set_err(err, errlen, "line %zu: expected 'name value'", lineno);
+		return -1;
+	}
+	*value++ = '\0';
+	value[strcspn(value, "\n")] = '\0';
+	for (size_t s = 0; s < nsets; s++) {
+		const struct pti_column *col =
+			pti_column_find(sets[s].cols, sets[s].ncols, line);
+
+		if (!col)
+			continue;
+		if (parse_value(col, value, sets[s].rec)) {
+			set_err(err, errlen, "line %zu: bad %s value '%s'",
+				lineno, line, value);
+			return -1;
+		}
+		return 0;
+	}
+	return 0;	/* a newer module's field: skip it */
+}
+
+int pti_fields_parse(FILE *in, const struct pti_field_set *sets, size_t nsets,
+		     char *err, size_t errlen)
+{
+	char *line = NULL;
+	size_t cap = 0, lineno = 0, lines = 0;
+	int ret = 0;
+
+	errno = 0;
+	while (!ret && getline(&line, &cap, in) >= 0) {
+		lineno++;
+		lines++;
+		ret = parse_field_line(line, sets, nsets, lineno, err, errlen);
+	}
+	if (!ret && ferror(in)) {
+		set_err(err, errlen, "read error: %s",
+			errno == ESRCH ? "the task exited" : strerror(errno));
+		ret = -1;
+	}
+	if (!ret && !lines) {
+		set_err(err, errlen, "empty view");
+		ret = -1;
+	}
+	free(line);
+	return ret;
+}

@@ -11,6 +11,15 @@ extern const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS];
 extern const struct pti_column pti_task_kaddr_columns[PTI_TASK_NR_KADDR_COLUMNS];
 extern const struct pti_column pti_mm_columns[PTI_MM_NR_COLUMNS];
 extern const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS];
+extern const struct pti_column pti_detail_columns[PTI_DETAIL_NR_COLUMNS];
+extern const struct pti_column pti_share_columns[PTI_SHARE_NR_COLUMNS];
+
+/* A transposed view's columns and the record they fill. */
+struct pti_field_set {
+	const struct pti_column *cols;
+	size_t ncols;
+	void *rec;
+};
 
 /* Most fields a line may carry: generous, so newer modules still parse. */
 #define PTI_MAX_FIELDS 256
@@ -61,6 +70,12 @@ int pti_tasks_parse(FILE *in, struct pti_task_set *set, char *err,
 int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
 		   char *err, size_t errlen);
 void pti_task_set_free(struct pti_task_set *set);
+/*
+ * Parse a transposed view ("name value" per line) into the records of
+ * @sets, each name looked up in each set in turn; unknown names skipped.
+ */
+int pti_fields_parse(FILE *in, const struct pti_field_set *sets, size_t nsets,
+		     char *err, size_t errlen);
 const struct pti_task *pti_task_set_find(const struct pti_task_set *set,
 					 int pid);
 
