@@ -10,6 +10,8 @@ enum { PTI_EXIT_OK = 0, PTI_EXIT_FAILURE = 1, PTI_EXIT_USAGE = 2 };
 int pti_cmd_tree(const struct pti_source *src, int argc, char **argv);
 int pti_cmd_ps(const struct pti_source *src, int argc, char **argv);
 int pti_cmd_vma(const struct pti_source *src, int argc, char **argv);
+int pti_cmd_task(const struct pti_source *src, int argc, char **argv);
+int pti_cmd_share(const struct pti_source *src, int argc, char **argv);
 
 /* Parse a pid argument: 1..PID_MAX_LIMIT, else -1. */
 int pti_parse_pid(const char *text);

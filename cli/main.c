@@ -17,6 +17,8 @@ static const struct {
 	{ "tree", pti_cmd_tree, "process tree: threads, zombies, orphans" },
 	{ "ps", pti_cmd_ps, "table of processes or threads" },
 	{ "vma", pti_cmd_vma, "a process's address space: mm summary, VMAs, map" },
+	{ "task", pti_cmd_task, "one task_struct whole, grouped by concern" },
+	{ "share", pti_cmd_share, "what a process's threads and children share" },
 };
 
 static void usage(FILE *out)

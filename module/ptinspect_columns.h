@@ -254,6 +254,10 @@ PTI_DETAIL_COLUMN(ARG_START, "arg_start", arg_start, PTI_T_HEX64, "argv strings 
 PTI_DETAIL_COLUMN(ARG_END, "arg_end", arg_end, PTI_T_HEX64, "argv strings end")
 PTI_DETAIL_COLUMN(ENV_START, "env_start", env_start, PTI_T_HEX64, "environment start")
 PTI_DETAIL_COLUMN(ENV_END, "env_end", env_end, PTI_T_HEX64, "environment end")
+PTI_DETAIL_COLUMN(CMDLINE, "cmdline", cmdline, PTI_T_ESCAPED,
+		  "argv strings, newline-separated (first 4095 bytes)")
+PTI_DETAIL_COLUMN(ENVIRON, "environ", environ, PTI_T_ESCAPED,
+		  "environment strings, newline-separated (first 4095 bytes)")
 PTI_DETAIL_COLUMN(FDS, "fds", fds, PTI_T_S32, "open file descriptors")
 PTI_DETAIL_COLUMN(MAX_FDS, "max_fds", max_fds, PTI_T_S32,
 	"size of the current fd table")

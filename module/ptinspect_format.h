@@ -81,6 +81,7 @@ struct pti_vma {
 };
 
 #define PTI_LIST_LEN		1024	/* comma lists; end in ",+" if cut */
+#define PTI_ARGS_LEN		4096	/* argv/environ bytes shown */
 
 /* /proc/ptinspect/task: one task whole (a task record and more). */
 struct pti_detail {
@@ -107,6 +108,7 @@ struct pti_detail {
 	char sig_handlers[PTI_LIST_LEN];
 	__s32 borrows_mm;
 	__u64 arg_start, arg_end, env_start, env_end;
+	char cmdline[PTI_ARGS_LEN], environ[PTI_ARGS_LEN];
 	__s32 fds, max_fds, files_users, fs_users;
 	__u64 stack_size, kaddr_stack;
 	char root[PTI_PATH_LEN], cwd[PTI_PATH_LEN];

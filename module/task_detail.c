@@ -15,6 +15,7 @@
 #include <linux/fs_struct.h>
 #include <linux/iocontext.h>
 #include <linux/kallsyms.h>
+#include <linux/mm.h>
 #include <linux/nsproxy.h>
 #include <linux/path.h>
 #include <linux/pid.h>
@@ -268,6 +269,33 @@ static void pti_detail_fs_files(struct pti_detail *d, struct task_struct *task)
 	}
 }
 
+/*
+ * Copy [start, end) of @task's memory, as /proc/<pid>/cmdline does, with
+ * the NUL separators turned into newlines so the value stays one string.
+ * May sleep (access_process_vm takes the mmap lock).
+ */
+static void pti_copy_strings(char *buf, size_t size, struct task_struct *task,
+			     unsigned long start, unsigned long end)
+{
+	int len, i;
+
+	if (end <= start)
+		return;
+	len = access_process_vm(task, start, buf,
+				min_t(unsigned long, end - start, size - 1),
+				FOLL_FORCE);
+	if (len <= 0) {
+		buf[0] = '\0';
+		return;
+	}
+	while (len > 0 && buf[len - 1] == '\0')
+		len--;
+	for (i = 0; i < len; i++)
+		if (buf[i] == '\0')
+			buf[i] = '\n';
+	buf[len] = '\0';
+}
+
 static void pti_detail_mm(struct pti_detail *d, struct task_struct *task)
 {
 	struct mm_struct *mm;
@@ -285,6 +313,10 @@ static void pti_detail_mm(struct pti_detail *d, struct task_struct *task)
 	d->env_end = mm->env_end;
 	spin_unlock(&mm->arg_lock);
 	mmput(mm);
+	pti_copy_strings(d->cmdline, sizeof(d->cmdline), task, d->arg_start,
+			 d->arg_end);
+	pti_copy_strings(d->environ, sizeof(d->environ), task, d->env_start,
+			 d->env_end);
 }
 
 /*

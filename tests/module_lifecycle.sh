@@ -127,7 +127,62 @@ cli_vma_views() {
 	grep -q '"map_count": ' /tmp/pti-vjson && grep -q '"kind": "stack"' /tmp/pti-vjson
 }
 
-ktap_plan 11
+# ptinspect task and share: errors, sections, a zombie, a kernel thread, JSON.
+cli_task_errors() {
+	expect_status 1 "$cli" task 4000000 && grep -q 'no task with pid 4000000' /tmp/pti-err &&
+	expect_status 1 "$cli" share 4000000 && grep -q 'no task with pid 4000000' /tmp/pti-err &&
+	expect_status 2 "$cli" task 0 &&
+	expect_status 2 "$cli" task -1 &&
+	expect_status 2 "$cli" share abc &&
+	expect_status 2 "$cli" task
+}
+
+cli_task_views() {
+	"$cli" task $$ > /tmp/pti-task || return 1
+	for section in identity family state credentials scheduling signals \
+		       memory files 'kernel stack'; do
+		grep -q "^$section" /tmp/pti-task || { echo "no $section"; return 1; }
+	done
+	grep -q "pid  *$$\$" /tmp/pti-task &&
+	grep -q "cwd  *$(pwd)\$" /tmp/pti-task &&
+	grep -q 'address space  *[0-9]* VMAs' /tmp/pti-task || return 1
+	"$cli" task 2 > /tmp/pti-kthread || return 1
+	grep -q 'has mm  *no' /tmp/pti-kthread &&
+	grep -q 'flags .*KTHREAD' /tmp/pti-kthread &&
+	! grep -q 'address space' /tmp/pti-kthread || return 1
+	# A zombie: exit_state named, the wait status kept (exit 3 -> 0x300).
+	sh -c '(exit 3) & exec sleep 1000' &
+	parent=$!
+	zombie=
+	for _ in $(seq 100); do
+		zombie=$(pgrep -P "$parent" sh) && [ "$(cut -d' ' -f3 /proc/"$zombie"/stat)" = Z ] && break
+		sleep 0.05
+	done
+	"$cli" task "$zombie" > /tmp/pti-ztask
+	kill "$parent"; wait "$parent" 2>/dev/null
+	grep -q 'state  *Z ' /tmp/pti-ztask &&
+	grep -q 'exit_state  *ZOMBIE' /tmp/pti-ztask &&
+	grep -q 'exit_code  *768$' /tmp/pti-ztask || { cat /tmp/pti-ztask; return 1; }
+	"$cli" task -J $$ > /tmp/pti-tjson || return 1
+	grep -q "\"identity\": {\"pid\": $$," /tmp/pti-tjson &&
+	grep -q '"cmdline": \[' /tmp/pti-tjson &&
+	grep -q '"mm": {"pid": ' /tmp/pti-tjson
+}
+
+# A fork child shares nothing but the namespaces; threads of init none.
+cli_share_views() {
+	sh -c 'sleep 1000 & wait' &
+	parent=$!
+	wait_children "$parent" 1 || return 1
+	"$cli" share -r -n "$parent" > /tmp/pti-share || return 1
+	kill "$(pgrep -P "$parent")"; wait "$parent" 2>/dev/null
+	grep -q "^$parent $parent [0-9]* self yes yes yes yes yes yes - - sh\$" /tmp/pti-share &&
+	grep -q " $parent child no no no no no yes - none sleep\$" /tmp/pti-share || { cat /tmp/pti-share; return 1; }
+	"$cli" share -J 2 > /tmp/pti-sjson || return 1
+	grep -q '"relation": "self", "mm": null' /tmp/pti-sjson
+}
+
+ktap_plan 14
 ktap_check load_unload_20_times load_unload_20_times
 ktap_check files_gone_after_unload files_gone_after_unload
 ktap_check read_after_unload_fails read_after_unload_fails
@@ -140,5 +195,8 @@ ktap_check cli_marks_zombie cli_marks_zombie
 ktap_check cli_json cli_json
 ktap_check cli_vma_errors cli_vma_errors
 ktap_check cli_vma_views cli_vma_views
+ktap_check cli_task_errors cli_task_errors
+ktap_check cli_task_views cli_task_views
+ktap_check cli_share_views cli_share_views
 rmmod ptinspect
 ktap_done

@@ -154,6 +154,17 @@ TEST(detail_matches_status)
 	}
 }
 
+/* The module's form of cmdline/environ: NULs as newlines, none trailing. */
+static void nul_to_newline(char *buf, ssize_t n)
+{
+	while (n > 0 && buf[n - 1] == '\0')
+		n--;
+	for (ssize_t i = 0; i < n; i++)
+		if (buf[i] == '\0')
+			buf[i] = '\n';
+	buf[n > 0 ? n : 0] = '\0';
+}
+
 static int count_fds(int pid)
 {
 	char path[64];
@@ -196,11 +207,17 @@ TEST(detail_matches_files_paths_sched_and_args)
 	n = read(fd, buf, sizeof(buf));
 	close(fd);
 	EXPECT_EQ(n, (ssize_t)(d.arg_end - d.arg_start));
+	nul_to_newline(buf, n);
+	EXPECT_STREQ(buf, d.cmdline);
 	snprintf(path, sizeof(path), "/proc/%d/environ", getpid());
 	fd = open(path, O_RDONLY);
 	n = read(fd, buf, sizeof(buf));
 	close(fd);
 	EXPECT_EQ(n, (ssize_t)(d.env_end - d.env_start));
+	if (n < PTI_ARGS_LEN) {
+		nul_to_newline(buf, n);
+		EXPECT_STREQ(buf, d.environ);
+	}
 	/* sched: nr_migrations only grows; read it after ours. */
 	snprintf(path, sizeof(path), "/proc/%d/sched", getpid());
 	f = fopen(path, "re");

@@ -1,0 +1,211 @@
+/* cmd_share.c - `ptinspect share PID`: for every thread of the process and
+ * each of its children, which of mm, files, fs, sighand, signal, nsproxy
+ * and io context it shares with PID: what clone(2)'s flags left behind.
+ */
+#include <getopt.h>
+#include <libsmartcols.h>
+#include <stdlib.h>
+#include <string.h>
+#include "commands.h"
+#include "json.h"
+#include "task.h"
+
+/* A shared structure and the clone flag that makes a child share it. */
+static const struct {
+	const char *column, *clone_flag;
+} shared[] = {
+	{ "mm", "VM" }, { "files", "FILES" }, { "fs", "FS" },
+	{ "sighand", "SIGHAND" }, { "signal", "THREAD" },
+	{ "nsproxy", NULL },	/* shared unless a CLONE_NEW* flag was given */
+	{ "io", "IO" },
+};
+
+static int share_value(const struct pti_share *s, const char *column)
+{
+	const struct pti_column *col = pti_column_find(
+		pti_share_columns, PTI_SHARE_NR_COLUMNS, column);
+
+	return col ? *(const int32_t *)((const char *)s + col->offset) : -1;
+}
+
+/* The CLONE_* flags that would give this row's sharing. */
+static void clone_flags(const struct pti_share *s, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	if (strcmp(s->relation, "self") == 0) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	for (size_t i = 0; i < sizeof(shared) / sizeof(shared[0]); i++) {
+		int v = share_value(s, shared[i].column);
+
+		if (!shared[i].clone_flag || v != 1 || len >= size)
+			continue;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+					len ? "|" : "", shared[i].clone_flag);
+	}
+	if (share_value(s, "nsproxy") == 0 && len < size)
+		len += (size_t)snprintf(buf + len, size - len, "%sNEW*",
+					len ? "|" : "");
+	if (!len)
+		snprintf(buf, size, "none");
+}
+
+static void usage(FILE *out)
+{
+	fputs("Usage: ptinspect share [options] PID\n\n"
+	      "For each thread of PID's process and each child, show which\n"
+	      "kernel structures it shares with PID (the same pointer in its\n"
+	      "task_struct) and the clone flags that explain it.  Needs root.\n\n"
+	      "Options:\n"
+	      "  -J, --json         JSON, shared structures as true/false/null\n"
+	      "  -r, --raw          raw table (no alignment)\n"
+	      "  -n, --noheadings   no header line\n"
+	      "  -h, --help         this help\n\n"
+	      "Columns: pid tgid ppid relation (self, thread, child), then mm files\n"
+	      "fs sighand signal nsproxy io (yes, no, or - when neither task has\n"
+	      "one), clone (the CLONE_* flags that give this sharing) and comm.\n",
+	      out);
+}
+
+/*
+ * JSON by hand: libsmartcols has no null for a boolean column, and "neither
+ * task has one" (a kernel thread's mm) is not "no".
+ */
+static void print_json(const struct pti_share *rows, size_t n)
+{
+	fputs("{\"shares\": [", stdout);
+	for (size_t r = 0; r < n; r++) {
+		char flags[128];
+
+		printf("%s\n {\"pid\": %d, \"tgid\": %d, \"ppid\": %d, \"relation\": ",
+		       r ? "," : "", rows[r].pid, rows[r].tgid, rows[r].ppid);
+		pti_json_string(stdout, rows[r].relation);
+		for (size_t i = 0; i < sizeof(shared) / sizeof(shared[0]); i++) {
+			int v = share_value(&rows[r], shared[i].column);
+
+			printf(", \"%s\": %s", shared[i].column,
+			       v < 0 ? "null" : v ? "true" : "false");
+		}
+		clone_flags(&rows[r], flags, sizeof(flags));
+		fputs(", \"clone\": ", stdout);
+		pti_json_string(stdout, flags);
+		fputs(", \"comm\": ", stdout);
+		pti_json_string(stdout, rows[r].comm);
+		fputc('}', stdout);
+	}
+	fputs("\n]}\n", stdout);
+}
+
+static int print_table(const struct pti_share *rows, size_t n, bool raw,
+		       bool noheadings)
+{
+	static const char *const ids[] = { "pid", "tgid", "ppid", "relation" };
+	struct libscols_table *tb = scols_new_table();
+	int ret = -1;
+
+	if (!tb)
+		return -1;
+	scols_table_enable_raw(tb, raw);
+	scols_table_enable_noheadings(tb, noheadings);
+	for (size_t i = 0; i < 4; i++) {
+		struct libscols_column *c = scols_table_new_column(
+			tb, ids[i], 0, i < 3 ? SCOLS_FL_RIGHT : 0);
+
+		if (!c)
+			goto out;
+	}
+	for (size_t i = 0; i < sizeof(shared) / sizeof(shared[0]); i++) {
+		if (!scols_table_new_column(tb, shared[i].column, 0, 0))
+			goto out;
+	}
+	if (!scols_table_new_column(tb, "clone", 0, 0) ||
+	    !scols_table_new_column(tb, "comm", 0, 0))
+		goto out;
+	for (size_t r = 0; r < n; r++) {
+		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+		size_t col = 0;
+		char buf[128];
+
+		if (!ln)
+			goto out;
+		for (size_t i = 0; i < 4; i++) {
+			pti_column_format(pti_column_find(pti_share_columns,
+							  PTI_SHARE_NR_COLUMNS,
+							  ids[i]),
+					  &rows[r], buf, sizeof(buf));
+			scols_line_set_data(ln, col++, buf);
+		}
+		for (size_t i = 0; i < sizeof(shared) / sizeof(shared[0]); i++) {
+			int v = share_value(&rows[r], shared[i].column);
+
+			scols_line_set_data(ln, col++, v < 0 ? "-" :
+					    v ? "yes" : "no");
+		}
+		clone_flags(&rows[r], buf, sizeof(buf));
+		scols_line_set_data(ln, col++, buf);
+		scols_line_set_data(ln, col++, rows[r].comm);
+	}
+	ret = scols_print_table(tb) ? -1 : 0;
+out:
+	scols_unref_table(tb);
+	return ret;
+}
+
+int pti_cmd_share(const struct pti_source *src, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'J' },
+		{ "raw", no_argument, NULL, 'r' },
+		{ "noheadings", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct pti_share *rows;
+	bool json = false, raw = false, noheadings = false;
+	char err[512] = "";
+	size_t n;
+	int c, pid, ret = 0;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "Jrnh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'J':
+			json = true;
+			break;
+		case 'r':
+			raw = true;
+			break;
+		case 'n':
+			noheadings = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return PTI_EXIT_OK;
+		default:
+			fputs("Try 'ptinspect share --help'.\n", stderr);
+			return PTI_EXIT_USAGE;
+		}
+	}
+	if (optind + 1 != argc) {
+		fputs("ptinspect share: expected one PID\n", stderr);
+		return PTI_EXIT_USAGE;
+	}
+	pid = pti_parse_pid(argv[optind]);
+	if (pid < 0) {
+		fprintf(stderr, "ptinspect share: invalid pid '%s'\n", argv[optind]);
+		return PTI_EXIT_USAGE;
+	}
+	if (pti_share_load(src, pid, &rows, &n, err, sizeof(err))) {
+		fprintf(stderr, "ptinspect share: %s\n", err);
+		return PTI_EXIT_FAILURE;
+	}
+	if (json)
+		print_json(rows, n);
+	else
+		ret = print_table(rows, n, raw, noheadings);
+	free(rows);
+	return ret ? PTI_EXIT_FAILURE : PTI_EXIT_OK;
+}
