@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * btf_unit.c - the module's BTF reader (module/btf_parse.c) against
+ * libbpf's reading of the same blob, on the host's own kernel BTF (or the
+ * file named by PTI_BTF), and against corrupted blobs.  Built with
+ * AddressSanitizer: a read outside the blob fails the test.
+ */
+#include <bpf/btf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kselftest_harness.h"
+#include "btf_parse.h"
+
+static const char *btf_path(void)
+{
+	const char *p = getenv("PTI_BTF");
+
+	return p && *p ? p : "/sys/kernel/btf/vmlinux";
+}
+
+static void *slurp(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	size_t cap = 1 << 20, n = 0;
+	char *buf = malloc(cap);
+
+	while (f && buf) {
+		size_t got = fread(buf + n, 1, cap - n, f);
+
+		n += got;
+		if (n < cap)
+			break;
+		cap *= 2;
+		buf = realloc(buf, cap);
+	}
+	if (f)
+		fclose(f);
+	*size = n;
+	return buf;
+}
+
+/* Our reader over a private copy of the blob, indexed. */
+struct ours {
+	struct pti_btf b;
+	void *data;
+	size_t size;
+	__u32 *index;
+};
+
+static int ours_open(struct ours *o)
+{
+	o->data = slurp(btf_path(), &o->size);
+	if (!o->data || pti_btf_open(&o->b, o->data, o->size))
+		return -1;
+	o->index = calloc(o->b.nr_types, sizeof(*o->index));
+	pti_btf_index(&o->b, o->index);
+	return 0;
+}
+
+static void ours_close(struct ours *o)
+{
+	free(o->index);
+	free(o->data);
+}
+
+FIXTURE(vmlinux) {
+	struct ours o;
+	struct btf *lib;
+};
+
+FIXTURE_SETUP(vmlinux)
+{
+	self->lib = btf__parse_raw(btf_path());
+	if (!self->lib)
+		SKIP(return, "no BTF at %s", btf_path());
+	ASSERT_EQ(0, ours_open(&self->o));
+}
+
+FIXTURE_TEARDOWN(vmlinux)
+{
+	if (self->lib) {
+		btf__free(self->lib);
+		ours_close(&self->o);
+	}
+}
+
+TEST_F(vmlinux, same_type_count_and_kinds)
+{
+	ASSERT_EQ(btf__type_cnt(self->lib) - 1, self->o.b.nr_types);
+	for (__u32 id = 1; id <= self->o.b.nr_types; id++) {
+		const struct btf_type *want = btf__type_by_id(self->lib, id);
+		const struct btf_type *got = pti_btf_type(&self->o.b, id);
+
+		ASSERT_EQ(want->info, got->info);
+		ASSERT_EQ(want->name_off, got->name_off);
+	}
+}
+
+/* Every named member of the structs the module reads, and more. */
+TEST_F(vmlinux, member_offsets_match_libbpf)
+{
+	static const char *const structs[] = {
+		"rq", "cfs_rq", "rt_rq", "dl_rq", "sched_entity", "task_struct",
+		"task_group", "autogroup", "mm_struct", "load_weight",
+	};
+	int checked = 0;
+
+	for (size_t s = 0; s < sizeof(structs) / sizeof(structs[0]); s++) {
+		int lib_id = btf__find_by_name_kind(self->lib, structs[s],
+						    BTF_KIND_STRUCT);
+		int our_id = pti_btf_find(&self->o.b, BTF_KIND_STRUCT, structs[s]);
+		const struct btf_type *t;
+		const struct btf_member *m;
+
+		if (lib_id < 0) {
+			EXPECT_EQ(-ENOENT, our_id);
+			continue;
+		}
+		ASSERT_EQ(lib_id, our_id) TH_LOG("struct %s", structs[s]);
+		t = btf__type_by_id(self->lib, lib_id);
+		m = btf_members(t);
+		for (int i = 0; i < btf_vlen(t); i++, m++) {
+			const char *name = btf__name_by_offset(self->lib, m->name_off);
+			__u32 bits = btf_member_bit_offset(t, i);
+			struct pti_btf_member got;
+			int err;
+
+			if (!name || !*name)
+				continue;
+			err = pti_btf_member(&self->o.b, our_id, name, &got);
+			if (btf_member_bitfield_size(t, i) || bits % 8) {
+				EXPECT_EQ(-EINVAL, err) TH_LOG("%s.%s", structs[s], name);
+				continue;
+			}
+			ASSERT_EQ(0, err) TH_LOG("%s.%s", structs[s], name);
+			EXPECT_EQ(bits / 8, got.offset) TH_LOG("%s.%s", structs[s], name);
+			EXPECT_EQ(btf__resolve_size(self->lib, m->type), (long)got.size)
+				TH_LOG("%s.%s", structs[s], name);
+			checked++;
+		}
+	}
+	EXPECT_GT(checked, 100);
+}
+
+TEST_F(vmlinux, percpu_offsets_match_libbpf)
+{
+	static const char *const vars[] = { "runqueues", "cpu_number", "this_cpu_off" };
+	int sec = btf__find_by_name_kind(self->lib, ".data..percpu", BTF_KIND_DATASEC);
+	const struct btf_type *t;
+
+	ASSERT_GT(sec, 0);
+	t = btf__type_by_id(self->lib, sec);
+	for (size_t v = 0; v < sizeof(vars) / sizeof(vars[0]); v++) {
+		const struct btf_var_secinfo *vi = btf_var_secinfos(t);
+		long want = -1;
+		__u32 got = 0;
+
+		for (int i = 0; i < btf_vlen(t); i++, vi++)
+			if (!strcmp(btf__name_by_offset(self->lib,
+				btf__type_by_id(self->lib, vi->type)->name_off), vars[v]))
+				want = vi->offset;
+		ASSERT_GE(want, 0) TH_LOG("%s", vars[v]);
+		ASSERT_EQ(0, pti_btf_var_offset(&self->o.b, ".data..percpu", vars[v], &got));
+		EXPECT_EQ(want, (long)got) TH_LOG("%s", vars[v]);
+	}
+	EXPECT_EQ(-ENOENT, pti_btf_var_offset(&self->o.b, ".data..percpu",
+					      "no_such_variable", &(__u32){0}));
+}
+
+TEST_F(vmlinux, lookups_fail_closed)
+{
+	struct pti_btf_member m;
+	int rq = pti_btf_find(&self->o.b, BTF_KIND_STRUCT, "rq");
+
+	EXPECT_EQ(-ENOENT, pti_btf_find(&self->o.b, BTF_KIND_STRUCT, "no_such_struct"));
+	ASSERT_GT(rq, 0);
+	EXPECT_EQ(-ENOENT, pti_btf_member(&self->o.b, rq, "no_such_member", &m));
+	EXPECT_EQ(NULL, pti_btf_type(&self->o.b, 0));
+	EXPECT_EQ(NULL, pti_btf_type(&self->o.b, self->o.b.nr_types + 1));
+	EXPECT_EQ(NULL, pti_btf_str(&self->o.b, self->o.b.strs_len));
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	__u64 x = *(const __u64 *)a, y = *(const __u64 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* A kind and name that several types share is refused, not guessed. */
+TEST_F(vmlinux, ambiguous_names_are_refused)
+{
+	__u32 n = self->o.b.nr_types;
+	__u64 *keys = calloc(n, sizeof(*keys));
+	int tried = 0;
+
+	for (__u32 id = 1; id <= n; id++) {
+		const struct btf_type *t = btf__type_by_id(self->lib, id);
+
+		keys[id - 1] = (__u64)btf_kind(t) << 32 | t->name_off;
+	}
+	qsort(keys, n, sizeof(*keys), cmp_u64);
+	for (__u32 i = 1; i < n && tried < 5; i++) {
+		__u32 kind = keys[i] >> 32, name_off = (__u32)keys[i];
+
+		if (keys[i] != keys[i - 1] || !name_off)
+			continue;
+		EXPECT_EQ(-ENOTUNIQ, pti_btf_find(&self->o.b, kind,
+			  btf__name_by_offset(self->lib, name_off)));
+		tried++;
+	}
+	free(keys);
+	if (!tried)
+		SKIP(return, "every named type is unique in this BTF");
+}
+
+/* Damage the blob every way the header allows: each must be refused. */
+TEST(corrupted_blobs_are_refused)
+{
+	struct ours o;
+	struct btf_header *h;
+	struct pti_btf b;
+	unsigned char *copy;
+
+	o.data = slurp(btf_path(), &o.size);
+	if (!o.data || o.size < sizeof(*h))
+		SKIP(return, "no BTF at %s", btf_path());
+	copy = malloc(o.size);
+	h = (struct btf_header *)copy;
+#define DAMAGED(what) do {						\
+		memcpy(copy, o.data, o.size);				\
+		what;							\
+	} while (0)
+	DAMAGED(h->magic = 0x1234);
+	EXPECT_EQ(-EINVAL, pti_btf_open(&b, copy, o.size));
+	DAMAGED(h->version = 2);
+	EXPECT_EQ(-EINVAL, pti_btf_open(&b, copy, o.size));
+	DAMAGED(h->hdr_len = (__u32)o.size + 1);
+	EXPECT_EQ(-EINVAL, pti_btf_open(&b, copy, o.size));
+	DAMAGED(h->type_len = (__u32)o.size);
+	EXPECT_EQ(-EINVAL, pti_btf_open(&b, copy, o.size));
+	DAMAGED(h->str_off = 0xfffffff0);
+	EXPECT_EQ(-EINVAL, pti_btf_open(&b, copy, o.size));
+	DAMAGED(h->type_off = 2);
+	EXPECT_EQ(-EINVAL, pti_btf_open(&b, copy, o.size));
+	/* Cut inside the type section: the last type runs off the end. */
+	DAMAGED(h->type_len -= 2);
+	EXPECT_EQ(-EINVAL, pti_btf_open(&b, copy, o.size));
+	/* Strings not NUL-terminated at the end of their section. */
+	DAMAGED(copy[h->hdr_len + h->str_off + h->str_len - 1] = 'x');
+	EXPECT_EQ(-EINVAL, pti_btf_open(&b, copy, o.size));
+	/* Too short for a header, and empty. */
+	memcpy(copy, o.data, o.size);
+	EXPECT_EQ(-EINVAL, pti_btf_open(&b, copy, sizeof(*h) - 1));
+	EXPECT_EQ(-EINVAL, pti_btf_open(&b, copy, 0));
+	/* An unknown kind in the first type. */
+	DAMAGED(((struct btf_type *)(copy + h->hdr_len + h->type_off))->info |= 0x1f << 24);
+	EXPECT_EQ(-EINVAL, pti_btf_open(&b, copy, o.size));
+	/* Truncated anywhere: never a read past the end (ASan watches). */
+	for (size_t cut = 0; cut < 4096 && cut < o.size; cut += 7) {
+		unsigned char *shorter = malloc(cut ? cut : 1);
+
+		memcpy(shorter, o.data, cut);
+		EXPECT_EQ(-EINVAL, pti_btf_open(&b, shorter, cut));
+		free(shorter);
+	}
+#undef DAMAGED
+	free(copy);
+	free(o.data);
+}
+
+TEST_HARNESS_MAIN
