@@ -19,6 +19,7 @@ static const struct {
 	{ "vma", pti_cmd_vma, "a process's address space: mm summary, VMAs, map" },
 	{ "task", pti_cmd_task, "one task_struct whole, grouped by concern" },
 	{ "share", pti_cmd_share, "what a process's threads and children share" },
+	{ "runq", pti_cmd_runq, "every CPU's runqueue and CFS tree" },
 };
 
 static void usage(FILE *out)

@@ -77,6 +77,12 @@ static int parse_value(const struct pti_column *col, const char *text,
 			return -1;
 		*(int32_t *)field = (int32_t)sv;
 		return 0;
+	case PTI_T_S64:
+		sv = strtoll(text, &end, 10);
+		if (*end || errno)
+			return -1;
+		*(int64_t *)field = (int64_t)sv;
+		return 0;
 	case PTI_T_U32:
 	case PTI_T_HEX32:
 		if (*text == '-')
@@ -128,6 +134,9 @@ void pti_column_format(const struct pti_column *col, const void *rec,
 		break;
 	case PTI_T_U64:
 		snprintf(buf, size, "%" PRIu64, *(const uint64_t *)field);
+		break;
+	case PTI_T_S64:
+		snprintf(buf, size, "%" PRId64, *(const int64_t *)field);
 		break;
 	case PTI_T_HEX64:
 		snprintf(buf, size, "0x%" PRIx64, *(const uint64_t *)field);

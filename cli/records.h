@@ -13,6 +13,8 @@ extern const struct pti_column pti_mm_columns[PTI_MM_NR_COLUMNS];
 extern const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS];
 extern const struct pti_column pti_detail_columns[PTI_DETAIL_NR_COLUMNS];
 extern const struct pti_column pti_share_columns[PTI_SHARE_NR_COLUMNS];
+extern const struct pti_column pti_rq_columns[PTI_RQ_NR_COLUMNS];
+extern const struct pti_column pti_se_columns[PTI_SE_NR_COLUMNS];
 
 /* A transposed view's columns and the record they fill. */
 struct pti_field_set {

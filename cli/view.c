@@ -15,7 +15,7 @@
 static bool is_number(const struct pti_column *col)
 {
 	return col->type == PTI_T_S32 || col->type == PTI_T_U32 ||
-	       col->type == PTI_T_U64;
+	       col->type == PTI_T_U64 || col->type == PTI_T_S64;
 }
 
 bool pti_column_is_number(const struct pti_column *col)

@@ -11,8 +11,11 @@
 
 static int __init ptinspect_init(void)
 {
-	int err = pti_views_create();
+	int err;
 
+	/* Before the files exist: the runqueue view reads what it finds. */
+	pti_runqueues_init();
+	err = pti_views_create();
 	if (err)
 		return err;
 	pr_info("ptinspect %s loaded (format %d)\n", PTI_VERSION,

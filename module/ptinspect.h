@@ -42,6 +42,20 @@ int pti_detail_fill(struct pti_detail *d, struct pid *target,
 void pti_share_fill(struct pti_share *s, struct task_struct *task,
 		    struct task_struct *target, struct pid_namespace *ns);
 
+/* runqueue.c: one CPU's runqueue and CFS entities, copied */
+struct pti_rq_snapshot {
+	struct pti_rq rq;
+	struct pti_se *se;	/* s->n of them, at most s->max */
+	void *raw;		/* the walk's private notes, per entity */
+	int n, max;
+};
+
+void pti_runqueues_init(void);
+const char *pti_runqueues_unavailable(void);
+struct pti_rq_snapshot *pti_rq_snapshot_alloc(int max);
+void pti_rq_snapshot_free(struct pti_rq_snapshot *s);
+int pti_rq_snapshot_fill(struct pti_rq_snapshot *s, int cpu);
+
 /* procfs/pidfile.c: views that show one chosen task */
 struct pti_pid_choice {
 	struct pid_namespace *ns;
@@ -63,6 +77,8 @@ extern const struct pti_column pti_mm_columns[PTI_MM_NR_COLUMNS];
 extern const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS];
 extern const struct pti_column pti_detail_columns[PTI_DETAIL_NR_COLUMNS];
 extern const struct pti_column pti_share_columns[PTI_SHARE_NR_COLUMNS];
+extern const struct pti_column pti_rq_columns[PTI_RQ_NR_COLUMNS];
+extern const struct pti_column pti_se_columns[PTI_SE_NR_COLUMNS];
 void pti_seq_header(struct seq_file *m, const struct pti_column *cols,
 		    int n, bool last);
 void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
@@ -80,6 +96,9 @@ extern const struct proc_ops pti_vma_proc_ops;
 /* procfs/task.c, procfs/share.c */
 extern const struct proc_ops pti_task_proc_ops;
 extern const struct proc_ops pti_share_proc_ops;
+
+/* procfs/runqueues.c */
+extern const struct proc_ops pti_runqueues_proc_ops;
 
 /* procfs/format.c */
 extern const struct proc_ops pti_format_proc_ops;

@@ -18,6 +18,10 @@
  *	pti_detail).
  *   PTI_SHARE_COLUMN(id, name, member, type, help)
  *	a column of /proc/ptinspect/share (struct pti_share).
+ *   PTI_RQ_COLUMN(id, name, member, type, help)
+ *	a CPU's runqueue in /proc/ptinspect/runqueues (struct pti_rq).
+ *   PTI_SE_COLUMN(id, name, member, type, help)
+ *	a CFS entity in /proc/ptinspect/runqueues (struct pti_se).
  *
  * Undefined entries expand to nothing; both are undefined again at the end.
  * comm stays last: it is the only free-text column.
@@ -36,6 +40,12 @@
 #endif
 #ifndef PTI_DETAIL_COLUMN
 #define PTI_DETAIL_COLUMN(id, name, member, type, help)
+#endif
+#ifndef PTI_RQ_COLUMN
+#define PTI_RQ_COLUMN(id, name, member, type, help)
+#endif
+#ifndef PTI_SE_COLUMN
+#define PTI_SE_COLUMN(id, name, member, type, help)
 #endif
 #ifndef PTI_SHARE_COLUMN
 #define PTI_SHARE_COLUMN(id, name, member, type, help)
@@ -291,9 +301,70 @@ PTI_SHARE_COLUMN(IO, "io", io, PTI_T_S32,
 	"same io_context (CLONE_IO); -1 if either has none yet")
 PTI_SHARE_COLUMN(COMM, "comm", comm, PTI_T_ESCAPED, "its comm")
 
+PTI_RQ_COLUMN(CPU, "cpu", cpu, PTI_T_S32, "the CPU")
+PTI_RQ_COLUMN(NR_RUNNING, "nr_running", nr_running, PTI_T_U32,
+	"rq->nr_running: runnable tasks of every class, the running one included")
+PTI_RQ_COLUMN(NR_SWITCHES, "nr_switches", nr_switches, PTI_T_U64,
+	"rq->nr_switches: context switches on this CPU")
+PTI_RQ_COLUMN(CLOCK, "clock", clock, PTI_T_U64, "rq->clock, ns")
+PTI_RQ_COLUMN(CURR_PID, "curr_pid", curr_pid, PTI_T_S32,
+	"pid of rq->curr, the running task (0: the idle task)")
+PTI_RQ_COLUMN(CFS_NR_RUNNING, "cfs_nr_running", cfs_nr_running, PTI_T_U32,
+	"rq->cfs.nr_running: entities on the top-level CFS queue")
+PTI_RQ_COLUMN(CFS_H_NR_RUNNING, "cfs_h_nr_running", cfs_h_nr_running, PTI_T_U32,
+	"rq->cfs.h_nr_running: CFS tasks in the whole hierarchy")
+PTI_RQ_COLUMN(CFS_MIN_VRUNTIME, "cfs_min_vruntime", cfs_min_vruntime, PTI_T_U64,
+	"rq->cfs.min_vruntime, ns")
+PTI_RQ_COLUMN(CFS_LOAD, "cfs_load", cfs_load, PTI_T_U64,
+	"rq->cfs.load.weight: sum of the queued entities' weights")
+PTI_RQ_COLUMN(RT_NR_RUNNING, "rt_nr_running", rt_nr_running, PTI_T_U32,
+	"rq->rt.rt_nr_running: queued real-time tasks")
+PTI_RQ_COLUMN(DL_NR_RUNNING, "dl_nr_running", dl_nr_running, PTI_T_U32,
+	"rq->dl.dl_nr_running: queued deadline tasks")
+PTI_RQ_COLUMN(ENTITIES, "nr_entities", entities, PTI_T_S32,
+	"CFS entity lines that follow for this CPU")
+PTI_RQ_COLUMN(TRUNCATED, "truncated", truncated, PTI_T_S32,
+	"1 if the queues held more entities than are listed")
+PTI_RQ_COLUMN(ABSENT, "absent", absent, PTI_T_WORD,
+	"fields this kernel does not have, comma-separated; shown as 0")
+PTI_RQ_COLUMN(CURR_COMM, "curr_comm", curr_comm, PTI_T_ESCAPED, "comm of rq->curr")
+
+PTI_SE_COLUMN(CPU, "cpu", cpu, PTI_T_S32, "the CPU whose queues hold it")
+PTI_SE_COLUMN(INDEX, "index", index, PTI_T_S32, "its number in this CPU's list, from 0")
+PTI_SE_COLUMN(PARENT, "parent", parent, PTI_T_S32,
+	"index of the group entity whose queue holds it; -1 for rq->cfs")
+PTI_SE_COLUMN(DEPTH, "depth", depth, PTI_T_S32, "0 on rq->cfs, 1 in a group below it...")
+PTI_SE_COLUMN(KIND, "kind", kind, PTI_T_WORD, "task or group")
+PTI_SE_COLUMN(CURR, "curr", curr, PTI_T_S32,
+	"1 for its queue's curr: running, so not in the tree (listed first)")
+PTI_SE_COLUMN(PID, "pid", pid, PTI_T_S32, "the task's pid (0 for a group)")
+PTI_SE_COLUMN(TGID, "tgid", tgid, PTI_T_S32, "the task's tgid (0 for a group)")
+PTI_SE_COLUMN(VRUNTIME, "vruntime", vruntime, PTI_T_U64, "se->vruntime, the tree key, ns")
+PTI_SE_COLUMN(LAG, "lag", lag, PTI_T_S64,
+	"vruntime - its queue's min_vruntime, ns")
+PTI_SE_COLUMN(WEIGHT, "weight", weight, PTI_T_U64, "se->load.weight")
+PTI_SE_COLUMN(SUM_EXEC_RUNTIME, "sum_exec_runtime", sum_exec_runtime, PTI_T_U64,
+	"se->sum_exec_runtime, ns")
+PTI_SE_COLUMN(ON_RQ, "on_rq", on_rq, PTI_T_S32, "se->on_rq")
+PTI_SE_COLUMN(LEFT, "left", left, PTI_T_S32, "index of its left child in the rb-tree, -1 if none")
+PTI_SE_COLUMN(RIGHT, "right", right, PTI_T_S32, "index of its right child, -1 if none")
+PTI_SE_COLUMN(RED, "red", red, PTI_T_S32, "1 if its rb-tree node is red, 0 if black")
+PTI_SE_COLUMN(Q_NR_RUNNING, "q_nr_running", q_nr_running, PTI_T_U32,
+	"a group's own queue (my_q): nr_running")
+PTI_SE_COLUMN(Q_H_NR_RUNNING, "q_h_nr_running", q_h_nr_running, PTI_T_U32,
+	"my_q->h_nr_running")
+PTI_SE_COLUMN(Q_MIN_VRUNTIME, "q_min_vruntime", q_min_vruntime, PTI_T_U64,
+	"my_q->min_vruntime, ns")
+PTI_SE_COLUMN(Q_LOAD, "q_load", q_load, PTI_T_U64, "my_q->load.weight")
+PTI_SE_COLUMN(GROUP, "group", group, PTI_T_WORD,
+	"a group's task group: /autogroup-N, or cgroup:ID (the cgroup's inode)")
+PTI_SE_COLUMN(COMM, "comm", comm, PTI_T_ESCAPED, "the task's comm")
+
 #undef PTI_TASK_COLUMN
 #undef PTI_TASK_KADDR_COLUMN
 #undef PTI_MM_COLUMN
 #undef PTI_VMA_COLUMN
 #undef PTI_DETAIL_COLUMN
 #undef PTI_SHARE_COLUMN
+#undef PTI_RQ_COLUMN
+#undef PTI_SE_COLUMN

@@ -28,6 +28,7 @@ enum pti_value_type {
 	PTI_T_HEX32,	/* 0x-prefixed hex */
 	PTI_T_HEX64,	/* 0x-prefixed hex */
 	PTI_T_U64,	/* unsigned decimal */
+	PTI_T_S64,	/* signed decimal */
 	PTI_T_CHAR,	/* one character */
 	PTI_T_WORD,	/* a string with no white space */
 	PTI_T_ESCAPED,	/* free text, escaped: see docs/proc-format.md */
@@ -122,6 +123,39 @@ struct pti_share {
 	char comm[PTI_COMM_LEN];
 };
 
+/* /proc/ptinspect/runqueues: one CPU's runqueue (struct rq). */
+#define PTI_ABSENT_LEN		128	/* names of fields this kernel lacks */
+
+struct pti_rq {
+	__s32 cpu;
+	__u32 nr_running;
+	__u64 nr_switches, clock;
+	__s32 curr_pid;
+	__u32 cfs_nr_running, cfs_h_nr_running;
+	__u64 cfs_min_vruntime, cfs_load;
+	__u32 rt_nr_running, dl_nr_running;
+	__s32 entities, truncated;
+	char absent[PTI_ABSENT_LEN];
+	char curr_comm[PTI_COMM_LEN];
+};
+
+/* A CFS scheduling entity (a task or a task group) of one CPU's queues. */
+#define PTI_GROUP_LEN		64
+
+struct pti_se {
+	__s32 cpu, index, parent, depth;
+	char kind[8];
+	__s32 curr, pid, tgid;
+	__u64 vruntime;
+	__s64 lag;
+	__u64 weight, sum_exec_runtime;
+	__s32 on_rq, left, right, red;
+	__u32 q_nr_running, q_h_nr_running;
+	__u64 q_min_vruntime, q_load;
+	char group[PTI_GROUP_LEN];
+	char comm[PTI_COMM_LEN];
+};
+
 /* Column ids, from the one list in ptinspect_columns.h. */
 enum pti_task_column {
 #define PTI_TASK_COLUMN(id, name, member, type, help) PTI_TASK_##id,
@@ -157,6 +191,18 @@ enum pti_share_column {
 #define PTI_SHARE_COLUMN(id, name, member, type, help) PTI_SHARE_##id,
 #include "ptinspect_columns.h"
 	PTI_SHARE_NR_COLUMNS
+};
+
+enum pti_rq_column {
+#define PTI_RQ_COLUMN(id, name, member, type, help) PTI_RQ_##id,
+#include "ptinspect_columns.h"
+	PTI_RQ_NR_COLUMNS
+};
+
+enum pti_se_column {
+#define PTI_SE_COLUMN(id, name, member, type, help) PTI_SE_##id,
+#include "ptinspect_columns.h"
+	PTI_SE_NR_COLUMNS
 };
 
 /* Where a column lives in its record: both sides build a table of these. */

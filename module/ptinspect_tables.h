@@ -40,3 +40,15 @@ const struct pti_column pti_share_columns[PTI_SHARE_NR_COLUMNS] = {
 	[PTI_SHARE_##id] = PTI_COLUMN_INIT(pti_share, name, member, type, help),
 #include "ptinspect_columns.h"
 };
+
+const struct pti_column pti_rq_columns[PTI_RQ_NR_COLUMNS] = {
+#define PTI_RQ_COLUMN(id, name, member, type, help) \
+	[PTI_RQ_##id] = PTI_COLUMN_INIT(pti_rq, name, member, type, help),
+#include "ptinspect_columns.h"
+};
+
+const struct pti_column pti_se_columns[PTI_SE_NR_COLUMNS] = {
+#define PTI_SE_COLUMN(id, name, member, type, help) \
+	[PTI_SE_##id] = PTI_COLUMN_INIT(pti_se, name, member, type, help),
+#include "ptinspect_columns.h"
+};

@@ -25,7 +25,9 @@ int pti_views_create(void)
 	    !proc_create("format", 0444, pti_proc_dir, &pti_format_proc_ops) ||
 	    !proc_create("vma", 0600, pti_proc_dir, &pti_vma_proc_ops) ||
 	    !proc_create("task", 0600, pti_proc_dir, &pti_task_proc_ops) ||
-	    !proc_create("share", 0600, pti_proc_dir, &pti_share_proc_ops))
+	    !proc_create("share", 0600, pti_proc_dir, &pti_share_proc_ops) ||
+	    !proc_create("runqueues", 0400, pti_proc_dir,
+			 &pti_runqueues_proc_ops))
 		goto err_proc;
 
 	pti_debugfs_dir = debugfs_create_dir("ptinspect", NULL);

@@ -14,6 +14,7 @@ static const char *const pti_type_names[] = {
 	[PTI_T_HEX32] = "hex32",
 	[PTI_T_HEX64] = "hex64",
 	[PTI_T_U64] = "u64",
+	[PTI_T_S64] = "s64",
 	[PTI_T_CHAR] = "char",
 	[PTI_T_WORD] = "word",
 	[PTI_T_ESCAPED] = "escaped",
@@ -41,6 +42,8 @@ static int pti_format_show(struct seq_file *m, void *v)
 	pti_format_view(m, "task", pti_task_columns, PTI_TASK_NR_COLUMNS);
 	pti_format_view(m, "task", pti_detail_columns, PTI_DETAIL_NR_COLUMNS);
 	pti_format_view(m, "share", pti_share_columns, PTI_SHARE_NR_COLUMNS);
+	pti_format_view(m, "runqueues/rq", pti_rq_columns, PTI_RQ_NR_COLUMNS);
+	pti_format_view(m, "runqueues/se", pti_se_columns, PTI_SE_NR_COLUMNS);
 	return 0;
 }
 

@@ -81,6 +81,9 @@ static void pti_seq_value(struct seq_file *m, const struct pti_column *col,
 	case PTI_T_U64:
 		seq_put_decimal_ull(m, "", *(const u64 *)v);
 		break;
+	case PTI_T_S64:
+		seq_put_decimal_ll(m, "", *(const s64 *)v);
+		break;
 	case PTI_T_CHAR:
 		pti_seq_escaped(m, v, 1);
 		break;

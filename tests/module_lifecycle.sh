@@ -182,7 +182,39 @@ cli_share_views() {
 	grep -q '"relation": "self", "mm": null' /tmp/pti-sjson
 }
 
-ktap_plan 14
+# ptinspect runq: the tables, the rb-trees, JSON, errors in words.
+cli_runq_views() {
+	"$cli" runq > /tmp/pti-runq || return 1
+	grep -q '^CPU 0: nr_running [0-9]*, nr_switches [0-9]*' /tmp/pti-runq &&
+	grep -q '^CPU 1: ' /tmp/pti-runq &&
+	grep -q '^ENTITY  *PID  *VRUNTIME' /tmp/pti-runq || return 1
+	"$cli" runq --tree -c 0 > /tmp/pti-rb || return 1
+	grep -q 'tasks_timeline of rq->cfs' /tmp/pti-rb && ! grep -q '^CPU 1' /tmp/pti-rb || return 1
+	"$cli" runq -J > /tmp/pti-rjson || return 1
+	grep -q '"cpus": \[' /tmp/pti-rjson && grep -q '"entities": \[' /tmp/pti-rjson &&
+	expect_status 1 "$cli" runq -c 4000 && grep -q 'CPU 4000 is not online' /tmp/pti-err &&
+	expect_status 2 "$cli" runq -c -1 &&
+	expect_status 2 "$cli" runq -c x &&
+	expect_status 2 "$cli" runq extra
+}
+
+# Without usable BTF the runqueue view says why; everything else works.
+runq_unavailable_without_btf() {
+	rmmod ptinspect
+	insmod "$ko" btf_path=/nonexistent || return 1
+	grep -q '^unavailable: cannot read /nonexistent' /proc/ptinspect/runqueues || return 1
+	expect_status 1 "$cli" runq && grep -q 'unavailable: cannot read' /tmp/pti-err || return 1
+	head -c 4096 /dev/urandom > /tmp/pti-garbage-btf
+	rmmod ptinspect
+	insmod "$ko" btf_path=/tmp/pti-garbage-btf || return 1
+	grep -q '^unavailable: /tmp/pti-garbage-btf: malformed BTF' /proc/ptinspect/runqueues || return 1
+	"$cli" tree -p 1 > /dev/null || return 1
+	rmmod ptinspect
+	insmod "$ko"
+	! grep -q unavailable /proc/ptinspect/runqueues
+}
+
+ktap_plan 16
 ktap_check load_unload_20_times load_unload_20_times
 ktap_check files_gone_after_unload files_gone_after_unload
 ktap_check read_after_unload_fails read_after_unload_fails
@@ -198,5 +230,7 @@ ktap_check cli_vma_views cli_vma_views
 ktap_check cli_task_errors cli_task_errors
 ktap_check cli_task_views cli_task_views
 ktap_check cli_share_views cli_share_views
+ktap_check cli_runq_views cli_runq_views
+ktap_check runq_unavailable_without_btf runq_unavailable_without_btf
 rmmod ptinspect
 ktap_done

@@ -1,0 +1,153 @@
+/* runq.c - read /proc/ptinspect/runqueues back into records. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "runq.h"
+
+/* Blocks start with a header line; which one is told by its second name. */
+static bool is_header(const char *line, const char *second)
+{
+	size_t n = strlen(second);
+
+	return strncmp(line, "cpu ", 4) == 0 && strncmp(line + 4, second, n) == 0 &&
+	       line[4 + n] == ' ';
+}
+
+static void *grow(void *array, size_t *alloc, size_t n, size_t size)
+{
+	size_t nalloc;
+	void *grown;
+
+	if (n < *alloc)
+		return array;
+	nalloc = *alloc ? *alloc * 2 : 16;
+	grown = reallocarray(array, nalloc, size);
+	if (grown)
+		*alloc = nalloc;
+	return grown;
+}
+
+int pti_runq_parse(FILE *in, struct pti_runq *q, char *err, size_t errlen)
+{
+	struct pti_parser rq_parser = { 0 }, se_parser = { 0 };
+	struct pti_parser *block = NULL;
+	struct pti_runq_cpu *cpu = NULL;
+	size_t cpus_alloc = 0, se_alloc = 0, cap = 0;
+	char *line = NULL;
+	int ret = -1;
+
+	memset(q, 0, sizeof(*q));
+	errno = 0;
+	while (getline(&line, &cap, in) >= 0) {
+		line[strcspn(line, "\n")] = '\0';
+		if (strncmp(line, "unavailable: ", 13) == 0) {
+			snprintf(err, errlen, "the runqueue view is unavailable: %s",
+				 line + 13);
+			goto out;
+		}
+		if (!*line) {
+			block = NULL;
+		} else if (is_header(line, "nr_running")) {
+			if (pti_parser_header(&rq_parser, pti_rq_columns,
+					      PTI_RQ_NR_COLUMNS, line, err, errlen))
+				goto out;
+			block = &rq_parser;
+		} else if (is_header(line, "index")) {
+			if (!cpu) {
+				snprintf(err, errlen, "entities before any CPU");
+				goto out;
+			}
+			if (pti_parser_header(&se_parser, pti_se_columns,
+					      PTI_SE_NR_COLUMNS, line, err, errlen))
+				goto out;
+			block = &se_parser;
+			se_alloc = 0;
+		} else if (block == &rq_parser) {
+			struct pti_runq_cpu *grown = grow(q->cpus, &cpus_alloc,
+							  q->n, sizeof(*grown));
+
+			if (!grown)
+				goto oom;
+			q->cpus = grown;
+			cpu = &q->cpus[q->n++];
+			memset(cpu, 0, sizeof(*cpu));
+			if (pti_parser_record(&rq_parser, line, &cpu->rq, err, errlen))
+				goto out;
+		} else if (block == &se_parser) {
+			struct pti_se *grown = grow(cpu->se, &se_alloc, cpu->n,
+						    sizeof(*grown));
+
+			if (!grown)
+				goto oom;
+			cpu->se = grown;
+			memset(&cpu->se[cpu->n], 0, sizeof(*cpu->se));
+			if (pti_parser_record(&se_parser, line, &cpu->se[cpu->n],
+					      err, errlen))
+				goto out;
+			cpu->n++;
+		} else {
+			snprintf(err, errlen, "unexpected line: %.60s", line);
+			goto out;
+		}
+	}
+	if (errno) {
+		snprintf(err, errlen, "reading the runqueue view: %s", strerror(errno));
+		goto out;
+	}
+	ret = 0;
+	goto out;
+oom:
+	snprintf(err, errlen, "out of memory");
+out:
+	free(line);
+	if (ret)
+		pti_runq_free(q);
+	return ret;
+}
+
+int pti_runq_load(const struct pti_source *src, struct pti_runq *q, char *err,
+		  size_t errlen)
+{
+	char path[4096];
+	FILE *in;
+	int ret;
+
+	snprintf(path, sizeof(path), "%s/runqueues", src->proc_dir);
+	in = fopen(path, "re");
+	if (!in) {
+		if (errno == ENOENT)
+			snprintf(err, errlen, "%s: not found: is the module loaded? (sudo insmod module/ptinspect.ko)", path);
+		else if (errno == EACCES || errno == EPERM)
+			snprintf(err, errlen, "%s: %s: root only, from the initial pid namespace",
+				 path, strerror(errno));
+		else
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	ret = pti_runq_parse(in, q, err, errlen);
+	fclose(in);
+	return ret;
+}
+
+void pti_runq_free(struct pti_runq *q)
+{
+	for (size_t i = 0; i < q->n; i++)
+		free(q->cpus[i].se);
+	free(q->cpus);
+	q->cpus = NULL;
+	q->n = 0;
+}
+
+int pti_weight_nice(unsigned long long weight)
+{
+	/* Each nice level is ~1.25x the weight of the next: nice 0 is 1024. */
+	double w = (double)weight / 1024.0;
+	int nice;
+
+	if (w <= 0)
+		return 19;
+	nice = (int)lround(log(1024.0 / w) / log(1.25));
+	return nice < -20 ? -20 : nice > 19 ? 19 : nice;
+}

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * runqueues.c - /proc/ptinspect/runqueues: for each online CPU, its
+ * runqueue (header line + record), then its CFS entities (header line +
+ * one line each: curr first, then the rb-tree in order, each group
+ * followed by its own queue), then an empty line.
+ *
+ * Root only, and only from the initial pid namespace: pids are the
+ * kernel's global ones, as /sys/kernel/debug/sched/debug shows them.
+ */
+#include <linux/cpumask.h>
+#include <linux/pid_namespace.h>
+#include <linux/proc_fs.h>
+#include <linux/sched/task.h>
+#include <linux/seq_file.h>
+#include "ptinspect.h"
+
+#define PTI_RQ_MAX_ENTITIES	1024	/* per CPU; more sets "truncated" */
+
+/*
+ * The position is a CPU number; v is that CPU + 1 (never NULL).  When the
+ * view is unavailable there is one line, at position 0.
+ */
+static void *pti_rq_start(struct seq_file *m, loff_t *pos)
+{
+	unsigned int cpu;
+
+	if (pti_runqueues_unavailable())
+		return *pos == 0 ? SEQ_START_TOKEN : NULL;
+	if (*pos >= nr_cpu_ids)
+		return NULL;
+	cpu = cpumask_next((int)*pos - 1, cpu_online_mask);
+	if (cpu >= nr_cpu_ids)
+		return NULL;
+	*pos = cpu;
+	return (void *)(unsigned long)(cpu + 1);
+}
+
+static void *pti_rq_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	++*pos;
+	return pti_rq_start(m, pos);
+}
+
+static void pti_rq_stop(struct seq_file *m, void *v)
+{
+}
+
+static int pti_rq_show(struct seq_file *m, void *v)
+{
+	struct pti_rq_snapshot *s = m->private;
+	int i, err;
+
+	if (pti_runqueues_unavailable()) {
+		seq_printf(m, "unavailable: %s\n", pti_runqueues_unavailable());
+		return 0;
+	}
+	err = pti_rq_snapshot_fill(s, (int)(unsigned long)v - 1);
+	if (err)
+		return err;
+	pti_seq_header(m, pti_rq_columns, PTI_RQ_NR_COLUMNS, true);
+	pti_seq_record(m, pti_rq_columns, PTI_RQ_NR_COLUMNS, &s->rq, true);
+	pti_seq_header(m, pti_se_columns, PTI_SE_NR_COLUMNS, true);
+	for (i = 0; i < s->n; i++)
+		pti_seq_record(m, pti_se_columns, PTI_SE_NR_COLUMNS, &s->se[i],
+			       true);
+	seq_putc(m, '\n');
+	return 0;
+}
+
+static const struct seq_operations pti_rq_seq_ops = {
+	.start = pti_rq_start,
+	.next = pti_rq_next,
+	.stop = pti_rq_stop,
+	.show = pti_rq_show,
+};
+
+static int pti_rq_open(struct inode *inode, struct file *file)
+{
+	struct pti_rq_snapshot *s;
+	int err;
+
+	if (task_active_pid_ns(current) != &init_pid_ns)
+		return -EPERM;
+	s = pti_rq_snapshot_alloc(PTI_RQ_MAX_ENTITIES);
+	if (!s)
+		return -ENOMEM;
+	err = seq_open(file, &pti_rq_seq_ops);
+	if (err) {
+		pti_rq_snapshot_free(s);
+		return err;
+	}
+	((struct seq_file *)file->private_data)->private = s;
+	return 0;
+}
+
+static int pti_rq_release(struct inode *inode, struct file *file)
+{
+	pti_rq_snapshot_free(((struct seq_file *)file->private_data)->private);
+	return seq_release(inode, file);
+}
+
+const struct proc_ops pti_runqueues_proc_ops = {
+	.proc_open = pti_rq_open,
+	.proc_read_iter = seq_read_iter,
+	.proc_lseek = seq_lseek,
+	.proc_release = pti_rq_release,
+};
