@@ -189,15 +189,9 @@ int pti_cmd_share(const struct pti_source *src, int argc, char **argv)
 			return PTI_EXIT_USAGE;
 		}
 	}
-	if (optind + 1 != argc) {
-		fputs("ptinspect share: expected one PID\n", stderr);
+	pid = pti_pid_operand("share", argc, argv, optind);
+	if (pid < 0)
 		return PTI_EXIT_USAGE;
-	}
-	pid = pti_parse_pid(argv[optind]);
-	if (pid < 0) {
-		fprintf(stderr, "ptinspect share: invalid pid '%s'\n", argv[optind]);
-		return PTI_EXIT_USAGE;
-	}
 	if (pti_share_load(src, pid, &rows, &n, err, sizeof(err))) {
 		fprintf(stderr, "ptinspect share: %s\n", err);
 		return PTI_EXIT_FAILURE;

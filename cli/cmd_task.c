@@ -426,15 +426,9 @@ int pti_cmd_task(const struct pti_source *src, int argc, char **argv)
 			return PTI_EXIT_USAGE;
 		}
 	}
-	if (optind + 1 != argc) {
-		fputs("ptinspect task: expected one PID\n", stderr);
+	pid = pti_pid_operand("task", argc, argv, optind);
+	if (pid < 0)
 		return PTI_EXIT_USAGE;
-	}
-	pid = pti_parse_pid(argv[optind]);
-	if (pid < 0) {
-		fprintf(stderr, "ptinspect task: invalid pid '%s'\n", argv[optind]);
-		return PTI_EXIT_USAGE;
-	}
 	if (pti_detail_load(src, pid, &v.detail, err, sizeof(err))) {
 		fprintf(stderr, "ptinspect task: %s\n", err);
 		return PTI_EXIT_FAILURE;

@@ -41,6 +41,20 @@ int pti_parse_pid(const char *text)
 	return (int)v;
 }
 
+int pti_pid_operand(const char *cmd, int argc, char **argv, int first)
+{
+	int pid;
+
+	if (first + 1 != argc) {
+		fprintf(stderr, "ptinspect %s: expected one PID\n", cmd);
+		return -1;
+	}
+	pid = pti_parse_pid(argv[first]);
+	if (pid < 0)
+		fprintf(stderr, "ptinspect %s: invalid pid '%s'\n", cmd, argv[first]);
+	return pid;
+}
+
 static void usage(FILE *out, const struct tasks_cmd *cmd)
 {
 	fprintf(out, "Usage: ptinspect %s [options]\n\n", cmd->name);

@@ -230,15 +230,9 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 			return PTI_EXIT_USAGE;
 		}
 	}
-	if (optind + 1 != argc) {
-		fputs("ptinspect vma: expected one PID\n", stderr);
+	pid = pti_pid_operand("vma", argc, argv, optind);
+	if (pid < 0)
 		return PTI_EXIT_USAGE;
-	}
-	pid = pti_parse_pid(argv[optind]);
-	if (pid < 0) {
-		fprintf(stderr, "ptinspect vma: invalid pid '%s'\n", argv[optind]);
-		return PTI_EXIT_USAGE;
-	}
 	if (o.columns) {
 		copy = strdup(o.columns);
 		n = copy ? pti_split_list(copy, names, VMA_MAX_COLUMNS) : -1;

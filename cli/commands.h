@@ -16,5 +16,7 @@ int pti_cmd_runq(const struct pti_source *src, int argc, char **argv);
 
 /* Parse a pid argument: 1..PID_MAX_LIMIT, else -1. */
 int pti_parse_pid(const char *text);
+/* The single PID operand at argv[first]; -1 after saying what is wrong. */
+int pti_pid_operand(const char *cmd, int argc, char **argv, int first);
 
 #endif
