@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -306,6 +307,9 @@ TEST_F(pinned, frozen_queue_matches_sched_debug)
 	ASSERT_LT(tries, 10) TH_LOG("CPU %d never held still", TEST_CPU);
 	EXPECT_EQ(hog, c->rq.curr_pid);
 	EXPECT_GE(c->rq.rt_nr_running, 1);
+	/* A SCHED_FIFO task is counted as RT and is no CFS entity. */
+	for (size_t i = 0; i < c->n; i++)
+		EXPECT_NE(hog, c->se[i].pid);
 
 	snprintf(line, sizeof(line), "\ncpu#%d,", TEST_CPU);
 	ASSERT_EQ(0, debug_value(debug, line, "nr_switches", want, sizeof(want)));
@@ -407,6 +411,50 @@ TEST(autogroups_nest_their_tasks)
 		waitpid(kids[i], NULL, 0);
 	}
 	sysctl_set("/proc/sys/kernel/sched_autogroup_enabled", old, NULL, 0);
+}
+
+static volatile int churn_stop;
+
+static void *churn(void *arg)
+{
+	(void)arg;
+	while (!churn_stop) {
+		sched_yield();
+		usleep(100);
+	}
+	return NULL;
+}
+
+/*
+ * Read the view over and over while 100 threads wake, sleep and migrate
+ * and short-lived processes come and go: every read parses, every CPU is
+ * there (the guest's kernel log is checked for WARN/BUG/lockdep after).
+ */
+TEST(reads_while_threads_churn)
+{
+	pthread_t threads[100];
+	struct pti_runq q;
+	char err[512];
+	long online = sysconf(_SC_NPROCESSORS_ONLN);
+
+	churn_stop = 0;
+	for (int i = 0; i < 100; i++)
+		ASSERT_EQ(0, pthread_create(&threads[i], NULL, churn, NULL));
+	for (int round = 0; round < 50; round++) {
+		pid_t kid = fork();
+
+		if (kid == 0)
+			_exit(0);
+		ASSERT_EQ(0, pti_runq_load(&src, &q, err, sizeof(err))) TH_LOG("%s", err);
+		EXPECT_EQ((size_t)online, q.n);
+		for (size_t i = 0; i < q.n; i++)
+			EXPECT_EQ((int)q.cpus[i].n, q.cpus[i].rq.entities);
+		pti_runq_free(&q);
+		waitpid(kid, NULL, 0);
+	}
+	churn_stop = 1;
+	for (int i = 0; i < 100; i++)
+		pthread_join(threads[i], NULL);
 }
 
 TEST_HARNESS_MAIN
