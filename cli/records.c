@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "records.h"
 
 #include "ptinspect_tables.h"
@@ -265,6 +266,51 @@ out:
 	return ret;
 }
 
+FILE *pti_view_open(const struct pti_source *src, const char *view,
+		    const char *mode, const char *denied, char *err,
+		    size_t errlen)
+{
+	char path[4096];
+	FILE *in;
+	int saved;
+
+	snprintf(path, sizeof(path), "%s/%s", src->proc_dir, view);
+	in = fopen(path, mode);
+	if (in)
+		return in;
+	saved = errno;
+	if (saved == ENOENT)
+		set_err(err, errlen,
+			"%s: not found: is the module loaded? (sudo insmod module/ptinspect.ko)",
+			path);
+	else if ((saved == EACCES || saved == EPERM) && denied)
+		set_err(err, errlen, "%s: %s: %s", path, strerror(saved), denied);
+	else
+		set_err(err, errlen, "%s: %s", path, strerror(saved));
+	errno = saved;
+	return NULL;
+}
+
+FILE *pti_choose(const struct pti_source *src, const char *view, int pid,
+		 const char *denied, char *err, size_t errlen)
+{
+	FILE *in = pti_view_open(src, view, "r+e", denied, err, errlen);
+	char text[32];
+	int len, saved;
+
+	if (!in)
+		return NULL;
+	/* Straight to the descriptor: nothing is buffered before the read. */
+	len = snprintf(text, sizeof(text), "%d\n", pid);
+	if (write(fileno(in), text, (size_t)len) == len)
+		return in;
+	saved = errno;
+	set_err(err, errlen, "choosing pid %d: %s", pid, strerror(saved));
+	fclose(in);
+	errno = saved;
+	return NULL;
+}
+
 int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
 		   char *err, size_t errlen)
 {
@@ -273,16 +319,9 @@ int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
 	int ret;
 
 	snprintf(path, sizeof(path), "%s/tasks", src->proc_dir);
-	in = fopen(path, "re");
-	if (!in) {
-		if (errno == ENOENT)
-			set_err(err, errlen,
-				"%s: not found: is the module loaded? (sudo insmod module/ptinspect.ko)",
-				path);
-		else
-			set_err(err, errlen, "%s: %s", path, strerror(errno));
+	in = pti_view_open(src, "tasks", "re", NULL, err, errlen);
+	if (!in)
 		return -1;
-	}
 	ret = pti_tasks_parse(in, set, err, errlen);
 	if (!ret && ferror(in)) {
 		set_err(err, errlen, "%s: read error: %s", path,

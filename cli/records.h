@@ -68,6 +68,20 @@ void pti_column_format(const struct pti_column *col, const void *rec,
  */
 int pti_tasks_parse(FILE *in, struct pti_task_set *set, char *err,
 		    size_t errlen);
+/*
+ * Open <proc_dir>/VIEW with fopen @mode; NULL with the reason in @err (a
+ * hint when the module is absent; @denied, if given, says who may read
+ * it) and errno kept.
+ */
+FILE *pti_view_open(const struct pti_source *src, const char *view,
+		    const char *mode, const char *denied, char *err,
+		    size_t errlen);
+/*
+ * Open a pid-chosen VIEW, write @pid to it and return the stream at its
+ * first line; NULL with @err set and errno kept (ESRCH: no such pid).
+ */
+FILE *pti_choose(const struct pti_source *src, const char *view, int pid,
+		 const char *denied, char *err, size_t errlen);
 /* Open and parse <proc_dir>/tasks, with a hint when the module is absent. */
 int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
 		   char *err, size_t errlen);

@@ -110,22 +110,13 @@ out:
 int pti_runq_load(const struct pti_source *src, struct pti_runq *q, char *err,
 		  size_t errlen)
 {
-	char path[4096];
-	FILE *in;
+	FILE *in = pti_view_open(src, "runqueues", "re",
+				 "root only, from the initial pid namespace",
+				 err, errlen);
 	int ret;
 
-	snprintf(path, sizeof(path), "%s/runqueues", src->proc_dir);
-	in = fopen(path, "re");
-	if (!in) {
-		if (errno == ENOENT)
-			snprintf(err, errlen, "%s: not found: is the module loaded? (sudo insmod module/ptinspect.ko)", path);
-		else if (errno == EACCES || errno == EPERM)
-			snprintf(err, errlen, "%s: %s: root only, from the initial pid namespace",
-				 path, strerror(errno));
-		else
-			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	if (!in)
 		return -1;
-	}
 	ret = pti_runq_parse(in, q, err, errlen);
 	fclose(in);
 	return ret;

@@ -1,44 +1,19 @@
 /* task.c - read the pid-chosen task and share views. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "task.h"
 
-FILE *pti_choose(const struct pti_source *src, const char *view, int pid,
-		 char *err, size_t errlen)
+/* Choose @pid in @view; "no task with pid N" when it does not exist. */
+static FILE *choose_task(const struct pti_source *src, const char *view,
+			 int pid, char *err, size_t errlen)
 {
-	char path[4096], text[32];
-	FILE *in;
-	int fd, len;
+	FILE *in = pti_choose(src, view, pid, "this view is root-only", err,
+			      errlen);
 
-	snprintf(path, sizeof(path), "%s/%s", src->proc_dir, view);
-	fd = open(path, O_RDWR | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			snprintf(err, errlen, "%s: not found: is the module loaded? (sudo insmod module/ptinspect.ko)", path);
-		else if (errno == EACCES)
-			snprintf(err, errlen, "%s: permission denied: this view is root-only", path);
-		else
-			snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	len = snprintf(text, sizeof(text), "%d\n", pid);
-	if (write(fd, text, (size_t)len) != len) {
-		if (errno == ESRCH)
-			snprintf(err, errlen, "no task with pid %d", pid);
-		else
-			snprintf(err, errlen, "choosing pid %d: %s", pid, strerror(errno));
-		close(fd);
-		return NULL;
-	}
-	in = fdopen(fd, "r");
-	if (!in) {
-		snprintf(err, errlen, "out of memory");
-		close(fd);
-	}
+	if (!in && errno == ESRCH)
+		snprintf(err, errlen, "no task with pid %d", pid);
 	return in;
 }
 
@@ -49,7 +24,7 @@ int pti_detail_load(const struct pti_source *src, int pid,
 		{ pti_task_columns, PTI_TASK_NR_COLUMNS, &d->base },
 		{ pti_detail_columns, PTI_DETAIL_NR_COLUMNS, d },
 	};
-	FILE *in = pti_choose(src, "task", pid, err, errlen);
+	FILE *in = choose_task(src, "task", pid, err, errlen);
 	int ret;
 
 	if (!in)
@@ -64,7 +39,7 @@ int pti_share_load(const struct pti_source *src, int pid,
 		   struct pti_share **out, size_t *n, char *err, size_t errlen)
 {
 	struct pti_parser parser = { 0 };
-	FILE *in = pti_choose(src, "share", pid, err, errlen);
+	FILE *in = choose_task(src, "share", pid, err, errlen);
 	char *line = NULL;
 	size_t cap = 0, alloc = 0;
 	int ret = -1;

@@ -4,12 +4,6 @@
 
 #include "records.h"
 
-/*
- * Open <proc_dir>/VIEW, choose @pid and return the stream positioned at
- * its first line; NULL with a message in words in @err.
- */
-FILE *pti_choose(const struct pti_source *src, const char *view, int pid,
-		 char *err, size_t errlen);
 /* /proc/ptinspect/task for @pid into @d; 0, or -1 with @err set. */
 int pti_detail_load(const struct pti_source *src, int pid,
 		    struct pti_detail *d, char *err, size_t errlen);

@@ -1,10 +1,8 @@
 /* vma.c - choose a process through /proc/ptinspect/vma and read it back. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "vma.h"
 
 /* Say in words why a process has no address space to show. */
@@ -50,41 +48,14 @@ int pti_vma_begin(const struct pti_source *src, int pid,
 		  struct pti_vma_reader *r, struct pti_mm *mm, char *err,
 		  size_t errlen)
 {
-	char path[4096], text[32];
-	int fd, len;
-
 	memset(r, 0, sizeof(*r));
-	snprintf(path, sizeof(path), "%s/vma", src->proc_dir);
-	fd = open(path, O_RDWR | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			snprintf(err, errlen,
-				 "%s: not found: is the module loaded? (sudo insmod module/ptinspect.ko)",
-				 path);
-		else if (errno == EACCES)
-			snprintf(err, errlen,
-				 "%s: permission denied: address spaces are root-only",
-				 path);
-		else
-			snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	len = snprintf(text, sizeof(text), "%d\n", pid);
-	if (write(fd, text, (size_t)len) != len) {
+	r->in = pti_choose(src, "vma", pid, "address spaces are root-only", err,
+			   errlen);
+	if (!r->in) {
 		if (errno == ESRCH)
 			snprintf(err, errlen, "no process with pid %d", pid);
 		else if (errno == ENXIO)
 			explain_enxio(src, pid, err, errlen);
-		else
-			snprintf(err, errlen, "choosing pid %d: %s", pid,
-				 strerror(errno));
-		close(fd);
-		return -1;
-	}
-	r->in = fdopen(fd, "r");
-	if (!r->in) {
-		close(fd);
-		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
 	if (read_line(r, err, errlen) != 1 ||
