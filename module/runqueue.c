@@ -129,16 +129,16 @@ static const char *pti_btf_struct_name(const struct pti_btf *b, u32 id,
 	return pti_btf_str(b, t->name_off);
 }
 
+/* @owner: the id of struct s->owner, or why it was not found. */
 static int pti_rq_resolve_one(const struct pti_btf *b,
-			      const struct pti_rq_spec *s,
+			      const struct pti_rq_spec *s, int owner,
 			      struct pti_rq_layout *l)
 {
 	struct pti_rq_field *f = (void *)((char *)l + s->field);
 	struct pti_btf_member m;
 	const char *target;
-	int owner, i, err = -ENOENT;
+	int i, err = -ENOENT;
 
-	owner = pti_btf_find(b, BTF_KIND_STRUCT, s->owner);
 	if (owner < 0) {
 		if (s->optional)
 			return 0;
@@ -179,15 +179,24 @@ static int pti_rq_resolve(const struct pti_btf *b, struct pti_rq_layout *l)
 {
 	struct pti_btf_member core;
 	u32 rq_off, anchor_off;
-	int rq, i, err;
+	const char *owner_name = NULL;
+	int owner = -ENOENT, rq = -ENOENT, i, err;
 
+	/* Each lookup scans every type: once per struct, not per member. */
 	for (i = 0; i < ARRAY_SIZE(pti_rq_specs); i++) {
-		err = pti_rq_resolve_one(b, &pti_rq_specs[i], l);
+		const struct pti_rq_spec *s = &pti_rq_specs[i];
+
+		if (!owner_name || strcmp(owner_name, s->owner)) {
+			owner_name = s->owner;
+			owner = pti_btf_find(b, BTF_KIND_STRUCT, owner_name);
+			if (strcmp(owner_name, "rq") == 0)
+				rq = owner;
+		}
+		err = pti_rq_resolve_one(b, s, owner, l);
 		if (err)
 			return err;
 	}
 	/* With core scheduling rq->__lock may not be the lock in use. */
-	rq = pti_btf_find(b, BTF_KIND_STRUCT, "rq");
 	if (pti_btf_member(b, rq, "core", &core) == 0) {
 		strscpy(l->why, "core scheduling kernel (rq->core): not supported",
 			sizeof(l->why));
