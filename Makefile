@@ -64,10 +64,13 @@ $(CHECKPATCH_DIR)/scripts/checkpatch.pl: $(LINUX_SRC)
 checkpatch: $(CHECKPATCH_DIR)/scripts/checkpatch.pl
 	$< --no-tree --quiet -f $(filter-out %.mod.c,$(wildcard module/*.c)) \
 		module/*.h procfs/*.c
+	@# libbpf's read-only knobs are 'const volatile' by design.
+	$< --no-tree --quiet --ignore VOLATILE -f bpf/trace.bpf.c bpf/trace.h
 
 clean:
 	-$(MAKE) -C $(GUEST_KDIR) M=$(CURDIR) clean 2>/dev/null
 	$(MAKE) -C cli clean
+	$(MAKE) -C bpf clean
 	$(MAKE) -C tests clean
 	rm -rf $(BUILD)
 

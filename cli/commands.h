@@ -13,6 +13,7 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv);
 int pti_cmd_task(const struct pti_source *src, int argc, char **argv);
 int pti_cmd_share(const struct pti_source *src, int argc, char **argv);
 int pti_cmd_runq(const struct pti_source *src, int argc, char **argv);
+int pti_cmd_trace(const struct pti_source *src, int argc, char **argv);
 
 /* Parse a pid argument: 1..PID_MAX_LIMIT, else -1. */
 int pti_parse_pid(const char *text);

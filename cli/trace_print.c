@@ -1,0 +1,333 @@
+/* trace_print.c - one line per tracer record, text or JSON. */
+#define _GNU_SOURCE
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include "json.h"
+#include "trace_print.h"
+
+static const char *const kind_names[PTI_EV_KINDS] = {
+	[PTI_EV_FORK] = "fork", [PTI_EV_EXEC] = "exec", [PTI_EV_EXIT] = "exit",
+	[PTI_EV_REAP] = "reap", [PTI_EV_ORPHAN] = "orphan",
+	[PTI_EV_SWITCH] = "switch", [PTI_EV_WAKEUP] = "wakeup",
+};
+
+const char *pti_trace_kind_name(unsigned int kind)
+{
+	return kind < PTI_EV_KINDS && kind_names[kind] ? kind_names[kind] : "?";
+}
+
+const char *pti_fork_kind_name(unsigned int kind)
+{
+	switch (kind) {
+	case PTI_FORK_PROCESS: return "process";
+	case PTI_FORK_THREAD: return "thread";
+	case PTI_FORK_VFORK: return "vfork";
+	case PTI_FORK_SHARED_VM: return "shared-vm";
+	case PTI_FORK_KTHREAD: return "kthread";
+	}
+	return "?";
+}
+
+const char *pti_exit_fate_name(unsigned int fate)
+{
+	switch (fate) {
+	case PTI_FATE_ZOMBIE: return "zombie";
+	case PTI_FATE_AUTOREAP: return "autoreap";
+	case PTI_FATE_DELAYED: return "delayed";
+	case PTI_FATE_REPLACED: return "replaced";
+	}
+	return "?";
+}
+
+static const char *reaper_kind_name(unsigned int kind)
+{
+	return kind == PTI_REAPER_SUBREAPER ? "subreaper" : "init";
+}
+
+/* Bits of include/linux/sched.h's state word, as fs/proc/array.c names them. */
+char pti_state_letter(unsigned int state)
+{
+	static const struct { unsigned int bit; char letter; } bits[] = {
+		{ 0x0001, 'S' }, { 0x0002, 'D' }, { 0x0004, 'T' },
+		{ 0x0008, 't' }, { 0x0010, 'X' }, { 0x0020, 'Z' },
+		{ 0x0040, 'P' }, { 0x0080, 'X' },
+	};
+
+	if (state == 0)
+		return 'R';
+	if ((state & 0x0402) == 0x0402)	/* TASK_IDLE */
+		return 'I';
+	for (size_t i = 0; i < sizeof(bits) / sizeof(bits[0]); i++)
+		if (state & bits[i].bit)
+			return bits[i].letter;
+	return '?';
+}
+
+int pti_trace_parse_events(const char *list, unsigned int *mask, char *bad,
+			   size_t badlen)
+{
+	char *copy = strdup(list), *save = NULL, *word;
+	int ret = 0;
+
+	if (!copy)
+		return -1;
+	*mask = 0;
+	for (word = strtok_r(copy, ",", &save); word;
+	     word = strtok_r(NULL, ",", &save)) {
+		unsigned int k;
+
+		for (k = 1; k < PTI_EV_KINDS; k++)
+			if (strcmp(word, kind_names[k]) == 0)
+				break;
+		if (k == PTI_EV_KINDS) {
+			snprintf(bad, badlen, "%s", word);
+			ret = -1;
+			break;
+		}
+		*mask |= PTI_EV_BIT(k);
+	}
+	if (!ret && !*mask) {
+		snprintf(bad, badlen, "%s", list);
+		ret = -1;
+	}
+	free(copy);
+	return ret;
+}
+
+static void signal_name(int sig, char *buf, size_t size)
+{
+	const char *abbrev = sigabbrev_np(sig);
+
+	if (abbrev)
+		snprintf(buf, size, "SIG%s", abbrev);
+	else
+		snprintf(buf, size, "%d", sig);
+}
+
+void pti_exit_status_text(int code, char *buf, size_t size)
+{
+	char sig[32];
+
+	if (code & 0x7f) {
+		signal_name(code & 0x7f, sig, sizeof(sig));
+		snprintf(buf, size, "signal=%s%s", sig, code & 0x80 ? " core" : "");
+	} else {
+		snprintf(buf, size, "status=%d", (code >> 8) & 0xff);
+	}
+}
+
+static void json_task(FILE *out, const char *prefix,
+		      const struct pti_trace_task *t)
+{
+	fprintf(out, ", \"%spid\": %u, \"%stgid\": %u, \"%sppid\": %u, "
+		"\"%sns_pid\": %u, \"%sns_tgid\": %u, \"%scomm\": ",
+		prefix, t->pid, prefix, t->tgid, prefix, t->ppid, prefix,
+		t->ns_pid, prefix, t->ns_tgid, prefix);
+	pti_json_string(out, t->comm);
+}
+
+static void json_exit_code(FILE *out, int code)
+{
+	char sig[32];
+
+	fprintf(out, ", \"exit_code\": %d", code);
+	if (code & 0x7f) {
+		signal_name(code & 0x7f, sig, sizeof(sig));
+		fprintf(out, ", \"status\": null, \"signal\": \"%s\", \"core\": %s",
+			sig, code & 0x80 ? "true" : "false");
+	} else {
+		fprintf(out, ", \"status\": %d, \"signal\": null, \"core\": false",
+			(code >> 8) & 0xff);
+	}
+}
+
+static void print_json(struct pti_trace_printer *p,
+		       const struct pti_trace_event *e)
+{
+	FILE *out = p->out;
+
+	fprintf(out, "{\"type\": \"%s\", \"ts_ns\": %llu, \"cpu\": %u",
+		pti_trace_kind_name(e->kind), (unsigned long long)e->ts_ns, e->cpu);
+	json_task(out, "", &e->task);
+	switch (e->kind) {
+	case PTI_EV_FORK:
+		json_task(out, "child_", &e->fork.child);
+		fprintf(out, ", \"kind\": \"%s\"", pti_fork_kind_name(e->fork.kind));
+		if (e->fork.flags_known)
+			fprintf(out, ", \"clone_flags\": %llu",
+				(unsigned long long)e->fork.clone_flags);
+		else
+			fputs(", \"clone_flags\": null", out);
+		break;
+	case PTI_EV_EXEC:
+		fprintf(out, ", \"old_pid\": %u, \"filename\": ", e->exec.old_pid);
+		pti_json_string(out, e->exec.filename);
+		break;
+	case PTI_EV_EXIT:
+		json_exit_code(out, e->exit.exit_code);
+		fprintf(out, ", \"scope\": \"%s\", \"leader\": %s, \"fate\": \"%s\", "
+			"\"exec_tid\": %u",
+			e->exit.group_dead ? "process" : "thread",
+			e->exit.leader ? "true" : "false",
+			pti_exit_fate_name(e->exit.fate), e->exit.exec_tid);
+		break;
+	case PTI_EV_REAP:
+		json_task(out, "child_", &e->reap.child);
+		json_exit_code(out, e->reap.exit_code);
+		fprintf(out, ", \"zombie_ns\": %llu",
+			(unsigned long long)e->reap.zombie_ns);
+		break;
+	case PTI_EV_ORPHAN:
+		json_task(out, "child_", &e->orphan.child);
+		fprintf(out, ", \"child_zombie\": %s, \"new_parent\": %u, "
+			"\"new_parent_kind\": \"%s\"",
+			e->orphan.child_state == 'Z' ? "true" : "false",
+			e->orphan.reaper_tgid,
+			reaper_kind_name(e->orphan.reaper_kind));
+		break;
+	case PTI_EV_SWITCH:
+		json_task(out, "next_", &e->sw.next);
+		fprintf(out, ", \"prev_state\": \"%c\", \"voluntary\": %s, "
+			"\"next_wait_ns\": %llu", pti_state_letter(e->sw.prev_state),
+			e->sw.voluntary ? "true" : "false",
+			(unsigned long long)e->sw.next_wait_ns);
+		break;
+	case PTI_EV_WAKEUP:
+		json_task(out, "waker_", &e->wakeup.waker);
+		fprintf(out, ", \"target_cpu\": %u, \"new_task\": %s",
+			e->wakeup.target_cpu, e->wakeup.new_task ? "true" : "false");
+		break;
+	}
+	fputs("}\n", out);
+}
+
+static void print_text(struct pti_trace_printer *p,
+		       const struct pti_trace_event *e)
+{
+	const struct pti_trace_task *t = &e->task;
+	unsigned long long rel = e->ts_ns > p->t0_ns ? e->ts_ns - p->t0_ns : 0;
+	char status[48];
+	FILE *out = p->out;
+
+	if (!p->header_done) {
+		fprintf(out, "%-13s %3s %-6s %7s %7s %7s %-16s %s\n", "TIME(s)",
+			"CPU", "EVENT", "PID", "TGID", "PPID", "COMM", "DETAILS");
+		p->header_done = true;
+	}
+	fprintf(out, "%6llu.%06llu %3u %-6s %7u %7u %7u %-16s", rel / 1000000000,
+		rel / 1000 % 1000000, e->cpu, pti_trace_kind_name(e->kind),
+		t->pid, t->tgid, t->ppid, t->comm);
+	if (t->ns_pid != t->pid)
+		fprintf(out, " nspid=%u", t->ns_pid);
+	switch (e->kind) {
+	case PTI_EV_FORK:
+		fprintf(out, " %s %u", pti_fork_kind_name(e->fork.kind),
+			e->fork.child.pid);
+		if (e->fork.kind != PTI_FORK_THREAD)
+			fprintf(out, " tgid=%u", e->fork.child.tgid);
+		if (e->fork.child.ppid != t->tgid)
+			fprintf(out, " parent=%u", e->fork.child.ppid);
+		break;
+	case PTI_EV_EXEC:
+		fprintf(out, " %s", e->exec.filename);
+		if (e->exec.old_pid != t->pid)
+			fprintf(out, " (exec'd by thread %u)", e->exec.old_pid);
+		break;
+	case PTI_EV_EXIT:
+		pti_exit_status_text(e->exit.exit_code, status, sizeof(status));
+		fprintf(out, " %s %s -> %s", e->exit.group_dead ? "process" : "thread",
+			status, pti_exit_fate_name(e->exit.fate));
+		if (e->exit.exec_tid)
+			fprintf(out, " (exec by thread %u)", e->exit.exec_tid);
+		break;
+	case PTI_EV_REAP:
+		pti_exit_status_text(e->reap.exit_code, status, sizeof(status));
+		fprintf(out, " %u (%s) %s, zombie %llu.%03llu ms", e->reap.child.pid,
+			e->reap.child.comm, status,
+			(unsigned long long)e->reap.zombie_ns / 1000000,
+			(unsigned long long)e->reap.zombie_ns / 1000 % 1000);
+		break;
+	case PTI_EV_ORPHAN:
+		fprintf(out, " %u (%s)%s -> %u (%s)", e->orphan.child.pid,
+			e->orphan.child.comm,
+			e->orphan.child_state == 'Z' ? " zombie" : "",
+			e->orphan.reaper_tgid, reaper_kind_name(e->orphan.reaper_kind));
+		break;
+	case PTI_EV_SWITCH:
+		fprintf(out, " %c %s -> %u (%s)", pti_state_letter(e->sw.prev_state),
+			e->sw.voluntary ? "voluntary" : "preempted", e->sw.next.pid,
+			e->sw.next.comm);
+		if (e->sw.next_wait_ns)
+			fprintf(out, " waited %llu us",
+				(unsigned long long)e->sw.next_wait_ns / 1000);
+		break;
+	case PTI_EV_WAKEUP:
+		fprintf(out, " by %u (%s) cpu %u%s", e->wakeup.waker.pid,
+			e->wakeup.waker.comm, e->wakeup.target_cpu,
+			e->wakeup.new_task ? " new" : "");
+		break;
+	}
+	fputc('\n', out);
+}
+
+static size_t kind_size(unsigned int kind)
+{
+	const size_t head = offsetof(struct pti_trace_event, fork);
+
+	switch (kind) {
+	case PTI_EV_FORK: return head + sizeof(struct pti_trace_fork);
+	case PTI_EV_EXEC: return head + sizeof(struct pti_trace_exec);
+	case PTI_EV_EXIT: return head + sizeof(struct pti_trace_exit);
+	case PTI_EV_REAP: return head + sizeof(struct pti_trace_reap);
+	case PTI_EV_ORPHAN: return head + sizeof(struct pti_trace_orphan);
+	case PTI_EV_SWITCH: return head + sizeof(struct pti_trace_switch);
+	case PTI_EV_WAKEUP: return head + sizeof(struct pti_trace_wakeup);
+	}
+	return 0;
+}
+
+int pti_trace_print(struct pti_trace_printer *p, const void *data, size_t size)
+{
+	struct pti_trace_event e;
+	size_t need;
+
+	/* The record may be shorter than the whole union: copy what came. */
+	if (size < offsetof(struct pti_trace_event, fork))
+		return -1;
+	memset(&e, 0, sizeof(e));
+	memcpy(&e, data, size < sizeof(e) ? size : sizeof(e));
+	need = kind_size(e.kind);
+	if (!need || size < need)
+		return -1;
+	e.task.comm[PTI_COMM_LEN - 1] = '\0';
+	if (e.kind == PTI_EV_EXEC)
+		e.exec.filename[PTI_FILENAME_LEN - 1] = '\0';
+	if (p->json)
+		print_json(p, &e);
+	else
+		print_text(p, &e);
+	return 0;
+}
+
+void pti_trace_print_counts(struct pti_trace_printer *p,
+			    const struct pti_trace_counts *c)
+{
+	if (p->json) {
+		fprintf(p->out, "{\"type\": \"stats\", \"produced\": %llu, "
+			"\"delivered\": %llu, \"dropped\": %llu, "
+			"\"follow_missed\": %llu, \"tasks_not_counted\": %llu}\n",
+			c->produced, c->delivered, c->dropped, c->follow_missed,
+			c->tasks_not_counted);
+		return;
+	}
+	fprintf(stderr, "ptinspect trace: %llu events, %llu delivered, %llu dropped",
+		c->produced, c->delivered, c->dropped);
+	if (c->follow_missed)
+		fprintf(stderr, ", %llu forks not followed (map full)",
+			c->follow_missed);
+	if (c->tasks_not_counted)
+		fprintf(stderr, ", %llu tasks not counted (map full)",
+			c->tasks_not_counted);
+	fputc('\n', stderr);
+}
