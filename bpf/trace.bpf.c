@@ -76,9 +76,9 @@ struct {
 	__type(value, struct zombie);
 } zombies SEC(".maps");
 
-/* When a task became runnable and not yet ran. */
+/* When a task became runnable and not yet ran (0: running or asleep). */
 struct {
-	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 16384);
 	__type(key, __u32);
 	__type(value, __u64);
@@ -92,7 +92,7 @@ struct {
 } sched_stats SEC(".maps");
 
 struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, PTI_HIST_SLOTS);
 	__type(key, __u32);
 	__type(value, __u64);
@@ -162,16 +162,37 @@ static __always_inline bool comm_matches(struct task_struct *t)
 	return true;
 }
 
-static __always_inline bool is_watched(struct task_struct *t)
-{
-	__u32 tgid = BPF_CORE_READ(t, tgid);
+/*
+ * pid and tgid in one read: the hot paths need both, and they sit side
+ * by side in task_struct on every kernel.
+ */
+struct task_ids {
+	__u32 pid;
+	__u32 tgid;
+};
 
+static __always_inline struct task_ids ids_of(struct task_struct *t)
+{
+	struct task_ids ids = {};
+
+	bpf_core_read(&ids, sizeof(ids), &t->pid);
+	return ids;
+}
+
+static __always_inline bool watched_ids(struct task_struct *t,
+					struct task_ids ids)
+{
 	/* pid 0 is each CPU's idle task; our own tgid doubles every count. */
-	if (tgid == self_tgid || BPF_CORE_READ(t, pid) == 0)
+	if (ids.tgid == self_tgid || ids.pid == 0)
 		return false;
-	if (filter_tgid && !bpf_map_lookup_elem(&watched, &tgid))
+	if (filter_tgid && !bpf_map_lookup_elem(&watched, &ids.tgid))
 		return false;
 	return !filter_comm || comm_matches(t);
+}
+
+static __always_inline bool is_watched(struct task_struct *t)
+{
+	return watched_ids(t, ids_of(t));
 }
 
 static __always_inline bool wanted(__u32 kind)
@@ -284,8 +305,19 @@ static __always_inline int on_exec(struct task_struct *task, __u32 old_pid,
 				   struct linux_binprm *bprm)
 {
 	struct pti_trace_event *e;
+	__u32 pid;
 
-	if (!wanted(PTI_EV_EXEC) || !is_watched(task))
+	if (!is_watched(task))
+		return 0;
+	if (count_sched) {
+		struct pti_sched_stats *s;
+
+		pid = BPF_CORE_READ(task, pid);
+		s = bpf_map_lookup_elem(&sched_stats, &pid);
+		if (s)
+			BPF_CORE_READ_STR_INTO(&s->comm, task, comm);
+	}
+	if (!wanted(PTI_EV_EXEC))
 		return 0;
 	e = reserve(PTI_EV_EXEC, EVENT_SIZE(exec));
 	if (!e)
@@ -450,7 +482,7 @@ static __always_inline int on_exit(struct task_struct *task)
 forget:
 	if (group_dead && filter_tgid)
 		bpf_map_delete_elem(&watched, &tgid);
-	if (count_sched) {
+	{
 		__u32 pid = BPF_CORE_READ(task, pid);
 
 		bpf_map_delete_elem(&queued_since, &pid);
@@ -519,44 +551,53 @@ static __always_inline __u32 log2_u64(__u64 v)
 	return r;
 }
 
-static __always_inline struct pti_sched_stats *stats_of(struct task_struct *t)
+/*
+ * A task's counters.  Only the CPU switching that task in or out touches
+ * them, one switch at a time, so plain increments suffice.
+ */
+static __always_inline struct pti_sched_stats *stats_of(struct task_struct *t,
+							 struct task_ids ids)
 {
-	__u32 pid = BPF_CORE_READ(t, pid);
-	struct pti_sched_stats *s = bpf_map_lookup_elem(&sched_stats, &pid);
+	struct pti_sched_stats *s = bpf_map_lookup_elem(&sched_stats, &ids.pid);
 	struct pti_sched_stats fresh = {};
 
 	if (s)
 		return s;
-	fresh.tgid = BPF_CORE_READ(t, tgid);
-	if (bpf_map_update_elem(&sched_stats, &pid, &fresh, BPF_NOEXIST) == -E2BIG)
+	fresh.tgid = ids.tgid;
+	BPF_CORE_READ_STR_INTO(&fresh.comm, t, comm);
+	if (bpf_map_update_elem(&sched_stats, &ids.pid, &fresh, BPF_NOEXIST) == -E2BIG)
 		__sync_fetch_and_add(&stats_full, 1);
-	return bpf_map_lookup_elem(&sched_stats, &pid);
+	return bpf_map_lookup_elem(&sched_stats, &ids.pid);
 }
 
-static __always_inline void queued_now(struct task_struct *t, __u64 now)
+/* Updated in place: deleting and re-adding costs more than the hook. */
+static __always_inline void queued_now(__u32 pid, __u64 now)
 {
-	__u32 pid = BPF_CORE_READ(t, pid);
+	__u64 *since = bpf_map_lookup_elem(&queued_since, &pid);
 
-	bpf_map_update_elem(&queued_since, &pid, &now, BPF_ANY);
+	if (since)
+		*since = now;
+	else
+		bpf_map_update_elem(&queued_since, &pid, &now, BPF_ANY);
 }
 
-/* How long @t waited on a run queue before running now; 0 if unseen. */
-static __always_inline __u64 waited(struct task_struct *t, __u64 now)
+/* How long a task waited on a run queue before running now; 0 if unseen. */
+static __always_inline __u64 waited(__u32 pid, __u64 now)
 {
-	__u32 pid = BPF_CORE_READ(t, pid);
 	__u64 *since = bpf_map_lookup_elem(&queued_since, &pid);
 	__u64 wait;
 
-	if (!since)
+	if (!since || !*since)
 		return 0;
 	wait = now - *since;
-	bpf_map_delete_elem(&queued_since, &pid);
+	*since = 0;
 	return wait;
 }
 
-static __always_inline void count_wait(struct task_struct *t, __u64 wait)
+static __always_inline void count_wait(struct task_struct *t,
+				       struct task_ids ids, __u64 wait)
 {
-	struct pti_sched_stats *s = stats_of(t);
+	struct pti_sched_stats *s = stats_of(t, ids);
 	__u32 slot = wait >= 1000 ? log2_u64(wait / 1000) + 1 : 0;
 	__u64 *bucket;
 
@@ -564,11 +605,11 @@ static __always_inline void count_wait(struct task_struct *t, __u64 wait)
 		slot = PTI_HIST_SLOTS - 1;
 	bucket = bpf_map_lookup_elem(&runq_hist, &slot);
 	if (bucket)
-		__sync_fetch_and_add(bucket, 1);
+		(*bucket)++;
 	if (!s)
 		return;
-	__sync_fetch_and_add(&s->waits, 1);
-	__sync_fetch_and_add(&s->wait_ns, wait);
+	s->waits++;
+	s->wait_ns += wait;
 	if (wait > s->max_wait_ns)
 		s->max_wait_ns = wait;
 }
@@ -582,30 +623,35 @@ static __always_inline int on_switch(bool preempt, struct task_struct *prev,
 	 * the task had set a sleeping state (even if a signal woke it).
 	 */
 	bool voluntary = !preempt && prev_state;
-	bool prev_watched = is_watched(prev), next_watched = is_watched(next);
-	__u64 now = bpf_ktime_get_ns(), wait = 0;
+	struct task_ids prev_ids = ids_of(prev), next_ids = ids_of(next);
+	bool prev_watched = watched_ids(prev, prev_ids);
+	bool next_watched = watched_ids(next, next_ids);
+	__u64 now, wait = 0;
 	struct pti_trace_event *e;
 
 	if (!prev_watched && !next_watched)
 		return 0;
+	now = bpf_ktime_get_ns();
 	if (prev_watched) {
 		if (count_sched) {
-			struct pti_sched_stats *s = stats_of(prev);
+			struct pti_sched_stats *s = stats_of(prev, prev_ids);
 
-			if (s) {
-				__sync_fetch_and_add(voluntary ? &s->voluntary :
-						     &s->involuntary, 1);
-				BPF_CORE_READ_STR_INTO(&s->comm, prev, comm);
-			}
+			if (s && voluntary)
+				s->voluntary++;
+			else if (s)
+				s->involuntary++;
 		}
-		/* Still runnable: it waits on the queue from now. */
-		if (task_state(prev) == 0)
-			queued_now(prev, now);
+		/*
+		 * Still runnable (preempted, or a signal cut its sleep
+		 * short): it waits on the queue from now.
+		 */
+		if (!voluntary || task_state(prev) == 0)
+			queued_now(prev_ids.pid, now);
 	}
 	if (next_watched) {
-		wait = waited(next, now);
+		wait = waited(next_ids.pid, now);
 		if (wait && count_sched)
-			count_wait(next, wait);
+			count_wait(next, next_ids, wait);
 	}
 	if (!wanted(PTI_EV_SWITCH))
 		return 0;
@@ -623,11 +669,12 @@ static __always_inline int on_switch(bool preempt, struct task_struct *prev,
 
 static __always_inline int on_wakeup(struct task_struct *task, bool new_task)
 {
+	struct task_ids ids = ids_of(task);
 	struct pti_trace_event *e;
 
-	if (!is_watched(task))
+	if (!watched_ids(task, ids))
 		return 0;
-	queued_now(task, bpf_ktime_get_ns());
+	queued_now(ids.pid, bpf_ktime_get_ns());
 	if (!wanted(PTI_EV_WAKEUP))
 		return 0;
 	e = reserve(PTI_EV_WAKEUP, EVENT_SIZE(wakeup));

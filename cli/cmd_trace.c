@@ -33,7 +33,8 @@ static void usage(FILE *out)
 	      "  -c, --comm COMM        only tasks named COMM\n"
 	      "  -e, --events LIST      comma-separated: fork,exec,exit,reap,orphan,\n"
 	      "                         switch,wakeup (default: the life cycle)\n"
-	      "  -s, --sched            also stream switches and wakeups (needs -p or -c)\n"
+	      "  -s, --sched            also stream switches, with each wakeup-to-run\n"
+	      "                         wait (needs -p or -c; -e wakeup adds wakeups)\n"
 	      "  -S, --summary          count instead: voluntary/involuntary switches\n"
 	      "                         and run-queue wait per task, printed at the end\n"
 	      "  -d, --duration SECS    stop after SECS (default: until Ctrl-C)\n"
@@ -238,8 +239,9 @@ int pti_cmd_trace(const struct pti_source *src, int argc, char **argv)
 		fprintf(stderr, "ptinspect trace: --follow needs -p PID\n");
 		return PTI_EXIT_USAGE;
 	}
+	/* Switches carry each wakeup's wait; wakeups themselves on request. */
 	if (sched && !events_given)
-		cfg.events |= PTI_EV_SCHED;
+		cfg.events |= PTI_EV_BIT(PTI_EV_SWITCH);
 	if ((cfg.events & PTI_EV_SCHED) && !cfg.summary && !cfg.pid && !cfg.comm) {
 		fprintf(stderr, "ptinspect trace: streaming every switch of every "
 			"task would flood the buffer; give -p PID or -c COMM, or "

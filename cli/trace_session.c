@@ -69,10 +69,11 @@ static void select_programs(struct trace_bpf *skel, bool tp_btf,
 	} progs[] = {
 		{ skel->progs.fork_btf, skel->progs.fork_raw, life || cfg->follow },
 		{ skel->progs.exec_btf, skel->progs.exec_raw,
-		  cfg->events & PTI_EV_BIT(PTI_EV_EXEC) },
+		  (cfg->events & PTI_EV_BIT(PTI_EV_EXEC)) || cfg->summary },
 		{ skel->progs.exit_btf, skel->progs.exit_raw, true },
 		{ skel->progs.sys_exit_btf, skel->progs.sys_exit_raw, reap },
 		{ skel->progs.switch_btf, skel->progs.switch_raw, sched },
+		/* wakeups start the run-queue wait that switches measure */
 		{ skel->progs.wakeup_btf, skel->progs.wakeup_raw, sched },
 		{ skel->progs.wakeup_new_btf, skel->progs.wakeup_new_raw, sched },
 	};

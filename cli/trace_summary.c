@@ -164,12 +164,19 @@ int pti_trace_print_summary(struct pti_trace_session *s)
 	size_t n;
 	int ret = 0;
 
-	for (__u32 i = 0; i < PTI_HIST_SLOTS; i++) {
-		__u64 count = 0;
+	int ncpus = libbpf_num_possible_cpus();
+	__u64 *percpu;
 
-		bpf_map_lookup_elem(hist_fd, &i, &count);
-		hist[i] = count;
+	if (ncpus <= 0 || !(percpu = calloc(ncpus, sizeof(*percpu))))
+		return -1;
+	/* One histogram per CPU, summed here. */
+	for (__u32 i = 0; i < PTI_HIST_SLOTS; i++) {
+		if (bpf_map_lookup_elem(hist_fd, &i, percpu))
+			continue;
+		for (int c = 0; c < ncpus; c++)
+			hist[i] += percpu[c];
 	}
+	free(percpu);
 	v = read_counts(bpf_map__fd(s->skel->maps.sched_stats), &n);
 	if (!v)
 		return -1;
