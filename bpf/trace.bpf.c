@@ -19,6 +19,7 @@ char LICENSE[] SEC("license") = "GPL";
 
 #define PF_KTHREAD 0x00200000
 #define SIGCHLD 17
+#define TASK_DEAD 0x00000080
 #define E2BIG 7
 #define CLONE_VM 0x00000100
 #define CLONE_VFORK 0x00004000
@@ -36,6 +37,7 @@ const volatile bool follow;		/* ... and their descendants */
 const volatile bool filter_comm;
 const volatile char comm_filter[PTI_COMM_LEN];
 const volatile bool count_sched;	/* --summary: counts and histogram */
+const volatile bool sched_hooks;	/* switch/wakeup programs are loaded */
 const volatile __u64 wakeup_bytes = PTI_RINGBUF_DEFAULT / 4;
 
 /* Read by the CLI after detaching: produced = delivered + dropped. */
@@ -480,7 +482,8 @@ static __always_inline int on_exit(struct task_struct *task)
 	e->exit.exec_tid = exec_task ? BPF_CORE_READ(exec_task, pid) : 0;
 	submit(e);
 forget:
-	if (group_dead && filter_tgid)
+	/* With switches traced, the final one (TASK_DEAD) forgets it. */
+	if (group_dead && filter_tgid && !sched_hooks)
 		bpf_map_delete_elem(&watched, &tgid);
 	{
 		__u32 pid = BPF_CORE_READ(task, pid);
@@ -648,6 +651,10 @@ static __always_inline int on_switch(bool preempt, struct task_struct *prev,
 		if (!voluntary || task_state(prev) == 0)
 			queued_now(prev_ids.pid, now);
 	}
+	/* The last thread's last switch: its tgid may now be reused. */
+	if (prev_watched && filter_tgid && (prev_state & TASK_DEAD) &&
+	    BPF_CORE_READ(prev, signal, live.counter) == 0)
+		bpf_map_delete_elem(&watched, &prev_ids.tgid);
 	if (next_watched) {
 		wait = waited(next_ids.pid, now);
 		if (wait && count_sched)
@@ -688,92 +695,33 @@ static __always_inline int on_wakeup(struct task_struct *task, bool new_task)
 	return 0;
 }
 
-/* tp_btf programs: typed arguments, preferred. */
-SEC("tp_btf/sched_process_fork")
-int BPF_PROG(fork_btf, struct task_struct *parent, struct task_struct *child)
-{
-	return on_fork(parent, child);
-}
+/*
+ * Each handler twice: a tp_btf program (typed arguments, preferred) and a
+ * raw_tp twin with the same arguments, for kernels without tp_btf.  The
+ * CLI loads one set.
+ */
+#define TWIN_PROGRAMS(name, tracepoint, call, args...)			\
+	SEC("tp_btf/" tracepoint)					\
+	int BPF_PROG(name##_btf, args)					\
+	{								\
+		return call;						\
+	}								\
+	SEC("raw_tp/" tracepoint)					\
+	int BPF_PROG(name##_raw, args)					\
+	{								\
+		return call;						\
+	}
 
-SEC("tp_btf/sched_process_exec")
-int BPF_PROG(exec_btf, struct task_struct *p, pid_t old_pid,
-	     struct linux_binprm *bprm)
-{
-	return on_exec(p, old_pid, bprm);
-}
-
-SEC("tp_btf/sched_process_exit")
-int BPF_PROG(exit_btf, struct task_struct *p)
-{
-	return on_exit(p);
-}
-
-SEC("tp_btf/sys_exit")
-int BPF_PROG(sys_exit_btf, struct pt_regs *regs, long ret)
-{
-	return on_sys_exit(regs, ret);
-}
-
-SEC("tp_btf/sched_switch")
-int BPF_PROG(switch_btf, bool preempt, struct task_struct *prev,
-	     struct task_struct *next, unsigned int prev_state)
-{
-	return on_switch(preempt, prev, next, prev_state);
-}
-
-SEC("tp_btf/sched_wakeup")
-int BPF_PROG(wakeup_btf, struct task_struct *p)
-{
-	return on_wakeup(p, false);
-}
-
-SEC("tp_btf/sched_wakeup_new")
-int BPF_PROG(wakeup_new_btf, struct task_struct *p)
-{
-	return on_wakeup(p, true);
-}
-
-/* raw_tp twins: the same arguments, untyped. */
-SEC("raw_tp/sched_process_fork")
-int BPF_PROG(fork_raw, struct task_struct *parent, struct task_struct *child)
-{
-	return on_fork(parent, child);
-}
-
-SEC("raw_tp/sched_process_exec")
-int BPF_PROG(exec_raw, struct task_struct *p, pid_t old_pid,
-	     struct linux_binprm *bprm)
-{
-	return on_exec(p, old_pid, bprm);
-}
-
-SEC("raw_tp/sched_process_exit")
-int BPF_PROG(exit_raw, struct task_struct *p)
-{
-	return on_exit(p);
-}
-
-SEC("raw_tp/sys_exit")
-int BPF_PROG(sys_exit_raw, struct pt_regs *regs, long ret)
-{
-	return on_sys_exit(regs, ret);
-}
-
-SEC("raw_tp/sched_switch")
-int BPF_PROG(switch_raw, bool preempt, struct task_struct *prev,
-	     struct task_struct *next, unsigned int prev_state)
-{
-	return on_switch(preempt, prev, next, prev_state);
-}
-
-SEC("raw_tp/sched_wakeup")
-int BPF_PROG(wakeup_raw, struct task_struct *p)
-{
-	return on_wakeup(p, false);
-}
-
-SEC("raw_tp/sched_wakeup_new")
-int BPF_PROG(wakeup_new_raw, struct task_struct *p)
-{
-	return on_wakeup(p, true);
-}
+TWIN_PROGRAMS(fork, "sched_process_fork", on_fork(parent, child),
+	      struct task_struct *parent, struct task_struct *child)
+TWIN_PROGRAMS(exec, "sched_process_exec", on_exec(p, old_pid, bprm),
+	      struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
+TWIN_PROGRAMS(exit, "sched_process_exit", on_exit(p), struct task_struct *p)
+TWIN_PROGRAMS(sys_exit, "sys_exit", on_sys_exit(regs, ret),
+	      struct pt_regs *regs, long ret)
+TWIN_PROGRAMS(switch, "sched_switch", on_switch(preempt, prev, next, prev_state),
+	      bool preempt, struct task_struct *prev, struct task_struct *next,
+	      unsigned int prev_state)
+TWIN_PROGRAMS(wakeup, "sched_wakeup", on_wakeup(p, false), struct task_struct *p)
+TWIN_PROGRAMS(wakeup_new, "sched_wakeup_new", on_wakeup(p, true),
+	      struct task_struct *p)

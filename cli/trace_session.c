@@ -215,6 +215,7 @@ int pti_trace_start(struct pti_trace_session *s,
 			PTI_COMM_LEN - 1);
 	}
 	skel->rodata->count_sched = cfg->summary;
+	skel->rodata->sched_hooks = cfg->summary || (cfg->events & PTI_EV_SCHED);
 	skel->rodata->wakeup_bytes = cfg->buffer_bytes / 4;
 	err = bpf_map__set_max_entries(skel->maps.events, cfg->buffer_bytes);
 	if (err) {

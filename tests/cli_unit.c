@@ -8,6 +8,7 @@
 #include "kselftest_harness.h"
 #include "records.h"
 #include "tree.h"
+#include "trace_print.h"
 
 /* Write @t as a tasks line, escaping as the module does. */
 static void put_line(FILE *f, const struct pti_task *t)
@@ -247,6 +248,74 @@ TEST(marks)
 	pti_task_marks(&set, pti_task_set_find(&set, 1), m, sizeof(m));
 	EXPECT_STREQ("reaper", m);
 	pti_task_set_free(&set);
+}
+
+/* Print one tracer record to a string, as the CLI would. */
+static int trace_line(const struct pti_trace_event *e, size_t size, bool json,
+		      char *out, size_t outlen)
+{
+	struct pti_trace_printer p = { .json = json, .header_done = true };
+	FILE *f = fmemopen(out, outlen, "w");
+	int ret;
+
+	p.out = f;
+	ret = pti_trace_print(&p, e, size);
+	fclose(f);
+	return ret;
+}
+
+TEST(trace_records_as_json_and_text)
+{
+	struct pti_trace_event e = {
+		.ts_ns = 5000000000ULL, .kind = PTI_EV_EXIT, .cpu = 1,
+		.task = { .pid = 42, .tgid = 40, .ppid = 1, .ns_pid = 3,
+			  .ns_tgid = 1, .comm = "a\"b" },
+		.exit = { .exit_code = 0x89, .group_dead = 0, .leader = 0,
+			  .fate = PTI_FATE_AUTOREAP },
+	};
+	size_t exit_size = offsetof(struct pti_trace_event, exit) +
+			   sizeof(e.exit);
+	char out[1024];
+
+	ASSERT_EQ(0, trace_line(&e, exit_size, true, out, sizeof(out)));
+	EXPECT_NE(NULL, strstr(out, "\"type\": \"exit\""));
+	EXPECT_NE(NULL, strstr(out, "\"comm\": \"a\\\"b\""));
+	EXPECT_NE(NULL, strstr(out, "\"status\": null, \"signal\": \"SIGKILL\", \"core\": true"));
+	EXPECT_NE(NULL, strstr(out, "\"scope\": \"thread\""));
+	EXPECT_NE(NULL, strstr(out, "\"fate\": \"autoreap\""));
+	EXPECT_NE(NULL, strstr(out, "\"ns_pid\": 3"));
+	ASSERT_EQ(0, trace_line(&e, exit_size, false, out, sizeof(out)));
+	EXPECT_NE(NULL, strstr(out, " exit ")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "nspid=3 thread signal=SIGKILL core -> autoreap"))
+		TH_LOG("%s", out);
+	/* A record shorter than its kind, or of no kind, is refused. */
+	EXPECT_EQ(-1, trace_line(&e, exit_size - 1, true, out, sizeof(out)));
+	e.kind = 99;
+	EXPECT_EQ(-1, trace_line(&e, sizeof(e), true, out, sizeof(out)));
+	EXPECT_EQ(-1, trace_line(&e, 8, true, out, sizeof(out)));
+}
+
+TEST(trace_words)
+{
+	unsigned int mask;
+	char bad[32], buf[64];
+
+	ASSERT_EQ(0, pti_trace_parse_events("fork,reap", &mask, bad, sizeof(bad)));
+	EXPECT_EQ(PTI_EV_BIT(PTI_EV_FORK) | PTI_EV_BIT(PTI_EV_REAP), mask);
+	EXPECT_EQ(-1, pti_trace_parse_events("fork,nope", &mask, bad, sizeof(bad)));
+	EXPECT_STREQ("nope", bad);
+	EXPECT_EQ(-1, pti_trace_parse_events(",", &mask, bad, sizeof(bad)));
+	EXPECT_EQ('R', pti_state_letter(0));
+	EXPECT_EQ('S', pti_state_letter(1));
+	EXPECT_EQ('D', pti_state_letter(2));
+	EXPECT_EQ('I', pti_state_letter(0x402));
+	EXPECT_EQ('X', pti_state_letter(0x80));
+	pti_exit_status_text(7 << 8, buf, sizeof(buf));
+	EXPECT_STREQ("status=7", buf);
+	pti_exit_status_text(9, buf, sizeof(buf));
+	EXPECT_STREQ("signal=SIGKILL", buf);
+	EXPECT_STREQ("vfork", pti_fork_kind_name(PTI_FORK_VFORK));
+	EXPECT_STREQ("replaced", pti_exit_fate_name(PTI_FATE_REPLACED));
 }
 
 TEST_HARNESS_MAIN
