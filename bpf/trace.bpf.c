@@ -202,10 +202,6 @@ static __always_inline bool wanted(__u32 kind)
 	return event_mask & PTI_EV_BIT(kind);
 }
 
-#define EVENT_SIZE(member) \
-	(__builtin_offsetof(struct pti_trace_event, member) + \
-	 sizeof(((struct pti_trace_event *)0)->member))
-
 static __always_inline struct pti_trace_event *reserve(__u32 kind, __u64 size)
 {
 	struct pti_trace_event *e;
@@ -292,7 +288,7 @@ static __always_inline int on_fork(struct task_struct *parent,
 	}
 	if (!wanted(PTI_EV_FORK) || !is_watched(parent))
 		return 0;
-	e = reserve(PTI_EV_FORK, EVENT_SIZE(fork));
+	e = reserve(PTI_EV_FORK, PTI_EVENT_SIZE(fork));
 	if (!e)
 		return 0;
 	fill_task(&e->task, parent);
@@ -321,7 +317,7 @@ static __always_inline int on_exec(struct task_struct *task, __u32 old_pid,
 	}
 	if (!wanted(PTI_EV_EXEC))
 		return 0;
-	e = reserve(PTI_EV_EXEC, EVENT_SIZE(exec));
+	e = reserve(PTI_EV_EXEC, PTI_EVENT_SIZE(exec));
 	if (!e)
 		return 0;
 	fill_task(&e->task, task);
@@ -402,7 +398,7 @@ static __always_inline void report_orphans(struct task_struct *father)
 		struct task_struct *child = (void *)pos - sibling;
 		struct pti_trace_event *e;
 
-		e = reserve(PTI_EV_ORPHAN, EVENT_SIZE(orphan));
+		e = reserve(PTI_EV_ORPHAN, PTI_EVENT_SIZE(orphan));
 		if (e) {
 			fill_task(&e->task, father);
 			fill_task(&e->orphan.child, child);
@@ -464,6 +460,8 @@ static __always_inline int on_exit(struct task_struct *task)
 		fate = PTI_FATE_REPLACED;
 	if (group_dead && wanted(PTI_EV_ORPHAN))
 		report_orphans(task);
+	if (!wanted(PTI_EV_EXIT) && !wanted(PTI_EV_REAP))
+		goto forget;
 	fill_task(&who, task);
 	code = BPF_CORE_READ(task, exit_code);
 	if ((fate == PTI_FATE_ZOMBIE || fate == PTI_FATE_DELAYED) &&
@@ -471,7 +469,7 @@ static __always_inline int on_exit(struct task_struct *task)
 		remember_zombie(task, &who, code, bpf_ktime_get_ns());
 	if (!wanted(PTI_EV_EXIT))
 		goto forget;
-	e = reserve(PTI_EV_EXIT, EVENT_SIZE(exit));
+	e = reserve(PTI_EV_EXIT, PTI_EVENT_SIZE(exit));
 	if (!e)
 		goto forget;
 	e->task = who;
@@ -528,7 +526,7 @@ static __always_inline int on_sys_exit(struct pt_regs *regs, long ret)
 	z = bpf_map_lookup_elem(&zombies, &key);
 	if (!z)
 		return 0;
-	e = reserve(PTI_EV_REAP, EVENT_SIZE(reap));
+	e = reserve(PTI_EV_REAP, PTI_EVENT_SIZE(reap));
 	if (e) {
 		fill_task(&e->task, bpf_get_current_task_btf());
 		e->reap.child = z->task;
@@ -662,7 +660,7 @@ static __always_inline int on_switch(bool preempt, struct task_struct *prev,
 	}
 	if (!wanted(PTI_EV_SWITCH))
 		return 0;
-	e = reserve(PTI_EV_SWITCH, EVENT_SIZE(sw));
+	e = reserve(PTI_EV_SWITCH, PTI_EVENT_SIZE(sw));
 	if (!e)
 		return 0;
 	fill_task(&e->task, prev);
@@ -684,7 +682,7 @@ static __always_inline int on_wakeup(struct task_struct *task, bool new_task)
 	queued_now(ids.pid, bpf_ktime_get_ns());
 	if (!wanted(PTI_EV_WAKEUP))
 		return 0;
-	e = reserve(PTI_EV_WAKEUP, EVENT_SIZE(wakeup));
+	e = reserve(PTI_EV_WAKEUP, PTI_EVENT_SIZE(wakeup));
 	if (!e)
 		return 0;
 	fill_task(&e->task, task);

@@ -122,6 +122,11 @@ struct pti_trace_event {
 	};
 };
 
+/* Bytes a record of one kind takes: the header and its union member. */
+#define PTI_EVENT_SIZE(member) \
+	(__builtin_offsetof(struct pti_trace_event, member) + \
+	 sizeof(((struct pti_trace_event *)0)->member))
+
 /* Per-task scheduling counts kept in the kernel for --summary. */
 struct pti_sched_stats {
 	__u64 voluntary;

@@ -273,16 +273,14 @@ static void print_text(struct pti_trace_printer *p,
 
 static size_t kind_size(unsigned int kind)
 {
-	const size_t head = offsetof(struct pti_trace_event, fork);
-
 	switch (kind) {
-	case PTI_EV_FORK: return head + sizeof(struct pti_trace_fork);
-	case PTI_EV_EXEC: return head + sizeof(struct pti_trace_exec);
-	case PTI_EV_EXIT: return head + sizeof(struct pti_trace_exit);
-	case PTI_EV_REAP: return head + sizeof(struct pti_trace_reap);
-	case PTI_EV_ORPHAN: return head + sizeof(struct pti_trace_orphan);
-	case PTI_EV_SWITCH: return head + sizeof(struct pti_trace_switch);
-	case PTI_EV_WAKEUP: return head + sizeof(struct pti_trace_wakeup);
+	case PTI_EV_FORK: return PTI_EVENT_SIZE(fork);
+	case PTI_EV_EXEC: return PTI_EVENT_SIZE(exec);
+	case PTI_EV_EXIT: return PTI_EVENT_SIZE(exit);
+	case PTI_EV_REAP: return PTI_EVENT_SIZE(reap);
+	case PTI_EV_ORPHAN: return PTI_EVENT_SIZE(orphan);
+	case PTI_EV_SWITCH: return PTI_EVENT_SIZE(sw);
+	case PTI_EV_WAKEUP: return PTI_EVENT_SIZE(wakeup);
 	}
 	return 0;
 }
