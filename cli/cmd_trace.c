@@ -2,6 +2,7 @@
  * from BPF tracepoints as they happen, or kernel-side counts (--summary).
  * Needs no module; runs on any kernel with BTF.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -92,7 +93,14 @@ static int run(const struct pti_trace_config *cfg, bool json, double duration)
 	struct pti_trace_printer printer = { .out = stdout, .json = json };
 	struct pti_trace_session s;
 	struct pti_trace_counts counts;
-	struct sigaction sa = { .sa_handler = request_stop };
+	/*
+	 * SA_RESTART: a Ctrl-C that lands while stdout is blocked on a full
+	 * pipe must not fail that write (EINTR) and lose the tail; the poll
+	 * still returns (epoll_wait is never restarted). SA_RESETHAND: a
+	 * second Ctrl-C ends a tracer whose reader has stopped reading.
+	 */
+	struct sigaction sa = { .sa_handler = request_stop,
+				.sa_flags = SA_RESTART | SA_RESETHAND };
 	struct timespec t0;
 	double deadline;
 	int ret = PTI_EXIT_OK;
@@ -108,7 +116,7 @@ static int run(const struct pti_trace_config *cfg, bool json, double duration)
 	printer.t0_ns = t0.tv_sec * 1000000000ULL + t0.tv_nsec;
 	announce(&s, cfg, json);
 	deadline = duration > 0 ? now_seconds() + duration : 0;
-	while (!stop_requested && !s.output_failed) {
+	while (!stop_requested && !s.output_errno) {
 		if (pti_trace_poll(&s, DRAIN_INTERVAL_MS) < 0) {
 			fprintf(stderr, "ptinspect trace: reading events failed\n");
 			ret = PTI_EXIT_FAILURE;
@@ -121,8 +129,15 @@ static int run(const struct pti_trace_config *cfg, bool json, double duration)
 	if (cfg->summary && pti_trace_print_summary(&s))
 		ret = PTI_EXIT_FAILURE;
 	pti_trace_print_counts(&printer, &counts);
-	if (fflush(stdout) || s.output_failed)
+	if (fflush(stdout) && !s.output_errno)
+		s.output_errno = errno;
+	if (s.output_errno) {
+		/* A reader that went away (| head) is not worth a message. */
+		if (s.output_errno != EPIPE)
+			fprintf(stderr, "ptinspect trace: writing output failed: %s\n",
+				strerror(s.output_errno));
 		ret = PTI_EXIT_FAILURE;
+	}
 	pti_trace_close(&s);
 	return ret;
 }

@@ -258,8 +258,9 @@ int pti_trace_poll(struct pti_trace_session *s, int timeout_ms)
 	/* Producers wake us only when a quarter full: drain regardless. */
 	if (n >= 0)
 		n = ring_buffer__consume(s->rb);
-	if (fflush(s->printer->out) || ferror(s->printer->out))
-		s->output_failed = true;
+	if ((fflush(s->printer->out) || ferror(s->printer->out)) &&
+	    !s->output_errno)
+		s->output_errno = errno ? errno : EIO;
 	return n < 0 ? n : 0;
 }
 

@@ -29,7 +29,7 @@ struct pti_trace_session {
 	struct ring_buffer *rb;
 	struct pti_trace_printer *printer;
 	unsigned long long delivered;
-	bool output_failed;
+	int output_errno;	/* why writing stdout failed; 0 while it works */
 	const char *attach_name;	/* "tp_btf" or "raw_tp" */
 };
 

@@ -45,6 +45,15 @@ non_root_is_told_what_it_needs() {
 		{ echo "$out"; return 1; }
 }
 
+# A write that fails is said, with the reason, and the exit status says so.
+failed_output_is_reported() {
+	out=$("$cli" trace --json -d 1 2>&1 > /dev/full)
+	got=$?
+	[ "$got" = 1 ] || { echo "exit $got: $out"; return 1; }
+	printf '%s\n' "$out" | grep -q "writing output failed: No space left on device" ||
+		{ echo "$out"; return 1; }
+}
+
 # around "TRACE ARGS" COMMAND...: run COMMAND while the tracer (started
 # first, and awaited until attached: loading takes seconds under TCG) runs;
 # prints the tracer's stdout and stderr.
@@ -86,10 +95,11 @@ summary_prints_table_and_histogram() {
 	printf '%s\n' "$out" | grep -q 'usecs.*count.*distribution'
 }
 
-ktap_plan 5
+ktap_plan 6
 ktap_check bad_options_are_usage_errors bad_options_are_usage_errors
 ktap_check vanished_pid_is_refused vanished_pid_is_refused
 ktap_check non_root_is_told_what_it_needs non_root_is_told_what_it_needs
+ktap_check failed_output_is_reported failed_output_is_reported
 ktap_check text_output_names_each_event text_output_names_each_event
 ktap_check summary_prints_table_and_histogram summary_prints_table_and_histogram
 ktap_done
