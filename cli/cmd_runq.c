@@ -1,9 +1,11 @@
-/* cmd_runq.c - `ptinspect runq`: every CPU's runqueue and its CFS queues in
- * vruntime order, task groups expanded in place (as crash's runq -g), the
- * red-black tree's real shape with --tree, or JSON.
+/* cmd_runq.c - `ptinspect runq`: every CPU's runqueue, its CFS queues in
+ * vruntime order with task groups expanded in place (as crash's runq -g),
+ * its RT and deadline queues, the red-black trees' real shape with --tree,
+ * or JSON.
  */
 #include <getopt.h>
 #include <libsmartcols.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "commands.h"
@@ -15,10 +17,15 @@ struct runq_opts {
 	int cpu;		/* -1: every CPU */
 };
 
+static bool is_class(const struct pti_se *se, const char *class)
+{
+	return strcmp(se->sched_class, class) == 0;
+}
+
 static void entity_name(const struct pti_se *se, char *buf, size_t size)
 {
-	if (strcmp(se->kind, "group") == 0)
-		snprintf(buf, size, "%s", se->group[0] ? se->group : "group");
+	if (strcmp(se->kind, "task"))
+		snprintf(buf, size, "%s", se->group[0] ? se->group : se->kind);
 	else
 		snprintf(buf, size, "%s", se->comm);
 }
@@ -26,6 +33,12 @@ static void entity_name(const struct pti_se *se, char *buf, size_t size)
 static void ns_as_ms(unsigned long long ns, char *buf, size_t size)
 {
 	snprintf(buf, size, "%llu.%06llu", ns / 1000000, ns % 1000000);
+}
+
+/* Whether this kernel has @field (the rq's absent list does not name it). */
+static bool has_field(const struct pti_rq *rq, const char *field)
+{
+	return !pti_list_has(rq->absent, field);
 }
 
 static void print_cpu_summary(const struct pti_rq *rq)
@@ -46,69 +59,170 @@ static void print_cpu_summary(const struct pti_rq *rq)
 		printf("  absent on this kernel: %s\n", rq->absent);
 }
 
-static int add_columns(struct libscols_table *tb, const char *const *names,
-		       size_t n)
+static struct libscols_table *new_table(const char *const *names, size_t n,
+					const struct runq_opts *o)
 {
-	for (size_t i = 0; i < n; i++)
+	struct libscols_table *tb = scols_new_table();
+
+	for (size_t i = 0; tb && i < n; i++) {
 		if (!scols_table_new_column(tb, names[i], 0,
 					    i == 0 ? SCOLS_FL_TREE :
-					    SCOLS_FL_RIGHT))
-			return -1;
-	return 0;
+					    SCOLS_FL_RIGHT)) {
+			scols_unref_table(tb);
+			return NULL;
+		}
+	}
+	if (tb) {
+		scols_table_enable_raw(tb, o->raw);
+		scols_table_enable_noheadings(tb, o->noheadings);
+	}
+	return tb;
 }
 
-/* Entities as a hierarchy: groups hold their queue; curr marked '>'. */
-static int print_entities(const struct pti_runq_cpu *c,
-			  const struct runq_opts *o)
+/* Set the next cell of @ln from a format. */
+static void cell(struct libscols_line *ln, size_t *col, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void cell(struct libscols_line *ln, size_t *col, const char *fmt, ...)
+{
+	char buf[PTI_GROUP_LEN + 8];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	scols_line_set_data(ln, (*col)++, buf);
+}
+
+/* A task's or group's label: '>' marks what runs (a queue's curr). */
+static void cell_name(struct libscols_line *ln, size_t *col,
+		      const struct pti_se *se)
+{
+	char name[PTI_GROUP_LEN];
+
+	entity_name(se, name, sizeof(name));
+	cell(ln, col, "%s%s", se->curr ? ">" : "", name);
+}
+
+static void cell_pid(struct libscols_line *ln, size_t *col, int pid)
+{
+	if (pid)
+		cell(ln, col, "%d", pid);
+	else
+		cell(ln, col, "-");
+}
+
+/* Nanoseconds shown as milliseconds, signed or not. */
+static void cell_ms(struct libscols_line *ln, size_t *col,
+		    unsigned long long ns)
+{
+	cell(ln, col, "%llu.%06llu", ns / 1000000, ns % 1000000);
+}
+
+static void cell_sms(struct libscols_line *ln, size_t *col, long long ns)
+{
+	cell(ln, col, "%s%lld.%06lld", ns < 0 ? "-" : "", llabs(ns) / 1000000,
+	     llabs(ns) % 1000000);
+}
+
+/* CFS entities as a hierarchy: groups hold their queue (crash runq -g). */
+static int print_cfs(const struct pti_runq_cpu *c, const struct runq_opts *o)
 {
 	static const char *const names[] = {
-		"ENTITY", "PID", "VRUNTIME", "LAG", "WEIGHT", "NICE", "SUM_EXEC",
-		"QUEUED",
+		"CFS", "PID", "VRUNTIME", "LAG", "WEIGHT", "NICE", "SUM_EXEC",
+		"QUEUED", "DEADLINE", "VLAG", "SLICE",
 	};
-	struct libscols_table *tb = scols_new_table();
+	bool eevdf = has_field(&c->rq, "deadline");
+	struct libscols_table *tb = new_table(names, eevdf ? 11 : 8, o);
 	struct libscols_line **lines = calloc(c->n ? c->n : 1, sizeof(*lines));
+	size_t shown = 0;
 	int ret = -1;
 
-	if (!tb || !lines || add_columns(tb, names, 8))
+	if (!tb || !lines)
 		goto out;
-	scols_table_enable_raw(tb, o->raw);
-	scols_table_enable_noheadings(tb, o->noheadings);
 	for (size_t i = 0; i < c->n; i++) {
 		const struct pti_se *se = &c->se[i];
-		struct libscols_line *parent = NULL;
-		char buf[PTI_GROUP_LEN], name[PTI_GROUP_LEN + 2];
+		struct libscols_line *parent = NULL, *ln;
+		size_t col = 0;
 
+		if (!is_class(se, "cfs"))
+			continue;
 		if (se->parent >= 0 && (size_t)se->parent < i)
 			parent = lines[se->parent];
-		lines[i] = scols_table_new_line(tb, parent);
-		if (!lines[i])
+		ln = lines[i] = scols_table_new_line(tb, parent);
+		if (!ln)
 			goto out;
-		entity_name(se, buf, sizeof(buf));
-		snprintf(name, sizeof(name), "%s%s", se->curr ? ">" : "", buf);
-		scols_line_set_data(lines[i], 0, name);
-		snprintf(buf, sizeof(buf), "%d", se->pid);
-		scols_line_set_data(lines[i], 1, se->pid ? buf : "-");
-		ns_as_ms(se->vruntime, buf, sizeof(buf));
-		scols_line_set_data(lines[i], 2, buf);
-		snprintf(buf, sizeof(buf), "%s%lld.%06lld", se->lag < 0 ? "-" : "",
-			 llabs(se->lag) / 1000000, llabs(se->lag) % 1000000);
-		scols_line_set_data(lines[i], 3, buf);
-		snprintf(buf, sizeof(buf), "%llu", (unsigned long long)se->weight >> 10);
-		scols_line_set_data(lines[i], 4, buf);
-		snprintf(buf, sizeof(buf), "%d", pti_weight_nice(se->weight));
-		scols_line_set_data(lines[i], 5, buf);
-		ns_as_ms(se->sum_exec_runtime, buf, sizeof(buf));
-		scols_line_set_data(lines[i], 6, buf);
-		if (strcmp(se->kind, "group") == 0)
-			snprintf(buf, sizeof(buf), "%u/%u", se->q_nr_running,
-				 se->q_h_nr_running);
+		shown++;
+		cell_name(ln, &col, se);
+		cell_pid(ln, &col, se->pid);
+		cell_ms(ln, &col, se->vruntime);
+		if (has_field(&c->rq, "cfs_min_vruntime"))
+			cell_sms(ln, &col, se->lag);
 		else
-			snprintf(buf, sizeof(buf), "-");
-		scols_line_set_data(lines[i], 7, buf);
+			cell(ln, &col, "-");
+		cell(ln, &col, "%llu", (unsigned long long)se->weight >> 10);
+		cell(ln, &col, "%d", pti_weight_nice(se->weight));
+		cell_ms(ln, &col, se->sum_exec_runtime);
+		if (strcmp(se->kind, "group") == 0)
+			cell(ln, &col, "%u/%u", se->q_nr_running, se->q_h_nr_running);
+		else
+			cell(ln, &col, "-");
+		if (eevdf) {
+			cell_ms(ln, &col, se->deadline);
+			cell_sms(ln, &col, se->vlag);
+			cell_ms(ln, &col, se->slice);
+		}
 	}
-	ret = c->n ? scols_print_table(tb) : 0;
+	ret = shown ? scols_print_table(tb) : 0;
 out:
 	free(lines);
+	scols_unref_table(tb);
+	return ret;
+}
+
+/*
+ * The RT queue in the order it picks (highest priority first) and the
+ * deadline tree in deadline order; the running task is marked '>'.
+ */
+static int print_rt_dl(const struct pti_runq_cpu *c, const struct runq_opts *o)
+{
+	static const char *const names[] = {
+		"RT/DL", "PID", "CLASS", "PRIO", "RTPRIO", "DEADLINE", "SUM_EXEC",
+	};
+	struct libscols_table *tb = new_table(names, 7, o);
+	size_t shown = 0;
+	int ret = -1;
+
+	if (!tb)
+		return -1;
+	for (size_t i = 0; i < c->n; i++) {
+		const struct pti_se *se = &c->se[i];
+		bool rt = is_class(se, "rt");
+		struct libscols_line *ln;
+		size_t col = 0;
+
+		if (!rt && !is_class(se, "dl"))
+			continue;
+		ln = scols_table_new_line(tb, NULL);
+		if (!ln)
+			goto out;
+		shown++;
+		cell_name(ln, &col, se);
+		cell_pid(ln, &col, se->pid);
+		cell(ln, &col, "%s", se->sched_class);
+		cell(ln, &col, "%d", se->prio);
+		if (rt)
+			cell(ln, &col, "%d", 99 - se->prio);	/* MAX_RT_PRIO - 1 */
+		else
+			cell(ln, &col, "-");
+		if (rt)
+			cell(ln, &col, "-");
+		else
+			cell_ms(ln, &col, se->deadline);
+		cell_ms(ln, &col, se->sum_exec_runtime);
+	}
+	ret = shown ? scols_print_table(tb) : 0;
+out:
 	scols_unref_table(tb);
 	return ret;
 }
@@ -120,7 +234,8 @@ static int add_rb_subtree(struct libscols_table *tb, const struct pti_runq_cpu *
 {
 	struct libscols_line *ln;
 	const struct pti_se *se;
-	char buf[PTI_GROUP_LEN], label[PTI_GROUP_LEN + 4];
+	char name[PTI_GROUP_LEN];
+	size_t col = 0;
 
 	if (node < 0 || (size_t)node >= c->n || depth > 64)
 		return 0;
@@ -128,68 +243,69 @@ static int add_rb_subtree(struct libscols_table *tb, const struct pti_runq_cpu *
 	ln = scols_table_new_line(tb, parent);
 	if (!ln)
 		return -1;
-	entity_name(se, buf, sizeof(buf));
-	snprintf(label, sizeof(label), "%s%s", side, buf);
-	scols_line_set_data(ln, 0, label);
-	scols_line_set_data(ln, 1, se->red ? "red" : "black");
-	ns_as_ms(se->vruntime, buf, sizeof(buf));
-	scols_line_set_data(ln, 2, buf);
-	snprintf(buf, sizeof(buf), "%d", se->pid);
-	scols_line_set_data(ln, 3, se->pid ? buf : "-");
+	entity_name(se, name, sizeof(name));
+	cell(ln, &col, "%s%s", side, name);
+	cell(ln, &col, "%s", se->red ? "red" : "black");
+	cell_ms(ln, &col, is_class(se, "dl") ? se->deadline : se->vruntime);
+	cell_pid(ln, &col, se->pid);
 	return add_rb_subtree(tb, c, se->left, "L ", ln, depth + 1) ||
 	       add_rb_subtree(tb, c, se->right, "R ", ln, depth + 1);
 }
 
-/* Each queue's tree as linked: its root has no parent among its nodes. */
+/* One tree: the node of @class under @queue that is nobody's child. */
+static int print_rb_tree(const struct pti_runq_cpu *c, const char *class,
+			 long queue, const char *title, const char *key,
+			 const struct runq_opts *o)
+{
+	const char *names[] = { "NODE", "COLOUR", key, "PID" };
+	struct libscols_table *tb;
+	int root = -1, ret;
+
+	for (size_t i = 0; i < c->n; i++) {
+		bool child = false;
+
+		if (c->se[i].parent != queue || c->se[i].curr ||
+		    !is_class(&c->se[i], class))
+			continue;
+		for (size_t j = 0; j < c->n; j++)
+			child |= c->se[j].left == (int)i || c->se[j].right == (int)i;
+		if (!child)
+			root = (int)i;
+	}
+	printf("  %s%s\n", title, root < 0 ? ": empty" : "");
+	if (root < 0)
+		return 0;
+	tb = new_table(names, 4, o);
+	if (!tb)
+		return -1;
+	ret = add_rb_subtree(tb, c, root, "", NULL, 0) || scols_print_table(tb);
+	scols_unref_table(tb);
+	return ret;
+}
+
+/* Each CFS queue's tree and the deadline tree, as linked. */
 static int print_rb_trees(const struct pti_runq_cpu *c,
 			  const struct runq_opts *o)
 {
-	static const char *const names[] = { "NODE", "COLOUR", "VRUNTIME", "PID" };
-	int ret = 0;
+	char title[PTI_GROUP_LEN + 32], name[PTI_GROUP_LEN];
+	int ret = print_rb_tree(c, "cfs", -1, "tasks_timeline of rq->cfs",
+				"VRUNTIME", o);
 
-	for (long queue = -1; queue < (long)c->n && !ret; queue++) {
-		struct libscols_table *tb;
-		int root = -1;
-		char title[128], name[PTI_GROUP_LEN];
-
-		if (queue >= 0 && strcmp(c->se[queue].kind, "group"))
+	for (size_t q = 0; q < c->n && !ret; q++) {
+		if (!is_class(&c->se[q], "cfs") || strcmp(c->se[q].kind, "group"))
 			continue;
-		for (size_t i = 0; i < c->n; i++) {
-			bool child = false;
-
-			if (c->se[i].parent != queue || c->se[i].curr)
-				continue;
-			for (size_t j = 0; j < c->n; j++)
-				child |= c->se[j].left == (int)i ||
-					 c->se[j].right == (int)i;
-			if (!child)
-				root = (int)i;
-		}
-		if (queue < 0)
-			snprintf(name, sizeof(name), "rq->cfs");
-		else
-			entity_name(&c->se[queue], name, sizeof(name));
-		snprintf(title, sizeof(title), "  tasks_timeline of %s%s", name,
-			 root < 0 ? ": empty" : "");
-		puts(title);
-		if (root < 0)
-			continue;
-		tb = scols_new_table();
-		if (!tb || add_columns(tb, names, 4)) {
-			scols_unref_table(tb);
-			return -1;
-		}
-		scols_table_enable_raw(tb, o->raw);
-		scols_table_enable_noheadings(tb, o->noheadings);
-		ret = add_rb_subtree(tb, c, root, "", NULL, 0) ||
-		      scols_print_table(tb);
-		scols_unref_table(tb);
+		entity_name(&c->se[q], name, sizeof(name));
+		snprintf(title, sizeof(title), "tasks_timeline of %s", name);
+		ret = print_rb_tree(c, "cfs", (long)q, title, "VRUNTIME", o);
 	}
+	if (!ret && has_field(&c->rq, "dl_queue"))
+		ret = print_rb_tree(c, "dl", -1, "root of rq->dl", "DEADLINE", o);
 	return ret;
 }
 
 static void print_json(const struct pti_runq *q, int only_cpu)
 {
+	char se_absent[PTI_ABSENT_LEN + 8];
 	bool first_cpu = true;
 
 	fputs("{\"cpus\": [", stdout);
@@ -200,13 +316,24 @@ static void print_json(const struct pti_runq *q, int only_cpu)
 			continue;
 		fputs(first_cpu ? "\n " : ",\n ", stdout);
 		first_cpu = false;
-		pti_json_record(stdout, pti_rq_columns, PTI_RQ_NR_COLUMNS, &c->rq);
+		/* What this kernel lacks is null, not a made-up 0; lag is
+		 * measured from min_vruntime.
+		 */
+		snprintf(se_absent, sizeof(se_absent), "%s%s", c->rq.absent,
+			 has_field(&c->rq, "cfs_min_vruntime") ? "" : ",lag");
+		pti_json_record_absent(stdout, pti_rq_columns, PTI_RQ_NR_COLUMNS,
+				       &c->rq, c->rq.absent);
 		fputs(", \"entities\": [", stdout);
 		for (size_t e = 0; e < c->n; e++) {
 			fputs(e ? ",\n   " : "\n   ", stdout);
-			pti_json_record(stdout, pti_se_columns, PTI_SE_NR_COLUMNS,
-					&c->se[e]);
-			printf(", \"nice\": %d}", pti_weight_nice(c->se[e].weight));
+			pti_json_record_absent(stdout, pti_se_columns,
+					       PTI_SE_NR_COLUMNS, &c->se[e],
+					       se_absent);
+			/* A nice level only means something for CFS weights. */
+			if (is_class(&c->se[e], "cfs"))
+				printf(", \"nice\": %d",
+				       pti_weight_nice(c->se[e].weight));
+			putchar('}');
 		}
 		fputs("]}", stdout);
 	}
@@ -216,14 +343,17 @@ static void print_json(const struct pti_runq *q, int only_cpu)
 static void usage(FILE *out)
 {
 	fputs("Usage: ptinspect runq [options]\n\n"
-	      "Show every CPU's runqueue: the running task, counts, and the CFS\n"
-	      "queue in red-black-tree order (leftmost runs next), task groups\n"
-	      "expanded into their own queues.  '>' marks a queue's curr, which\n"
-	      "runs and so is not in the tree.  Times in ms; WEIGHT on the nice-0\n"
-	      "= 1024 scale.  Needs root.\n\n"
+	      "Show every CPU's runqueue: the running task, counts, the CFS queue\n"
+	      "in red-black-tree order (leftmost runs next) with task groups\n"
+	      "expanded into their own queues, then the real-time queue (highest\n"
+	      "priority first) and the deadline tree (earliest first).  '>' marks\n"
+	      "what runs: a CFS queue's curr, which is not in the tree, or the\n"
+	      "RT/DL task still queued.  Times in ms; WEIGHT on the nice-0 = 1024\n"
+	      "scale; DEADLINE/VLAG/SLICE on EEVDF kernels (6.6+).  Needs root.\n\n"
 	      "Options:\n"
 	      "  -c, --cpu N        one CPU\n"
-	      "  -t, --tree         draw each queue's rb-tree: children, colours\n"
+	      "  -t, --tree         draw the CFS and deadline rb-trees: children,\n"
+	      "                     colours\n"
 	      "  -J, --json         JSON: {\"cpus\": [{..., \"entities\": [...]}]}\n"
 	      "  -r, --raw          raw tables (no alignment)\n"
 	      "  -n, --noheadings   no header lines\n"
@@ -300,7 +430,8 @@ int pti_cmd_runq(const struct pti_source *src, int argc, char **argv)
 				continue;
 			print_cpu_summary(&q.cpus[i].rq);
 			ret = o.tree ? print_rb_trees(&q.cpus[i], &o) :
-				       print_entities(&q.cpus[i], &o);
+				       print_cfs(&q.cpus[i], &o) ||
+				       print_rt_dl(&q.cpus[i], &o);
 			putchar('\n');
 		}
 	}

@@ -322,7 +322,7 @@ PTI_RQ_COLUMN(RT_NR_RUNNING, "rt_nr_running", rt_nr_running, PTI_T_U32,
 PTI_RQ_COLUMN(DL_NR_RUNNING, "dl_nr_running", dl_nr_running, PTI_T_U32,
 	"rq->dl.dl_nr_running: queued deadline tasks")
 PTI_RQ_COLUMN(ENTITIES, "nr_entities", entities, PTI_T_S32,
-	"CFS entity lines that follow for this CPU")
+	"entity lines that follow for this CPU (CFS, then RT, then DL)")
 PTI_RQ_COLUMN(TRUNCATED, "truncated", truncated, PTI_T_S32,
 	"1 if the queues held more entities than are listed")
 PTI_RQ_COLUMN(ABSENT, "absent", absent, PTI_T_WORD,
@@ -332,23 +332,37 @@ PTI_RQ_COLUMN(CURR_COMM, "curr_comm", curr_comm, PTI_T_ESCAPED, "comm of rq->cur
 PTI_SE_COLUMN(CPU, "cpu", cpu, PTI_T_S32, "the CPU whose queues hold it")
 PTI_SE_COLUMN(INDEX, "index", index, PTI_T_S32, "its number in this CPU's list, from 0")
 PTI_SE_COLUMN(PARENT, "parent", parent, PTI_T_S32,
-	"index of the group entity whose queue holds it; -1 for rq->cfs")
+	"index of the group entity whose queue holds it; -1 for the rq's own queues")
 PTI_SE_COLUMN(DEPTH, "depth", depth, PTI_T_S32, "0 on rq->cfs, 1 in a group below it...")
-PTI_SE_COLUMN(KIND, "kind", kind, PTI_T_WORD, "task or group")
+PTI_SE_COLUMN(CLASS, "class", sched_class, PTI_T_WORD,
+	"the queue: cfs (rq->cfs and groups), rt (rq->rt) or dl (rq->dl)")
+PTI_SE_COLUMN(KIND, "kind", kind, PTI_T_WORD,
+	"task, group, or server (a deadline server inside the rq, 6.8+)")
 PTI_SE_COLUMN(CURR, "curr", curr, PTI_T_S32,
-	"1 for its queue's curr: running, so not in the tree (listed first)")
-PTI_SE_COLUMN(PID, "pid", pid, PTI_T_S32, "the task's pid (0 for a group)")
-PTI_SE_COLUMN(TGID, "tgid", tgid, PTI_T_S32, "the task's tgid (0 for a group)")
-PTI_SE_COLUMN(VRUNTIME, "vruntime", vruntime, PTI_T_U64, "se->vruntime, the tree key, ns")
+	"cfs: 1 for its queue's curr, running so not in the tree (listed first); rt, dl: 1 for rq->curr")
+PTI_SE_COLUMN(PID, "pid", pid, PTI_T_S32, "the task's pid (0 otherwise)")
+PTI_SE_COLUMN(TGID, "tgid", tgid, PTI_T_S32, "the task's tgid (0 otherwise)")
+PTI_SE_COLUMN(PRIO, "prio", prio, PTI_T_S32,
+	"the task's p->prio: -1 deadline, 0-99 rt (99 - rt_priority), 100-139 fair (120 + nice); else 0")
+PTI_SE_COLUMN(VRUNTIME, "vruntime", vruntime, PTI_T_U64,
+	"cfs: se->vruntime, the tree key, ns")
 PTI_SE_COLUMN(LAG, "lag", lag, PTI_T_S64,
-	"vruntime - its queue's min_vruntime, ns")
-PTI_SE_COLUMN(WEIGHT, "weight", weight, PTI_T_U64, "se->load.weight")
+	"cfs: vruntime - its queue's min_vruntime, ns")
+PTI_SE_COLUMN(WEIGHT, "weight", weight, PTI_T_U64, "cfs: se->load.weight")
 PTI_SE_COLUMN(SUM_EXEC_RUNTIME, "sum_exec_runtime", sum_exec_runtime, PTI_T_U64,
-	"se->sum_exec_runtime, ns")
-PTI_SE_COLUMN(ON_RQ, "on_rq", on_rq, PTI_T_S32, "se->on_rq")
-PTI_SE_COLUMN(LEFT, "left", left, PTI_T_S32, "index of its left child in the rb-tree, -1 if none")
+	"se->sum_exec_runtime (a task's, whatever its class), ns")
+PTI_SE_COLUMN(ON_RQ, "on_rq", on_rq, PTI_T_S32,
+	"cfs: se->on_rq; rt: rt_se->on_rq; dl: the task's on_rq (1 for a server)")
+PTI_SE_COLUMN(LEFT, "left", left, PTI_T_S32,
+	"cfs, dl: index of its left child in the rb-tree, -1 if none")
 PTI_SE_COLUMN(RIGHT, "right", right, PTI_T_S32, "index of its right child, -1 if none")
 PTI_SE_COLUMN(RED, "red", red, PTI_T_S32, "1 if its rb-tree node is red, 0 if black")
+PTI_SE_COLUMN(DEADLINE, "deadline", deadline, PTI_T_U64,
+	"dl: dl_se->deadline, the tree key; cfs: se->deadline (EEVDF, 6.6+); ns")
+PTI_SE_COLUMN(VLAG, "vlag", vlag, PTI_T_S64, "cfs: se->vlag (EEVDF, 6.6+), ns")
+PTI_SE_COLUMN(SLICE, "slice", slice, PTI_T_U64, "cfs: se->slice (EEVDF, 6.6+), ns")
+PTI_SE_COLUMN(DELAYED, "delayed", delayed, PTI_T_S32,
+	"cfs: se->sched_delayed: asleep but kept queued until its lag is spent (6.12+)")
 PTI_SE_COLUMN(Q_NR_RUNNING, "q_nr_running", q_nr_running, PTI_T_U32,
 	"a group's own queue (my_q): nr_running")
 PTI_SE_COLUMN(Q_H_NR_RUNNING, "q_h_nr_running", q_h_nr_running, PTI_T_U32,
@@ -357,7 +371,7 @@ PTI_SE_COLUMN(Q_MIN_VRUNTIME, "q_min_vruntime", q_min_vruntime, PTI_T_U64,
 	"my_q->min_vruntime, ns")
 PTI_SE_COLUMN(Q_LOAD, "q_load", q_load, PTI_T_U64, "my_q->load.weight")
 PTI_SE_COLUMN(GROUP, "group", group, PTI_T_WORD,
-	"a group's task group: /autogroup-N, or cgroup:ID (the cgroup's inode)")
+	"a group's task group as sched/debug names it (/autogroup-N or a cgroup path); a server's name")
 PTI_SE_COLUMN(COMM, "comm", comm, PTI_T_ESCAPED, "the task's comm")
 
 #undef PTI_TASK_COLUMN

@@ -124,7 +124,7 @@ struct pti_share {
 };
 
 /* /proc/ptinspect/runqueues: one CPU's runqueue (struct rq). */
-#define PTI_ABSENT_LEN		128	/* names of fields this kernel lacks */
+#define PTI_ABSENT_LEN		160	/* names of fields this kernel lacks */
 
 struct pti_rq {
 	__s32 cpu;
@@ -139,17 +139,25 @@ struct pti_rq {
 	char curr_comm[PTI_COMM_LEN];
 };
 
-/* A CFS scheduling entity (a task or a task group) of one CPU's queues. */
-#define PTI_GROUP_LEN		64
+/*
+ * A scheduling entity of one CPU's queues: a CFS task or task group, a
+ * real-time task, or a deadline task or server.
+ */
+#define PTI_GROUP_LEN		256	/* a cgroup path, as sched/debug shows */
 
 struct pti_se {
 	__s32 cpu, index, parent, depth;
+	char sched_class[4];
 	char kind[8];
-	__s32 curr, pid, tgid;
+	__s32 curr, pid, tgid, prio;
 	__u64 vruntime;
 	__s64 lag;
 	__u64 weight, sum_exec_runtime;
 	__s32 on_rq, left, right, red;
+	__u64 deadline;
+	__s64 vlag;
+	__u64 slice;
+	__s32 delayed;
 	__u32 q_nr_running, q_h_nr_running;
 	__u64 q_min_vruntime, q_load;
 	char group[PTI_GROUP_LEN];

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * btf_unit.c - the module's BTF reader (module/btf_parse.c) against
- * libbpf's reading of the same blob, on the host's own kernel BTF (or the
- * file named by PTI_BTF), and against corrupted blobs.  Built with
- * AddressSanitizer: a read outside the blob fails the test.
+ * btf_unit.c - the module's BTF reader (module/btf_parse.c) and its
+ * runqueue layout resolver (module/rq_layout.c) against libbpf's reading
+ * of the same blob, on the host's own kernel BTF (or the file named by
+ * PTI_BTF), and against corrupted blobs.  Built with AddressSanitizer: a
+ * read outside the blob fails the test.
  */
 #include <bpf/btf.h>
 #include <errno.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 #include "kselftest_harness.h"
 #include "btf_parse.h"
+#include "rq_layout.h"
 
 static const char *btf_path(void)
 {
@@ -180,6 +182,126 @@ TEST_F(vmlinux, lookups_fail_closed)
 	EXPECT_EQ(NULL, pti_btf_type(&self->o.b, 0));
 	EXPECT_EQ(NULL, pti_btf_type(&self->o.b, self->o.b.nr_types + 1));
 	EXPECT_EQ(NULL, pti_btf_str(&self->o.b, self->o.b.strs_len));
+}
+
+/* Member @name of struct @id per libbpf, into anonymous members too. */
+static bool lib_member(const struct btf *btf, __u32 id, const char *name,
+		       __u32 base_bits, __u32 *off_bits, __u32 *size)
+{
+	const struct btf_type *t = btf__type_by_id(btf, id);
+	const struct btf_member *m = btf_members(t);
+
+	for (int i = 0; i < btf_vlen(t); i++, m++) {
+		const char *mname = btf__name_by_offset(btf, m->name_off);
+		__u32 bits = base_bits + btf_member_bit_offset(t, i);
+		const struct btf_type *mt = btf__type_by_id(btf, m->type);
+
+		if (mname && !strcmp(mname, name)) {
+			*off_bits = bits;
+			*size = (__u32)btf__resolve_size(btf, m->type);
+			return true;
+		}
+		while (btf_is_mod(mt) || btf_is_typedef(mt))
+			mt = btf__type_by_id(btf, mt->type);
+		if ((!mname || !*mname) && (btf_is_struct(mt) || btf_is_union(mt)) &&
+		    lib_member(btf, btf__resolve_type(btf, m->type), name, bits,
+			       off_bits, size))
+			return true;
+	}
+	return false;
+}
+
+static __u32 lib_size(const struct btf *btf, const char *name, int kind)
+{
+	int id = btf__find_by_name_kind(btf, name, kind);
+
+	return id > 0 ? (__u32)btf__resolve_size(btf, id) : 0;
+}
+
+/* What the module passes as sizeof(), here read from the same BTF. */
+static void lib_sizes(const struct btf *btf, struct pti_rq_sizes *sz)
+{
+	memset(sz, 0, sizeof(*sz));
+	sz->size[PTI_SZ_LOCK] = lib_size(btf, "raw_spinlock", BTF_KIND_STRUCT);
+	sz->size[PTI_SZ_LOAD_WEIGHT] = lib_size(btf, "load_weight", BTF_KIND_STRUCT);
+	sz->size[PTI_SZ_RB_ROOT_CACHED] = lib_size(btf, "rb_root_cached",
+						   BTF_KIND_STRUCT);
+	sz->size[PTI_SZ_CSS] = lib_size(btf, "cgroup_subsys_state", BTF_KIND_STRUCT);
+	sz->size[PTI_SZ_RT_QUEUES] = 100 * lib_size(btf, "list_head", BTF_KIND_STRUCT);
+	sz->size[PTI_SZ_DL_ENTITY] = lib_size(btf, "sched_dl_entity", BTF_KIND_STRUCT);
+}
+
+/*
+ * The runqueue layout resolves on this kernel (6.1 in the guest, 6.18 on
+ * the host: EEVDF, nr_queued, no min_vruntime) and every member it names
+ * is where libbpf finds it, under the first of its names this kernel has;
+ * a member is absent exactly when no name is there.
+ */
+TEST_F(vmlinux, runqueue_layout_matches_libbpf)
+{
+	struct pti_rq_sizes sizes;
+	struct pti_rq_layout l;
+	char absent[256] = "";
+	int err, found = 0;
+
+	lib_sizes(self->lib, &sizes);
+	err = pti_rq_layout_resolve(&self->o.b, &sizes, &l);
+	if (err == -EOPNOTSUPP)
+		TH_LOG("refused as the module would: %s", l.why);
+	else
+		ASSERT_EQ(0, err) TH_LOG("%s", l.why);
+	for (unsigned int i = 0; i < pti_rq_nr_specs; i++) {
+		const struct pti_rq_spec *s = &pti_rq_specs[i];
+		const struct pti_rq_field *f = pti_rq_field_of(&l, s->field);
+		int owner = btf__find_by_name_kind(self->lib, s->owner,
+						   BTF_KIND_STRUCT);
+		__u32 bits = 0, size = 0;
+		bool there = false;
+
+		for (int n = 0; owner > 0 && n < 3 && s->names[n] && !there; n++)
+			there = lib_member(self->lib, owner, s->names[n], 0, &bits,
+					   &size);
+		if (!there) {
+			EXPECT_FALSE(f->present) TH_LOG("%s.%s", s->owner, s->names[0]);
+			continue;
+		}
+		/* A queue without all its parts is not walked. */
+		if (!f->present && (f == &l.rt_queues || f == &l.dl_root))
+			continue;
+		ASSERT_TRUE(f->present) TH_LOG("%s.%s", s->owner, s->names[0]);
+		EXPECT_EQ(bits / 8, f->off) TH_LOG("%s.%s", s->owner, s->names[0]);
+		EXPECT_EQ(size, f->size) TH_LOG("%s.%s", s->owner, s->names[0]);
+		found++;
+	}
+	for (unsigned int i = 0; i < pti_rq_nr_optionals; i++)
+		if (!pti_rq_field_of(&l, pti_rq_optionals[i].field)->present)
+			snprintf(absent + strlen(absent), sizeof(absent) - strlen(absent),
+				 " %s", pti_rq_optionals[i].name);
+	TH_LOG("%d members found; absent on this kernel:%s", found, absent);
+	EXPECT_GT(found, 15);
+	EXPECT_EQ(lib_size(self->lib, "rq", BTF_KIND_STRUCT), l.rq_size);
+	/* EEVDF's members come together, and replace nothing required. */
+	EXPECT_EQ(l.se_deadline.present, l.se_slice.present);
+	EXPECT_EQ(l.se_deadline.present,
+		  lib_member(self->lib, btf__find_by_name_kind(self->lib,
+			     "sched_entity", BTF_KIND_STRUCT), "deadline", 0,
+			     &(__u32){0}, &(__u32){0}));
+}
+
+/* A member whose type is not what the module was built for: refused. */
+TEST_F(vmlinux, runqueue_layout_fails_closed)
+{
+	struct pti_rq_sizes sizes;
+	struct pti_rq_layout l;
+
+	lib_sizes(self->lib, &sizes);
+	sizes.size[PTI_SZ_LOCK] += 8;
+	EXPECT_EQ(-EINVAL, pti_rq_layout_resolve(&self->o.b, &sizes, &l));
+	EXPECT_NE(NULL, strstr(l.why, "rq.__lock: unexpected type")) TH_LOG("%s", l.why);
+	lib_sizes(self->lib, &sizes);
+	sizes.size[PTI_SZ_LOAD_WEIGHT] = 1;
+	EXPECT_EQ(-EINVAL, pti_rq_layout_resolve(&self->o.b, &sizes, &l));
+	EXPECT_NE(NULL, strstr(l.why, "cfs_rq.load: unexpected type")) TH_LOG("%s", l.why);
 }
 
 static int cmp_u64(const void *a, const void *b)

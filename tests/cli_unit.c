@@ -6,17 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include "kselftest_harness.h"
+#include "json.h"
 #include "records.h"
+#include "runq.h"
 #include "tree.h"
 #include "trace_print.h"
 
-/* Write @t as a tasks line, escaping as the module does. */
-static void put_line(FILE *f, const struct pti_task *t)
+/* Write @rec as a line of @cols, escaping as the module does. */
+static void put_record(FILE *f, const struct pti_column *cols, size_t n,
+		       const void *rec)
 {
-	for (size_t i = 0; i < PTI_TASK_NR_COLUMNS; i++) {
+	for (size_t i = 0; i < n; i++) {
 		char buf[512];
 
-		pti_column_format(&pti_task_columns[i], t, buf, sizeof(buf));
+		pti_column_format(&cols[i], rec, buf, sizeof(buf));
 		if (!buf[0])
 			fputc('-', f);
 		for (char *p = buf; *p; p++) {
@@ -27,15 +30,24 @@ static void put_line(FILE *f, const struct pti_task *t)
 			else
 				fputc(c, f);
 		}
-		fputc(i + 1 < PTI_TASK_NR_COLUMNS ? ' ' : '\n', f);
+		fputc(i + 1 < n ? ' ' : '\n', f);
 	}
+}
+
+static void put_columns(FILE *f, const struct pti_column *cols, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%s%c", cols[i].name, i + 1 < n ? ' ' : '\n');
+}
+
+static void put_line(FILE *f, const struct pti_task *t)
+{
+	put_record(f, pti_task_columns, PTI_TASK_NR_COLUMNS, t);
 }
 
 static void put_header(FILE *f)
 {
-	for (size_t i = 0; i < PTI_TASK_NR_COLUMNS; i++)
-		fprintf(f, "%s%c", pti_task_columns[i].name,
-			i + 1 < PTI_TASK_NR_COLUMNS ? ' ' : '\n');
+	put_columns(f, pti_task_columns, PTI_TASK_NR_COLUMNS);
 }
 
 static struct pti_task task(int pid, int tgid, int ppid, char state,
@@ -316,6 +328,69 @@ TEST(trace_words)
 	EXPECT_STREQ("signal=SIGKILL", buf);
 	EXPECT_STREQ("vfork", pti_fork_kind_name(PTI_FORK_VFORK));
 	EXPECT_STREQ("replaced", pti_exit_fate_name(PTI_FATE_REPLACED));
+}
+
+/*
+ * A runqueue view with a CFS group, an RT and a DL task, written as the
+ * module writes it: parsed back, and absent fields become JSON
+ * null, never a made-up 0.
+ */
+TEST(runqueues_parse_and_absent_fields_are_null)
+{
+	static char text[1 << 14];
+	struct pti_rq rq = { .cpu = 1, .nr_running = 3, .nr_switches = 100,
+			     .clock = 5000, .curr_pid = 7, .entities = 4,
+			     .absent = "deadline,vlag,slice,delayed",
+			     .curr_comm = "rt hog" };
+	struct pti_se se[4] = {
+		{ .cpu = 1, .index = 0, .parent = -1, .sched_class = "cfs",
+		  .kind = "group", .vruntime = 900, .group = "/a b" },
+		{ .cpu = 1, .index = 1, .parent = 0, .depth = 1,
+		  .sched_class = "cfs", .kind = "task", .curr = 1, .pid = 8,
+		  .prio = 120, .vruntime = 50, .comm = "spin" },
+		{ .cpu = 1, .index = 2, .parent = -1, .sched_class = "rt",
+		  .kind = "task", .curr = 1, .pid = 7, .prio = 89,
+		  .comm = "rt hog" },
+		{ .cpu = 1, .index = 3, .parent = -1, .sched_class = "dl",
+		  .kind = "task", .pid = 9, .prio = -1, .deadline = 123456,
+		  .comm = "dl" },
+	};
+	FILE *in = fmemopen(text, sizeof(text), "w+");
+	char err[256] = "", out[8192];
+	struct pti_runq q;
+	FILE *f;
+
+	put_columns(in, pti_rq_columns, PTI_RQ_NR_COLUMNS);
+	put_record(in, pti_rq_columns, PTI_RQ_NR_COLUMNS, &rq);
+	put_columns(in, pti_se_columns, PTI_SE_NR_COLUMNS);
+	for (int i = 0; i < 4; i++)
+		put_record(in, pti_se_columns, PTI_SE_NR_COLUMNS, &se[i]);
+	fputs("\n", in);
+	fflush(in);
+	rewind(in);
+	ASSERT_EQ(0, pti_runq_parse(in, &q, err, sizeof(err))) TH_LOG("%s", err);
+	fclose(in);
+	ASSERT_EQ(1, q.n);
+	ASSERT_EQ(4, q.cpus[0].n);
+	EXPECT_STREQ("rt hog", q.cpus[0].rq.curr_comm);
+	EXPECT_STREQ("/a b", q.cpus[0].se[0].group);
+	EXPECT_STREQ("rt", q.cpus[0].se[2].sched_class);
+	EXPECT_EQ(89, q.cpus[0].se[2].prio);
+	EXPECT_EQ(-1, q.cpus[0].se[3].prio);
+	EXPECT_EQ(123456, q.cpus[0].se[3].deadline);
+	EXPECT_TRUE(pti_list_has(q.cpus[0].rq.absent, "vlag"));
+	EXPECT_FALSE(pti_list_has(q.cpus[0].rq.absent, "lag"));
+	EXPECT_FALSE(pti_list_has(q.cpus[0].rq.absent, "dead"));
+
+	f = fmemopen(out, sizeof(out), "w");
+	pti_json_record_absent(f, pti_se_columns, PTI_SE_NR_COLUMNS,
+			       &q.cpus[0].se[1], q.cpus[0].rq.absent);
+	fclose(f);
+	EXPECT_NE(NULL, strstr(out, "\"vlag\": null, \"slice\": null, \"delayed\": null"))
+		TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "\"deadline\": null")) TH_LOG("%s", out);
+	EXPECT_NE(NULL, strstr(out, "\"vruntime\": 50, \"lag\": 0")) TH_LOG("%s", out);
+	pti_runq_free(&q);
 }
 
 TEST_HARNESS_MAIN

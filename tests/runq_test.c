@@ -13,13 +13,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/types.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "kselftest_harness.h"
 #include "runq.h"
 
 #define TEST_CPU 1
+
+#ifndef SCHED_DEADLINE
+#define SCHED_DEADLINE 6
+#endif
+
+/* sched_setattr(2)'s argument, as its manual page gives it (glibc has no
+ * wrapper, and <linux/sched/types.h> clashes with <sched.h>).
+ */
+struct dl_attr {
+	__u32 size, policy;
+	__u64 flags;
+	__s32 nice;
+	__u32 priority;
+	__u64 runtime, deadline, period;
+};
 
 static const struct pti_source src = { .proc_dir = "/proc/ptinspect" };
 
@@ -105,6 +125,174 @@ static int inorder(const struct pti_runq_cpu *c, int node, int *out, int n,
 	return inorder(c, c->se[node].right, out, n, depth + 1);
 }
 
+static bool is_cfs(const struct pti_se *se)
+{
+	return strcmp(se->sched_class, "cfs") == 0;
+}
+
+/*
+ * What this kernel lacks of the optional fields: 6.1 has every field but
+ * EEVDF's (6.6) and delayed dequeue's (6.12).
+ */
+static const char *expected_absent(void)
+{
+	struct utsname u;
+	int major = 0, minor = 0;
+
+	uname(&u);
+	sscanf(u.release, "%d.%d", &major, &minor);
+	if (major * 100 + minor < 606)
+		return "deadline,vlag,slice,delayed";
+	return NULL;	/* later kernels: btf_unit checks against their BTF */
+}
+
+/* Keys compare as the scheduler does: by signed difference (wraps). */
+static long long key_of(const struct pti_se *se)
+{
+	return (long long)(is_cfs(se) ? se->vruntime : se->deadline);
+}
+
+/*
+ * Below @node: the number of black nodes on every path to a leaf, or -1
+ * (with @why) if a red node has a red child, paths differ, a link leaves
+ * the queue, keys are out of order or nodes are met twice.
+ */
+static int rb_black_height(const struct pti_runq_cpu *c, int node,
+			   const struct pti_se *queue_of, bool *seen,
+			   long long *prev, bool *first, char *why, size_t n)
+{
+	const struct pti_se *se;
+	int lh, rh;
+
+	if (node < 0)
+		return 1;
+	se = &c->se[node];
+	if ((size_t)node >= c->n || seen[node] ||
+	    se->parent != queue_of->parent ||
+	    strcmp(se->sched_class, queue_of->sched_class)) {
+		snprintf(why, n, "node %d: a link out of its tree or met twice", node);
+		return -1;
+	}
+	seen[node] = true;
+	if (se->red && ((se->left >= 0 && c->se[se->left].red) ||
+			(se->right >= 0 && c->se[se->right].red))) {
+		snprintf(why, n, "node %d: red with a red child", node);
+		return -1;
+	}
+	lh = rb_black_height(c, se->left, queue_of, seen, prev, first, why, n);
+	if (lh < 0)
+		return -1;
+	if (!*first && key_of(se) - *prev < 0) {
+		snprintf(why, n, "node %d: key before its in-order predecessor", node);
+		return -1;
+	}
+	*first = false;
+	*prev = key_of(se);
+	rh = rb_black_height(c, se->right, queue_of, seen, prev, first, why, n);
+	if (rh < 0)
+		return -1;
+	if (lh != rh) {
+		snprintf(why, n, "node %d: black heights %d and %d", node, lh, rh);
+		return -1;
+	}
+	return lh + !se->red;
+}
+
+/*
+ * Every tree of one CPU (each CFS queue, the deadline tree) is a valid
+ * red-black tree as reported: one black root, no red-red, equal black
+ * heights, keys in order, every member reached once.  Copied under the
+ * rq lock, so this must hold exactly.  Returns 0 or -1 with @why.
+ */
+static int rb_trees_valid(const struct pti_runq_cpu *c, char *why, size_t n)
+{
+	bool *seen = calloc(c->n + 1, sizeof(*seen));
+	int ret = 0;
+
+	for (long q = -1; q < (long)c->n && !ret; q++) {
+		for (int dl = 0; dl < 2 && !ret; dl++) {
+			const char *class = dl ? "dl" : "cfs";
+			struct pti_se probe = { .parent = (int)q };
+			int root = -1, members = 0, reached = 0;
+			long long prev = 0;
+			bool first = true;
+
+			if (dl && q >= 0)
+				continue;
+			if (q >= 0 && (!is_cfs(&c->se[q]) || strcmp(c->se[q].kind, "group")))
+				continue;
+			snprintf(probe.sched_class, sizeof(probe.sched_class), "%s", class);
+			for (size_t i = 0; i < c->n; i++) {
+				const struct pti_se *se = &c->se[i];
+				bool child = false;
+
+				if (se->parent != q || strcmp(se->sched_class, class) ||
+				    (!dl && se->curr))
+					continue;
+				members++;
+				for (size_t j = 0; j < c->n; j++)
+					child |= c->se[j].left == (int)i ||
+						 c->se[j].right == (int)i;
+				if (!child && root >= 0) {
+					snprintf(why, n, "%s queue %ld: two roots", class, q);
+					ret = -1;
+				}
+				if (!child)
+					root = (int)i;
+			}
+			if (ret || !members)
+				continue;
+			if (root < 0 || c->se[root].red) {
+				snprintf(why, n, "%s queue %ld: no black root", class, q);
+				ret = -1;
+				continue;
+			}
+			memset(seen, 0, (c->n + 1) * sizeof(*seen));
+			if (rb_black_height(c, root, &probe, seen, &prev, &first,
+					    why, n) < 0) {
+				ret = -1;
+				continue;
+			}
+			for (size_t i = 0; i < c->n; i++)
+				reached += seen[i];
+			if (reached != members) {
+				snprintf(why, n, "%s queue %ld: %d of %d nodes reached",
+					 class, q, reached, members);
+				ret = -1;
+			}
+		}
+	}
+	free(seen);
+	return ret;
+}
+
+/*
+ * The tasks listed per class equal the kernel's own counts, all copied
+ * under one lock: CFS tasks (curr and nested ones too) = h_nr_running,
+ * RT = rt_nr_running, DL tasks = dl_nr_running.
+ */
+static int counts_agree(const struct pti_runq_cpu *c, char *why, size_t n)
+{
+	unsigned int cfs = 0, rt = 0, dl = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		const struct pti_se *se = &c->se[i];
+
+		if (strcmp(se->kind, "task"))
+			continue;
+		cfs += is_cfs(se);
+		rt += strcmp(se->sched_class, "rt") == 0;
+		dl += strcmp(se->sched_class, "dl") == 0;
+	}
+	if (cfs == c->rq.cfs_h_nr_running && rt == c->rq.rt_nr_running &&
+	    dl == c->rq.dl_nr_running)
+		return 0;
+	snprintf(why, n, "CPU %d lists cfs %u rt %u dl %u; counts say %u %u %u",
+		 c->rq.cpu, cfs, rt, dl, c->rq.cfs_h_nr_running,
+		 c->rq.rt_nr_running, c->rq.dl_nr_running);
+	return -1;
+}
+
 FIXTURE(pinned) {
 	pid_t spinners[3];
 	char autogroup[16];
@@ -147,7 +335,11 @@ TEST(every_online_cpu_is_listed)
 	for (size_t i = 0; i < q.n; i++) {
 		EXPECT_EQ((int)i, q.cpus[i].rq.cpu);
 		EXPECT_EQ((int)q.cpus[i].n, q.cpus[i].rq.entities);
-		EXPECT_STREQ("", q.cpus[i].rq.absent);
+		if (expected_absent()) {
+			EXPECT_STREQ(expected_absent(), q.cpus[i].rq.absent);
+		} else {
+			EXPECT_EQ(NULL, strstr(q.cpus[i].rq.absent, "deadline"));
+		}
 	}
 	pti_runq_free(&q);
 }
@@ -186,7 +378,7 @@ TEST_F(pinned, tasks_weights_and_vruntime_order)
 			const struct pti_se *se = &c->se[i];
 			bool child = false;
 
-			if (se->parent != -1 || se->curr)
+			if (se->parent != -1 || se->curr || !is_cfs(se))
 				continue;
 			EXPECT_GE(se->vruntime, prev);
 			EXPECT_GE(se->lag, 0);
@@ -210,6 +402,8 @@ TEST_F(pinned, tasks_weights_and_vruntime_order)
 				EXPECT_EQ(order[i], walked[i]);
 		}
 	}
+	EXPECT_EQ(0, rb_trees_valid(c, err, sizeof(err))) TH_LOG("%s", err);
+	EXPECT_EQ(0, counts_agree(c, err, sizeof(err))) TH_LOG("%s", err);
 	pti_runq_free(&q);
 }
 
@@ -255,6 +449,64 @@ static void as_ms(unsigned long long ns, char *buf, size_t size)
 	snprintf(buf, size, "%llu.%06llu", ns / 1000000, ns % 1000000);
 }
 
+/* A task line of sched/debug's "runnable tasks:" for one CPU. */
+struct debug_task {
+	int pid, prio;
+	char state;	/* '>' for the CPU's curr, else its state letter */
+};
+
+/*
+ * The tasks sched/debug lists under CPU @cpu (every task whose task_cpu
+ * is @cpu): at most @max into @out; returns how many, or -1.  Columns are
+ * fixed width ("%c%c %15s %5d ..."), so a comm with spaces parses too.
+ */
+static int debug_tasks(const char *debug, int cpu, struct debug_task *out,
+		       int max)
+{
+	char head[32];
+	const char *l;
+	int n = 0;
+
+	snprintf(head, sizeof(head), "\ncpu#%d,", cpu);
+	l = strstr(debug, head);
+	l = l ? strstr(l, "runnable tasks:") : NULL;
+	if (!l)
+		return -1;
+	l = strchr(l, '\n');		/* the column names */
+	l = l ? strchr(l + 1, '\n') : NULL;	/* the dashes */
+	for (l = l ? strchr(l + 1, '\n') : NULL; l && l[1] && l[1] != '\n' &&
+	     strncmp(l + 1, "cpu#", 4); l = strchr(l + 1, '\n')) {
+		const char *line = l + 1;
+		char *end;
+		long pid;
+
+		if (strlen(line) < 24 || n >= max)
+			continue;
+		pid = strtol(line + 18, &end, 10);
+		out[n].pid = (int)pid;
+		out[n].state = line[0] == '>' ? '>' : line[1];
+		if (sscanf(end, "%*s %*s %d", &out[n].prio) == 1)
+			n++;
+	}
+	return n;
+}
+
+static int debug_task(const char *debug, int cpu, int pid, char *state,
+		      int *prio)
+{
+	static struct debug_task tasks[4096];
+	int n = debug_tasks(debug, cpu, tasks, 4096);
+
+	for (int i = 0; i < n; i++) {
+		if (tasks[i].pid == pid) {
+			*state = tasks[i].state;
+			*prio = tasks[i].prio;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 /*
  * A SCHED_FIFO hog on CPU 1, unthrottled, freezes every CFS task there:
  * then the module's numbers must equal sched/debug's to the digit.
@@ -264,10 +516,10 @@ TEST_F(pinned, frozen_queue_matches_sched_debug)
 	char rt_runtime[32] = "", want[64], got[64], line[256];
 	const struct pti_runq_cpu *c = NULL;
 	struct pti_runq q = { 0 };
-	char *debug = NULL, err[512];
+	char *debug = NULL, err[512], state;
 	struct sched_param param = { .sched_priority = 10 };
 	pid_t hog;
-	int tries;
+	int tries, prio;
 
 	ASSERT_EQ(0, access("/sys/kernel/debug/sched/debug", R_OK));
 	ASSERT_EQ(0, sysctl_set("/proc/sys/kernel/sched_rt_runtime_us", "-1",
@@ -307,9 +559,24 @@ TEST_F(pinned, frozen_queue_matches_sched_debug)
 	ASSERT_LT(tries, 10) TH_LOG("CPU %d never held still", TEST_CPU);
 	EXPECT_EQ(hog, c->rq.curr_pid);
 	EXPECT_GE(c->rq.rt_nr_running, 1);
-	/* A SCHED_FIFO task is counted as RT and is no CFS entity. */
+	/* A SCHED_FIFO task is counted and listed as RT, and is no CFS
+	 * entity; its prio is 99 - rt_priority, as sched/debug prints it.
+	 */
 	for (size_t i = 0; i < c->n; i++)
-		EXPECT_NE(hog, c->se[i].pid);
+		if (is_cfs(&c->se[i]))
+			EXPECT_NE(hog, c->se[i].pid);
+	{
+		const struct pti_se *rt = find_task(c, hog);
+
+		ASSERT_NE(NULL, rt);
+		EXPECT_STREQ("rt", rt->sched_class);
+		EXPECT_EQ(1, rt->curr);
+		EXPECT_EQ(99 - param.sched_priority, rt->prio);
+		EXPECT_EQ(1, rt->on_rq);
+		EXPECT_EQ(0, debug_task(debug, TEST_CPU, hog, &state, &prio));
+		EXPECT_EQ('>', state);
+		EXPECT_EQ(rt->prio, prio);
+	}
 
 	snprintf(line, sizeof(line), "\ncpu#%d,", TEST_CPU);
 	ASSERT_EQ(0, debug_value(debug, line, "nr_switches", want, sizeof(want)));
@@ -413,6 +680,244 @@ TEST(autogroups_nest_their_tasks)
 	sysctl_set("/proc/sys/kernel/sched_autogroup_enabled", old, NULL, 0);
 }
 
+/* Write @text to @dir/@file. */
+static int write_file(const char *dir, const char *file, const char *text)
+{
+	char path[256];
+	int fd, ok;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	fd = open(path, O_WRONLY);
+	if (fd < 0)
+		return -1;
+	ok = write(fd, text, strlen(text)) == (ssize_t)strlen(text);
+	close(fd);
+	return ok ? 0 : -1;
+}
+
+/*
+ * Two cpu cgroups on one CPU: each task nests under its group's entity,
+ * named by its path as sched/debug names its cfs_rq, with that queue's
+ * nr_running; the group holding two tasks lists them in vruntime order.
+ */
+TEST(cgroups_nest_their_tasks)
+{
+	static const char *const groups[] = { "ptinspect-test-a", "ptinspect-test-b" };
+	char mnt[] = "/tmp/pti-cgXXXXXX", dir[128], pid[16], err[512], want[64];
+	const struct pti_runq_cpu *c;
+	struct pti_runq q;
+	pid_t kids[3];
+	char *debug;
+
+	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		SKIP(return, "needs two CPUs");
+	pin(0);
+	ASSERT_NE(NULL, mkdtemp(mnt));
+	if (mount("none", mnt, "cgroup2", 0, NULL)) {
+		rmdir(mnt);
+		SKIP(return, "cannot mount cgroup2: %s", strerror(errno));
+	}
+	if (write_file(mnt, "cgroup.subtree_control", "+cpu")) {
+		umount2(mnt, MNT_DETACH);
+		rmdir(mnt);
+		SKIP(return, "no cpu controller on cgroup2 (bound to v1?)");
+	}
+	for (int g = 0; g < 2; g++) {
+		snprintf(dir, sizeof(dir), "%s/%s", mnt, groups[g]);
+		ASSERT_EQ(0, mkdir(dir, 0755)) TH_LOG("%s: %s", dir, strerror(errno));
+	}
+	/* Two tasks (nice 0 and 5) in group a, one in group b. */
+	for (int i = 0; i < 3; i++) {
+		kids[i] = spin_on(TEST_CPU, i == 1 ? 5 : 0);
+		snprintf(dir, sizeof(dir), "%s/%s", mnt, groups[i == 2]);
+		snprintf(pid, sizeof(pid), "%d", kids[i]);
+		ASSERT_EQ(0, write_file(dir, "cgroup.procs", pid));
+	}
+	usleep(300000);
+	ASSERT_EQ(0, pti_runq_load(&src, &q, err, sizeof(err))) TH_LOG("%s", err);
+	debug = slurp("/sys/kernel/debug/sched/debug");
+	c = cpu_of(&q, TEST_CPU);
+	ASSERT_NE(NULL, c);
+	for (int i = 0; i < 3; i++) {
+		const struct pti_se *se = find_task(c, kids[i]), *group;
+		char section[128];
+
+		ASSERT_NE(NULL, se) TH_LOG("pid %d", kids[i]);
+		ASSERT_GE(se->parent, 0);
+		group = &c->se[se->parent];
+		snprintf(want, sizeof(want), "/%s", groups[i == 2]);
+		EXPECT_STREQ("group", group->kind);
+		EXPECT_STREQ(want, group->group);
+		EXPECT_EQ(1, se->depth);
+		EXPECT_EQ(i == 2 ? 1u : 2u, group->q_nr_running);
+		EXPECT_EQ(i == 2 ? 1u : 2u, group->q_h_nr_running);
+		if (!se->curr)
+			EXPECT_GE(se->lag, 0);
+		snprintf(section, sizeof(section), "\ncfs_rq[%d]:%s\n", TEST_CPU, want);
+		ASSERT_EQ(0, debug_value(debug, section, "nr_running", err, sizeof(err)))
+			TH_LOG("no %s in sched/debug", section + 1);
+		EXPECT_EQ(i == 2 ? 1 : 2, atoi(err));
+	}
+	/* Both of group a's tasks under one entity; the queued one after
+	 * its curr, or both in vruntime order.
+	 */
+	EXPECT_EQ(find_task(c, kids[0])->parent, find_task(c, kids[1])->parent);
+	EXPECT_EQ(0, rb_trees_valid(c, err, sizeof(err))) TH_LOG("%s", err);
+	EXPECT_EQ(0, counts_agree(c, err, sizeof(err))) TH_LOG("%s", err);
+	{
+		const struct pti_se *a = find_task(c, kids[0]), *b = find_task(c, kids[1]);
+
+		if (!a->curr && !b->curr)
+			EXPECT_EQ(a->index < b->index, (long long)(a->vruntime - b->vruntime) <= 0);
+	}
+	free(debug);
+	pti_runq_free(&q);
+	for (int i = 0; i < 3; i++) {
+		kill(kids[i], SIGKILL);
+		waitpid(kids[i], NULL, 0);
+	}
+	for (int g = 0; g < 2; g++) {
+		snprintf(dir, sizeof(dir), "%s/%s", mnt, groups[g]);
+		/* A killed task leaves its cgroup when reaped; rmdir may race. */
+		for (int t = 0; t < 50 && rmdir(dir) && errno == EBUSY; t++)
+			usleep(20000);
+	}
+	umount2(mnt, MNT_DETACH);
+	rmdir(mnt);
+}
+
+/*
+ * A SCHED_DEADLINE task is in some CPU's deadline tree (or throttled
+ * between its periods, then in none), never in CFS, with prio -1 and an
+ * absolute deadline near that CPU's clock.
+ */
+TEST(deadline_task_is_in_the_dl_tree)
+{
+	struct pti_runq q;
+	char err[512];
+	int status, seen = 0;
+	pid_t dl = fork();
+
+	if (dl == 0) {
+		struct dl_attr a = {
+			.size = sizeof(a), .policy = SCHED_DEADLINE,
+			.runtime = 3000000, .deadline = 10000000,
+			.period = 10000000,
+		};
+
+		if (syscall(SYS_sched_setattr, 0, &a, 0))
+			_exit(1);
+		for (;;)
+			;
+	}
+	usleep(200000);
+	ASSERT_EQ(0, waitpid(dl, &status, WNOHANG)) TH_LOG("sched_setattr failed");
+	for (int round = 0; round < 100 && seen < 5; round++) {
+		ASSERT_EQ(0, pti_runq_load(&src, &q, err, sizeof(err))) TH_LOG("%s", err);
+		for (size_t i = 0; i < q.n; i++) {
+			const struct pti_runq_cpu *c = &q.cpus[i];
+			const struct pti_se *se = find_task(c, dl);
+
+			EXPECT_EQ(0, rb_trees_valid(c, err, sizeof(err))) TH_LOG("%s", err);
+			EXPECT_EQ(0, counts_agree(c, err, sizeof(err))) TH_LOG("%s", err);
+			if (!se)
+				continue;
+			seen++;
+			EXPECT_STREQ("dl", se->sched_class);
+			EXPECT_STREQ("task", se->kind);
+			EXPECT_EQ(-1, se->prio);
+			EXPECT_GE(c->rq.dl_nr_running, 1);
+			/* rq->clock lags the deadline's clock by at most a tick. */
+			EXPECT_GT((long long)(se->deadline - c->rq.clock), -20000000LL);
+			EXPECT_LT((long long)(se->deadline - c->rq.clock), 30000000LL);
+		}
+		pti_runq_free(&q);
+		usleep(3000);
+	}
+	kill(dl, SIGKILL);
+	waitpid(dl, NULL, 0);
+	TH_LOG("queued in %d reads", seen);
+	EXPECT_GT(seen, 0) TH_LOG("never queued in 100 reads");
+}
+
+/*
+ * Without freezing anything: module read A, sched/debug D, module read B.
+ * Per CPU, nr_switches is monotonic: A <= D <= B, exactly.  A spinner
+ * pinned to each CPU is always runnable: listed in A and B and 'R' (or
+ * '>R') in D, exactly.  Other tasks may wake or sleep between the reads:
+ * a task in both A and B but not runnable in D, or runnable in D but in
+ * neither A nor B, is a disagreement; up to 2 per CPU per round are
+ * allowed (they are logged).
+ */
+TEST(runnable_sets_agree_with_sched_debug)
+{
+	static struct debug_task tasks[4096];
+	long online = sysconf(_SC_NPROCESSORS_ONLN);
+	pid_t spinners[64];
+	char err[512], head[32], value[64];
+	int worst = 0;
+
+	ASSERT_LE(online, 64);
+	pin(0);
+	for (int cpu = 0; cpu < online; cpu++)
+		spinners[cpu] = spin_on(cpu, 0);
+	usleep(300000);
+	for (int round = 0; round < 5; round++) {
+		struct pti_runq a, b;
+		char *debug;
+
+		ASSERT_EQ(0, pti_runq_load(&src, &a, err, sizeof(err))) TH_LOG("%s", err);
+		debug = slurp("/sys/kernel/debug/sched/debug");
+		ASSERT_EQ(0, pti_runq_load(&src, &b, err, sizeof(err))) TH_LOG("%s", err);
+		for (int cpu = 0; cpu < online; cpu++) {
+			const struct pti_runq_cpu *ca = cpu_of(&a, cpu), *cb = cpu_of(&b, cpu);
+			int n = debug_tasks(debug, cpu, tasks, 4096), off = 0;
+			unsigned long long d;
+
+			ASSERT_NE(NULL, ca);
+			ASSERT_NE(NULL, cb);
+			ASSERT_GT(n, 0);
+			snprintf(head, sizeof(head), "\ncpu#%d,", cpu);
+			ASSERT_EQ(0, debug_value(debug, head, "nr_switches", value,
+						 sizeof(value)));
+			d = strtoull(value, NULL, 10);
+			EXPECT_LE(ca->rq.nr_switches, d) TH_LOG("CPU %d", cpu);
+			EXPECT_LE(d, cb->rq.nr_switches) TH_LOG("CPU %d", cpu);
+
+			EXPECT_NE(NULL, find_task(ca, spinners[cpu]));
+			EXPECT_NE(NULL, find_task(cb, spinners[cpu]));
+			for (int t = 0; t < n; t++) {
+				bool runnable = tasks[t].state == 'R' || tasks[t].state == '>';
+				bool in_a = find_task(ca, tasks[t].pid) != NULL;
+				bool in_b = find_task(cb, tasks[t].pid) != NULL;
+
+				if (tasks[t].pid == spinners[cpu]) {
+					EXPECT_TRUE(runnable) TH_LOG("spinner %c", tasks[t].state);
+					continue;
+				}
+				if ((in_a && in_b && !runnable) ||
+				    (runnable && !in_a && !in_b)) {
+					off++;
+					TH_LOG("round %d CPU %d: pid %d %c in sched/debug, %s/%s here",
+					       round, cpu, tasks[t].pid, tasks[t].state,
+					       in_a ? "listed" : "absent",
+					       in_b ? "listed" : "absent");
+				}
+			}
+			worst = off > worst ? off : worst;
+		}
+		free(debug);
+		pti_runq_free(&a);
+		pti_runq_free(&b);
+	}
+	for (int cpu = 0; cpu < online; cpu++) {
+		kill(spinners[cpu], SIGKILL);
+		waitpid(spinners[cpu], NULL, 0);
+	}
+	TH_LOG("at most %d disagreement(s) per CPU and round", worst);
+	EXPECT_LE(worst, 2);
+}
+
 static volatile int churn_stop;
 
 static void *churn(void *arg)
@@ -428,7 +933,9 @@ static void *churn(void *arg)
 /*
  * Read the view over and over while 100 threads wake, sleep and migrate
  * and short-lived processes come and go: every read parses, every CPU is
- * there (the guest's kernel log is checked for WARN/BUG/lockdep after).
+ * there, every tree is a valid red-black tree and the listed tasks match
+ * the kernel's counts (the guest's kernel log is checked for
+ * WARN/BUG/lockdep after).
  */
 TEST(reads_while_threads_churn)
 {
@@ -447,8 +954,14 @@ TEST(reads_while_threads_churn)
 			_exit(0);
 		ASSERT_EQ(0, pti_runq_load(&src, &q, err, sizeof(err))) TH_LOG("%s", err);
 		EXPECT_EQ((size_t)online, q.n);
-		for (size_t i = 0; i < q.n; i++)
+		for (size_t i = 0; i < q.n; i++) {
 			EXPECT_EQ((int)q.cpus[i].n, q.cpus[i].rq.entities);
+			EXPECT_EQ(0, q.cpus[i].rq.truncated);
+			EXPECT_EQ(0, rb_trees_valid(&q.cpus[i], err, sizeof(err)))
+				TH_LOG("round %d: %s", round, err);
+			EXPECT_EQ(0, counts_agree(&q.cpus[i], err, sizeof(err)))
+				TH_LOG("round %d: %s", round, err);
+		}
 		pti_runq_free(&q);
 		waitpid(kid, NULL, 0);
 	}
