@@ -18,6 +18,25 @@ load_unload_20_times() {
 	done
 }
 
+# Load, read every view (the runqueues several times) and unload, over
+# and over, while 100 threads wake, sleep and migrate and children come
+# and go; scripts/check then fails the run on any WARN/BUG in the log.
+load_read_unload_under_churn() {
+	tests/bin/churn 100 60 & churn=$!
+	for i in $(seq 10); do
+		insmod "$ko" || { kill $churn; return 1; }
+		for j in 1 2 3 4 5; do
+			cat /proc/ptinspect/runqueues > /dev/null || { kill $churn; return 1; }
+		done
+		cat /proc/ptinspect/tasks /sys/kernel/debug/ptinspect/tasks > /dev/null &&
+		grep -q '^cpu nr_running ' /proc/ptinspect/runqueues &&
+		rmmod ptinspect || { kill $churn; return 1; }
+	done
+	kill $churn
+	wait $churn 2>/dev/null
+	return 0
+}
+
 files_gone_after_unload() {
 	[ ! -e /proc/ptinspect ] && [ ! -e /sys/kernel/debug/ptinspect ]
 }
@@ -217,8 +236,9 @@ runq_unavailable_without_btf() {
 	! grep -q unavailable /proc/ptinspect/runqueues
 }
 
-ktap_plan 16
+ktap_plan 17
 ktap_check load_unload_20_times load_unload_20_times
+ktap_check load_read_unload_under_churn load_read_unload_under_churn
 ktap_check files_gone_after_unload files_gone_after_unload
 ktap_check read_after_unload_fails read_after_unload_fails
 ktap_check cli_without_module cli_without_module
