@@ -116,7 +116,10 @@ static void cell_pid(struct libscols_line *ln, size_t *col, int pid)
 static void cell_ms(struct libscols_line *ln, size_t *col,
 		    unsigned long long ns)
 {
-	cell(ln, col, "%llu.%06llu", ns / 1000000, ns % 1000000);
+	char ms[32];
+
+	ns_as_ms(ns, ms, sizeof(ms));
+	cell(ln, col, "%s", ms);
 }
 
 static void cell_sms(struct libscols_line *ln, size_t *col, long long ns)

@@ -238,6 +238,7 @@ static struct pti_se *pti_cfs_add(struct pti_rq_snapshot *s,
 		r->q_load = READ_ONCE(((struct load_weight *)
 				       pti_rq_member(q, &pti_rql.cfs_load))->weight);
 		pti_se_raw_of(s, r)->tg = pti_rq_ptr(q, &pti_rql.cfs_tg);
+		r->sum_exec_runtime = READ_ONCE(se->sum_exec_runtime);
 	} else {
 		pti_se_task(r, container_of(se, struct task_struct, se));
 	}
@@ -246,7 +247,6 @@ static struct pti_se *pti_cfs_add(struct pti_rq_snapshot *s,
 	if (pti_rql.cfs_min_vruntime.present)
 		r->lag = (s64)(r->vruntime - min_vruntime);
 	r->weight = READ_ONCE(se->load.weight);
-	r->sum_exec_runtime = READ_ONCE(se->sum_exec_runtime);
 	r->on_rq = READ_ONCE(se->on_rq);
 	r->deadline = pti_rq_uint(se, &pti_rql.se_deadline);
 	r->vlag = (s64)pti_rq_uint(se, &pti_rql.se_vlag);
