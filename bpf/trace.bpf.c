@@ -29,6 +29,22 @@ char LICENSE[] SEC("license") = "GPL";
 #define MAX_ANCESTORS 64	/* subreaper search depth */
 #define MAX_ORPHANS 128		/* children reported per exiting process */
 
+/*
+ * RD(btf, src, a, b, ...) reads src->a->b... once written for both program
+ * sets.  tp_btf programs get BTF-typed pointers the verifier lets them
+ * load from directly (a plain, fault-safe load); raw_tp programs may touch
+ * kernel memory only through probe reads, a helper call each.  @btf is a
+ * constant in every program (see TWIN_PROGRAMS), so each keeps one branch.
+ */
+#define PTI_DEREF_1(s, a) ((s)->a)
+#define PTI_DEREF_2(s, a, b) ((s)->a->b)
+#define PTI_DEREF_3(s, a, b, c) ((s)->a->b->c)
+#define PTI_PICK_DEREF(_1, _2, _3, deref, ...) deref
+#define RD(btf, s, ...)							\
+	((btf) ? PTI_PICK_DEREF(__VA_ARGS__, PTI_DEREF_3, PTI_DEREF_2,	\
+				PTI_DEREF_1, 0)(s, __VA_ARGS__)		\
+	       : BPF_CORE_READ(s, __VA_ARGS__))
+
 /* Set by the CLI before load. */
 const volatile __u32 self_tgid;
 const volatile __u32 event_mask = PTI_EV_LIFECYCLE;
@@ -39,6 +55,8 @@ const volatile char comm_filter[PTI_COMM_LEN];
 const volatile bool count_sched;	/* --summary: counts and histogram */
 const volatile bool sched_hooks;	/* switch/wakeup programs are loaded */
 const volatile __u64 wakeup_bytes = PTI_RINGBUF_DEFAULT / 4;
+/* CLOCK_MONOTONIC before attaching: tasks started since are seen whole. */
+const volatile __u64 since_ns;
 
 /* Read by the CLI after detaching: produced = delivered + dropped. */
 __u64 produced;
@@ -78,14 +96,10 @@ struct {
 	__type(value, struct zombie);
 } zombies SEC(".maps");
 
-/* When a task became runnable and not yet ran (0: running or asleep). */
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 16384);
-	__type(key, __u32);
-	__type(value, __u64);
-} queued_since SEC(".maps");
-
+/*
+ * Per task, for --summary: its counts.  Preallocated, so nothing is
+ * allocated under the run-queue lock the scheduler hooks run under.
+ */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);
 	__uint(max_entries, 16384);
@@ -100,31 +114,22 @@ struct {
 	__type(value, __u64);
 } runq_hist SEC(".maps");
 
-/* Kernels before 5.14 call the state field 'state'. */
-struct task_struct___pre514 {
-	long state;
-} __attribute__((preserve_access_index));
-
 /* Kernels before 5.16 keep the CPU in task_struct itself. */
 struct task_struct___cpu_in_task {
 	unsigned int cpu;
 } __attribute__((preserve_access_index));
 
-static __always_inline unsigned int task_state(struct task_struct *t)
-{
-	if (bpf_core_field_exists(t->__state))
-		return BPF_CORE_READ(t, __state);
-	return BPF_CORE_READ((struct task_struct___pre514 *)t, state);
-}
-
-static __always_inline __u32 task_cpu_of(struct task_struct *t)
+static __always_inline __u32 task_cpu_of(bool btf, struct task_struct *t)
 {
 	if (bpf_core_field_exists(t->thread_info.cpu))
-		return BPF_CORE_READ(t, thread_info.cpu);
-	return BPF_CORE_READ((struct task_struct___cpu_in_task *)t, cpu);
+		return RD(btf, t, thread_info.cpu);
+	return RD(btf, (struct task_struct___cpu_in_task *)t, cpu);
 }
 
-/* The pid's upid at @level (its own namespace at pid->level). */
+/*
+ * The pid's upid at @level (its own namespace at pid->level): a probe
+ * read in both program sets, as the index is not a constant.
+ */
 static __always_inline struct upid upid_at(struct pid *pid, unsigned int level)
 {
 	struct upid up = {};
@@ -139,22 +144,54 @@ static __always_inline __u32 ns_nr(struct pid *pid)
 	return upid_at(pid, BPF_CORE_READ(pid, level)).nr;
 }
 
-static __always_inline void fill_task(struct pti_trace_task *out,
+/*
+ * comm in two 8-byte loads where the verifier allows it (within the array
+ * is enough for tp_btf); bytes after the NUL are the kernel's padding.
+ * @dst: PTI_COMM_LEN bytes.
+ */
+static __always_inline void read_comm(bool btf, char *dst,
 				      struct task_struct *t)
 {
-	out->pid = BPF_CORE_READ(t, pid);
-	out->tgid = BPF_CORE_READ(t, tgid);
-	out->ppid = BPF_CORE_READ(t, real_parent, tgid);
-	out->ns_pid = ns_nr(BPF_CORE_READ(t, thread_pid));
-	out->ns_tgid = ns_nr(BPF_CORE_READ(t, group_leader, thread_pid));
-	BPF_CORE_READ_STR_INTO(&out->comm, t, comm);
+	if (btf) {
+		__u64 words[2] = { *(__u64 *)&t->comm[0], *(__u64 *)&t->comm[8] };
+
+		/* stored as wide as @dst's alignment allows (stack needs it) */
+		__builtin_memcpy(dst, words, sizeof(words));
+	} else {
+		bpf_core_read_str(dst, PTI_COMM_LEN, &t->comm);
+	}
 }
 
-static __always_inline bool comm_matches(struct task_struct *t)
+static __always_inline void fill_task(bool btf, struct pti_trace_task *out,
+				      struct task_struct *t)
 {
-	char comm[PTI_COMM_LEN];
+	struct pid *pid = RD(btf, t, thread_pid);
 
-	BPF_CORE_READ_STR_INTO(&comm, t, comm);
+	out->pid = RD(btf, t, pid);
+	out->tgid = RD(btf, t, tgid);
+	out->ppid = RD(btf, t, real_parent, tgid);
+	/*
+	 * In the initial pid namespace (most tasks) the ids are the host's.
+	 * Not taken in raw_tp programs: one more branch per fill multiplies
+	 * the states 6.1's verifier walks through the orphan loop past its
+	 * limit.
+	 */
+	if (btf && pid && RD(btf, pid, level) == 0) {
+		out->ns_pid = out->pid;
+		out->ns_tgid = out->tgid;
+	} else {
+		out->ns_pid = ns_nr(pid);
+		out->ns_tgid = ns_nr(RD(btf, t, group_leader, thread_pid));
+	}
+	read_comm(btf, out->comm, t);
+}
+
+static __always_inline bool comm_matches(bool btf, struct task_struct *t)
+{
+	__u64 words[PTI_COMM_LEN / 8];	/* aligned for read_comm()'s stores */
+	char *comm = (char *)words;
+
+	read_comm(btf, comm, t);
 	for (int i = 0; i < PTI_COMM_LEN; i++) {
 		if (comm[i] != comm_filter[i])
 			return false;
@@ -164,24 +201,26 @@ static __always_inline bool comm_matches(struct task_struct *t)
 	return true;
 }
 
-/*
- * pid and tgid in one read: the hot paths need both, and they sit side
- * by side in task_struct on every kernel.
- */
 struct task_ids {
 	__u32 pid;
 	__u32 tgid;
 };
 
-static __always_inline struct task_ids ids_of(struct task_struct *t)
+/* pid and tgid sit side by side on every kernel: one probe read for both. */
+static __always_inline struct task_ids ids_of(bool btf, struct task_struct *t)
 {
 	struct task_ids ids = {};
 
-	bpf_core_read(&ids, sizeof(ids), &t->pid);
+	if (btf) {
+		ids.pid = t->pid;
+		ids.tgid = t->tgid;
+	} else {
+		bpf_core_read(&ids, sizeof(ids), &t->pid);
+	}
 	return ids;
 }
 
-static __always_inline bool watched_ids(struct task_struct *t,
+static __always_inline bool watched_ids(bool btf, struct task_struct *t,
 					struct task_ids ids)
 {
 	/* pid 0 is each CPU's idle task; our own tgid doubles every count. */
@@ -189,12 +228,12 @@ static __always_inline bool watched_ids(struct task_struct *t,
 		return false;
 	if (filter_tgid && !bpf_map_lookup_elem(&watched, &ids.tgid))
 		return false;
-	return !filter_comm || comm_matches(t);
+	return !filter_comm || comm_matches(btf, t);
 }
 
-static __always_inline bool is_watched(struct task_struct *t)
+static __always_inline bool is_watched(bool btf, struct task_struct *t)
 {
-	return watched_ids(t, ids_of(t));
+	return watched_ids(btf, t, ids_of(btf, t));
 }
 
 static __always_inline bool wanted(__u32 kind)
@@ -232,26 +271,26 @@ static __always_inline void submit(struct pti_trace_event *e)
  * kernel_clone() sets vfork_done, so the child alone cannot tell a vfork.
  * x86-64 syscall numbers; 0 and *known = false for kernel-made tasks.
  */
-static __always_inline __u64 clone_flags_of_current(__u32 *known)
+static __always_inline __u64 clone_flags_of_current(bool btf, __u32 *known)
 {
 	*known = 0;
 #if defined(__TARGET_ARCH_x86)
 	struct pt_regs *regs =
 		(struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
-	long nr = BPF_CORE_READ(regs, orig_ax);
+	long nr = RD(btf, regs, orig_ax);
 	__u64 flags = 0;
 
 	*known = 1;
 	switch (nr) {
 	case 56:	/* clone(flags, ...) */
-		return BPF_CORE_READ(regs, di);
+		return RD(btf, regs, di);
 	case 57:	/* fork() */
 		return SIGCHLD;
 	case 58:	/* vfork() */
 		return CLONE_VFORK | CLONE_VM | SIGCHLD;
 	case 435:	/* clone3(struct clone_args *): flags come first */
 		bpf_probe_read_user(&flags, sizeof(flags),
-				    (void *)BPF_CORE_READ(regs, di));
+				    (void *)RD(btf, regs, di));
 		return flags;
 	}
 	*known = 0;
@@ -259,25 +298,25 @@ static __always_inline __u64 clone_flags_of_current(__u32 *known)
 	return 0;
 }
 
-static __always_inline __u32 fork_kind(struct task_struct *parent,
+static __always_inline __u32 fork_kind(bool btf, struct task_struct *parent,
 				       struct task_struct *child, __u64 flags)
 {
-	if (BPF_CORE_READ(child, flags) & PF_KTHREAD)
+	if (RD(btf, child, flags) & PF_KTHREAD)
 		return PTI_FORK_KTHREAD;
-	if (BPF_CORE_READ(child, tgid) == BPF_CORE_READ(parent, tgid))
+	if (RD(btf, child, tgid) == RD(btf, parent, tgid))
 		return PTI_FORK_THREAD;
 	if (flags & CLONE_VFORK)
 		return PTI_FORK_VFORK;
-	if (BPF_CORE_READ(child, mm) == BPF_CORE_READ(parent, mm))
+	if (RD(btf, child, mm) == RD(btf, parent, mm))
 		return PTI_FORK_SHARED_VM;
 	return PTI_FORK_PROCESS;
 }
 
-static __always_inline int on_fork(struct task_struct *parent,
+static __always_inline int on_fork(bool btf, struct task_struct *parent,
 				   struct task_struct *child)
 {
-	__u32 ptgid = BPF_CORE_READ(parent, tgid);
-	__u32 ctgid = BPF_CORE_READ(child, tgid);
+	__u32 ptgid = RD(btf, parent, tgid);
+	__u32 ctgid = RD(btf, child, tgid);
 	struct pti_trace_event *e;
 
 	if (follow && ctgid != ptgid && bpf_map_lookup_elem(&watched, &ptgid)) {
@@ -286,31 +325,31 @@ static __always_inline int on_fork(struct task_struct *parent,
 		if (bpf_map_update_elem(&watched, &ctgid, &one, BPF_ANY))
 			__sync_fetch_and_add(&watch_full, 1);
 	}
-	if (!wanted(PTI_EV_FORK) || !is_watched(parent))
+	if (!wanted(PTI_EV_FORK) || !is_watched(btf, parent))
 		return 0;
 	e = reserve(PTI_EV_FORK, PTI_EVENT_SIZE(fork));
 	if (!e)
 		return 0;
-	fill_task(&e->task, parent);
-	fill_task(&e->fork.child, child);
-	e->fork.clone_flags = clone_flags_of_current(&e->fork.flags_known);
-	e->fork.kind = fork_kind(parent, child, e->fork.clone_flags);
+	fill_task(btf, &e->task, parent);
+	fill_task(btf, &e->fork.child, child);
+	e->fork.clone_flags = clone_flags_of_current(btf, &e->fork.flags_known);
+	e->fork.kind = fork_kind(btf, parent, child, e->fork.clone_flags);
 	submit(e);
 	return 0;
 }
 
-static __always_inline int on_exec(struct task_struct *task, __u32 old_pid,
-				   struct linux_binprm *bprm)
+static __always_inline int on_exec(bool btf, struct task_struct *task,
+				   __u32 old_pid, struct linux_binprm *bprm)
 {
 	struct pti_trace_event *e;
 	__u32 pid;
 
-	if (!is_watched(task))
+	if (!is_watched(btf, task))
 		return 0;
 	if (count_sched) {
 		struct pti_sched_stats *s;
 
-		pid = BPF_CORE_READ(task, pid);
+		pid = RD(btf, task, pid);
 		s = bpf_map_lookup_elem(&sched_stats, &pid);
 		if (s)
 			BPF_CORE_READ_STR_INTO(&s->comm, task, comm);
@@ -320,38 +359,41 @@ static __always_inline int on_exec(struct task_struct *task, __u32 old_pid,
 	e = reserve(PTI_EV_EXEC, PTI_EVENT_SIZE(exec));
 	if (!e)
 		return 0;
-	fill_task(&e->task, task);
+	fill_task(btf, &e->task, task);
 	e->exec.old_pid = old_pid;
 	bpf_probe_read_kernel_str(e->exec.filename, sizeof(e->exec.filename),
-				  BPF_CORE_READ(bprm, filename));
+				  RD(btf, bprm, filename));
 	submit(e);
 	return 0;
 }
 
 /* exit_notify()'s verdict, read before it runs. */
-static __always_inline __u32 exit_fate(struct task_struct *task, bool leader,
-				       bool group_dead)
+static __always_inline __u32 exit_fate(bool btf, struct task_struct *task,
+				       bool leader, bool group_dead)
 {
-	struct k_sigaction *act;
+	struct sighand_struct *sighand;
 	unsigned long handler, flags;
 
-	if (BPF_CORE_READ(task, ptrace))
+	if (RD(btf, task, ptrace))
 		return PTI_FATE_ZOMBIE;
 	if (!leader)
 		return PTI_FATE_AUTOREAP;
 	if (!group_dead)
 		return PTI_FATE_DELAYED;
-	if (BPF_CORE_READ(task, exit_signal) != SIGCHLD)
+	if (RD(btf, task, exit_signal) != SIGCHLD)
 		return PTI_FATE_ZOMBIE;
-	act = &BPF_CORE_READ(task, real_parent, sighand)->action[SIGCHLD - 1];
-	handler = (unsigned long)BPF_CORE_READ(act, sa.sa_handler);
-	flags = BPF_CORE_READ(act, sa.sa_flags);
+	sighand = RD(btf, task, real_parent, sighand);
+	handler = (unsigned long)RD(btf, sighand, action[SIGCHLD - 1].sa.sa_handler);
+	flags = RD(btf, sighand, action[SIGCHLD - 1].sa.sa_flags);
 	if (handler == 1 /* SIG_IGN */ || (flags & 2 /* SA_NOCLDWAIT */))
 		return PTI_FATE_AUTOREAP;
 	return PTI_FATE_ZOMBIE;
 }
 
-/* The new parent of an exiting process's children (find_new_reaper()). */
+/*
+ * The new parent of an exiting process's children (find_new_reaper()).
+ * Rare, so probe reads in both program sets.
+ */
 static __always_inline void find_reaper(struct task_struct *father,
 					struct pti_trace_orphan *o)
 {
@@ -382,6 +424,11 @@ static __always_inline void find_reaper(struct task_struct *father,
 	}
 }
 
+/*
+ * Probe reads throughout, even in tp_btf programs: the list is walked as
+ * plain addresses (6.1's verifier refuses container_of math on a BTF
+ * pointer).
+ */
 static __always_inline void report_orphans(struct task_struct *father)
 {
 	__u64 sibling = bpf_core_field_offset(struct task_struct, sibling);
@@ -400,8 +447,8 @@ static __always_inline void report_orphans(struct task_struct *father)
 
 		e = reserve(PTI_EV_ORPHAN, PTI_EVENT_SIZE(orphan));
 		if (e) {
-			fill_task(&e->task, father);
-			fill_task(&e->orphan.child, child);
+			fill_task(false, &e->task, father);
+			fill_task(false, &e->orphan.child, child);
 			e->orphan.reaper_tgid = reaper.reaper_tgid;
 			e->orphan.reaper_kind = reaper.reaper_kind;
 			e->orphan.child_state =
@@ -413,16 +460,15 @@ static __always_inline void report_orphans(struct task_struct *father)
 }
 
 /* Remember a zombie under the name its waiter's wait will return. */
-static __always_inline void remember_zombie(struct task_struct *task,
+static __always_inline void remember_zombie(bool btf, struct task_struct *task,
 					    struct pti_trace_task *who,
 					    __s32 code, __u64 now)
 {
-	struct task_struct *waiter = BPF_CORE_READ(task, parent);
-	struct pid *wpid = BPF_CORE_READ(waiter, thread_pid);
-	unsigned int level = BPF_CORE_READ(wpid, level);
+	struct pid *wpid = RD(btf, task, parent, thread_pid);
+	unsigned int level = RD(btf, wpid, level);
 	struct zombie_key key = {
 		.ns = (__u64)upid_at(wpid, level).ns,
-		.nr = upid_at(BPF_CORE_READ(task, thread_pid), level).nr,
+		.nr = upid_at(RD(btf, task, thread_pid), level).nr,
 	};
 	struct zombie z = { .exit_ns = now, .exit_code = code };
 
@@ -431,30 +477,31 @@ static __always_inline void remember_zombie(struct task_struct *task,
 }
 
 /* The thread whose exec is killing this group (5.17+), else NULL. */
-static __always_inline struct task_struct *exec_killer(struct task_struct *task)
+static __always_inline struct task_struct *exec_killer(bool btf,
+						       struct task_struct *task)
 {
-	struct signal_struct *sig = BPF_CORE_READ(task, signal);
+	struct signal_struct *sig = RD(btf, task, signal);
 
 	if (bpf_core_field_exists(sig->group_exec_task))
-		return BPF_CORE_READ(sig, group_exec_task);
+		return RD(btf, sig, group_exec_task);
 	return NULL;
 }
 
-static __always_inline int on_exit(struct task_struct *task)
+static __always_inline int on_exit(bool btf, struct task_struct *task)
 {
-	bool group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
-	bool leader = BPF_CORE_READ(task, group_leader) == task;
-	__u32 tgid = BPF_CORE_READ(task, tgid);
+	bool group_dead = RD(btf, task, signal, live.counter) == 0;
+	bool leader = RD(btf, task, group_leader) == task;
+	__u32 tgid = RD(btf, task, tgid);
 	struct task_struct *exec_task;
 	struct pti_trace_event *e;
 	struct pti_trace_task who;
 	__s32 code;
 	__u32 fate;
 
-	if (!is_watched(task))
+	if (!is_watched(btf, task))
 		goto forget;
-	exec_task = exec_killer(task);
-	fate = exit_fate(task, leader, group_dead);
+	exec_task = exec_killer(btf, task);
+	fate = exit_fate(btf, task, leader, group_dead);
 	/* de_thread() releases the old leader itself; no wait will see it. */
 	if (exec_task && leader)
 		fate = PTI_FATE_REPLACED;
@@ -462,11 +509,11 @@ static __always_inline int on_exit(struct task_struct *task)
 		report_orphans(task);
 	if (!wanted(PTI_EV_EXIT) && !wanted(PTI_EV_REAP))
 		goto forget;
-	fill_task(&who, task);
-	code = BPF_CORE_READ(task, exit_code);
+	fill_task(btf, &who, task);
+	code = RD(btf, task, exit_code);
 	if ((fate == PTI_FATE_ZOMBIE || fate == PTI_FATE_DELAYED) &&
 	    wanted(PTI_EV_REAP))
-		remember_zombie(task, &who, code, bpf_ktime_get_ns());
+		remember_zombie(btf, task, &who, code, bpf_ktime_get_ns());
 	if (!wanted(PTI_EV_EXIT))
 		goto forget;
 	e = reserve(PTI_EV_EXIT, PTI_EVENT_SIZE(exit));
@@ -477,42 +524,38 @@ static __always_inline int on_exit(struct task_struct *task)
 	e->exit.group_dead = group_dead;
 	e->exit.leader = leader;
 	e->exit.fate = fate;
-	e->exit.exec_tid = exec_task ? BPF_CORE_READ(exec_task, pid) : 0;
+	e->exit.exec_tid = exec_task ? RD(btf, exec_task, pid) : 0;
 	submit(e);
 forget:
 	/* With switches traced, the final one (TASK_DEAD) forgets it. */
 	if (group_dead && filter_tgid && !sched_hooks)
 		bpf_map_delete_elem(&watched, &tgid);
-	{
-		__u32 pid = BPF_CORE_READ(task, pid);
-
-		bpf_map_delete_elem(&queued_since, &pid);
-	}
 	return 0;
 }
 
 /*
  * Reaping has no tracepoint: a successful wait4()/waitid() that returns a
  * zombie we saw exit is the reap, seen as the syscall returns.  Syscall
- * numbers and argument registers are the x86-64 ABI's.
+ * numbers and argument registers are the x86-64 ABI's.  This runs after
+ * every system call, so anything but a wait leaves at the first read.
  */
-static __always_inline int on_sys_exit(struct pt_regs *regs, long ret)
+static __always_inline int on_sys_exit(bool btf, struct pt_regs *regs, long ret)
 {
 #if defined(__TARGET_ARCH_x86)
-	struct pid *wpid = BPF_CORE_READ(bpf_get_current_task_btf(), thread_pid);
-	long nr = BPF_CORE_READ(regs, orig_ax);
+	long nr = RD(btf, regs, orig_ax);
 	struct zombie_key key = {};
 	struct pti_trace_event *e;
 	struct zombie *z;
+	struct pid *wpid;
 
 	if (nr == 61 /* wait4 */ && ret > 0) {
 		key.nr = ret;
 	} else if (nr == 247 /* waitid */ && ret == 0) {
 		/* waitid(which, id, infop, options, ru): infop in rdx */
-		siginfo_t *info = (void *)BPF_CORE_READ(regs, dx);
+		siginfo_t *info = (void *)RD(btf, regs, dx);
 		int code = 0, pid = 0;
 
-		if (BPF_CORE_READ(regs, r10) & WNOWAIT)
+		if (RD(btf, regs, r10) & WNOWAIT)
 			return 0;
 		bpf_probe_read_user(&code, sizeof(code), &info->si_code);
 		bpf_probe_read_user(&pid, sizeof(pid), &info->_sifields._sigchld._pid);
@@ -522,13 +565,14 @@ static __always_inline int on_sys_exit(struct pt_regs *regs, long ret)
 	} else {
 		return 0;
 	}
-	key.ns = (__u64)upid_at(wpid, BPF_CORE_READ(wpid, level)).ns;
+	wpid = RD(btf, bpf_get_current_task_btf(), thread_pid);
+	key.ns = (__u64)upid_at(wpid, RD(btf, wpid, level)).ns;
 	z = bpf_map_lookup_elem(&zombies, &key);
 	if (!z)
 		return 0;
 	e = reserve(PTI_EV_REAP, PTI_EVENT_SIZE(reap));
 	if (e) {
-		fill_task(&e->task, bpf_get_current_task_btf());
+		fill_task(btf, &e->task, bpf_get_current_task_btf());
 		e->reap.child = z->task;
 		e->reap.exit_code = z->exit_code;
 		e->reap.zombie_ns = e->ts_ns - z->exit_ns;
@@ -553,52 +597,29 @@ static __always_inline __u32 log2_u64(__u64 v)
 }
 
 /*
- * A task's counters.  Only the CPU switching that task in or out touches
- * them, one switch at a time, so plain increments suffice.
+ * A task's entry; *fresh when made now.  Only the CPU switching that task
+ * out touches it, one switch at a time, so plain updates suffice.
  */
-static __always_inline struct pti_sched_stats *stats_of(struct task_struct *t,
-							 struct task_ids ids)
+static __always_inline struct pti_sched_stats *stats_of(bool btf,
+							 struct task_struct *t,
+							 struct task_ids ids,
+							 bool *fresh)
 {
 	struct pti_sched_stats *s = bpf_map_lookup_elem(&sched_stats, &ids.pid);
-	struct pti_sched_stats fresh = {};
+	struct pti_sched_stats new = {};
 
+	*fresh = !s;
 	if (s)
 		return s;
-	fresh.tgid = ids.tgid;
-	BPF_CORE_READ_STR_INTO(&fresh.comm, t, comm);
-	if (bpf_map_update_elem(&sched_stats, &ids.pid, &fresh, BPF_NOEXIST) == -E2BIG)
+	new.tgid = ids.tgid;
+	read_comm(btf, new.comm, t);
+	if (bpf_map_update_elem(&sched_stats, &ids.pid, &new, BPF_NOEXIST) == -E2BIG)
 		__sync_fetch_and_add(&stats_full, 1);
 	return bpf_map_lookup_elem(&sched_stats, &ids.pid);
 }
 
-/* Updated in place: deleting and re-adding costs more than the hook. */
-static __always_inline void queued_now(__u32 pid, __u64 now)
+static __always_inline void hist_add(__u64 wait, __u64 times)
 {
-	__u64 *since = bpf_map_lookup_elem(&queued_since, &pid);
-
-	if (since)
-		*since = now;
-	else
-		bpf_map_update_elem(&queued_since, &pid, &now, BPF_ANY);
-}
-
-/* How long a task waited on a run queue before running now; 0 if unseen. */
-static __always_inline __u64 waited(__u32 pid, __u64 now)
-{
-	__u64 *since = bpf_map_lookup_elem(&queued_since, &pid);
-	__u64 wait;
-
-	if (!since || !*since)
-		return 0;
-	wait = now - *since;
-	*since = 0;
-	return wait;
-}
-
-static __always_inline void count_wait(struct task_struct *t,
-				       struct task_ids ids, __u64 wait)
-{
-	struct pti_sched_stats *s = stats_of(t, ids);
 	__u32 slot = wait >= 1000 ? log2_u64(wait / 1000) + 1 : 0;
 	__u64 *bucket;
 
@@ -606,16 +627,71 @@ static __always_inline void count_wait(struct task_struct *t,
 		slot = PTI_HIST_SLOTS - 1;
 	bucket = bpf_map_lookup_elem(&runq_hist, &slot);
 	if (bucket)
-		(*bucket)++;
-	if (!s)
+		*bucket += times;
+}
+
+/*
+ * The scheduler's own run-queue accounting (CONFIG_SCHED_INFO, what
+ * /proc/PID/schedstat shows): run_delay sums every wait, pcount counts
+ * the runs that ended one, a wait split by a migration included.  Their
+ * growth between two switch-outs of @t is the wait before the run that
+ * just ended.  A task first seen now started counting with its life if it
+ * began after we attached (both are then zero at fork); otherwise this
+ * reading is its baseline.
+ */
+static __always_inline void count_waits(bool btf, struct pti_sched_stats *s,
+					struct task_struct *t, bool fresh)
+{
+	__u64 delay, runs, wait, n;
+
+	if (!bpf_core_field_exists(t->sched_info.run_delay))
 		return;
-	s->waits++;
+	delay = RD(btf, t, sched_info.run_delay);
+	runs = RD(btf, t, sched_info.pcount);
+	if (fresh && RD(btf, t, start_time) < since_ns) {
+		s->delay_seen = delay;
+		s->runs_seen = runs;
+		return;
+	}
+	n = runs - s->runs_seen;
+	wait = delay - s->delay_seen;
+	s->delay_seen = delay;
+	s->runs_seen = runs;
+	if (!n)
+		return;
+	s->waits += n;
 	s->wait_ns += wait;
+	/* n > 1 only after switch-outs we missed (map full): spread evenly */
+	wait /= n;
+	hist_add(wait, n);
 	if (wait > s->max_wait_ns)
 		s->max_wait_ns = wait;
 }
 
-static __always_inline int on_switch(bool preempt, struct task_struct *prev,
+/*
+ * How long @next waited on this CPU's queue before this switch: the
+ * stamp sched_info closes right after this tracepoint, against the clock
+ * of the runqueue it uses.  That runqueue is reached through @prev, which
+ * is running here: with group scheduling every task's se.cfs_rq is set,
+ * whatever its class (runqueues itself is not in every kallsyms).
+ * 0 when unknown.
+ */
+static __always_inline __u64 queued_for(bool btf, struct task_struct *prev,
+					struct task_struct *next)
+{
+	struct cfs_rq *cfs_rq;
+	__u64 since;
+
+	if (!bpf_core_field_exists(next->sched_info.last_queued) ||
+	    !bpf_core_field_exists(prev->se.cfs_rq))
+		return 0;
+	since = RD(btf, next, sched_info.last_queued);
+	cfs_rq = RD(btf, prev, se.cfs_rq);
+	return since && cfs_rq ? RD(btf, cfs_rq, rq, clock) - since : 0;
+}
+
+static __always_inline int on_switch(bool btf, bool preempt,
+				     struct task_struct *prev,
 				     struct task_struct *next,
 				     unsigned int prev_state)
 {
@@ -624,70 +700,55 @@ static __always_inline int on_switch(bool preempt, struct task_struct *prev,
 	 * the task had set a sleeping state (even if a signal woke it).
 	 */
 	bool voluntary = !preempt && prev_state;
-	struct task_ids prev_ids = ids_of(prev), next_ids = ids_of(next);
-	bool prev_watched = watched_ids(prev, prev_ids);
-	bool next_watched = watched_ids(next, next_ids);
-	__u64 now, wait = 0;
+	struct task_ids prev_ids = ids_of(btf, prev), next_ids;
+	bool prev_watched = watched_ids(btf, prev, prev_ids);
 	struct pti_trace_event *e;
+	struct pti_sched_stats *s = NULL;
+	bool fresh;
 
-	if (!prev_watched && !next_watched)
-		return 0;
-	now = bpf_ktime_get_ns();
-	if (prev_watched) {
-		if (count_sched) {
-			struct pti_sched_stats *s = stats_of(prev, prev_ids);
-
-			if (s && voluntary)
-				s->voluntary++;
-			else if (s)
-				s->involuntary++;
-		}
-		/*
-		 * Still runnable (preempted, or a signal cut its sleep
-		 * short): it waits on the queue from now.
-		 */
-		if (!voluntary || task_state(prev) == 0)
-			queued_now(prev_ids.pid, now);
+	if (prev_watched && count_sched)
+		s = stats_of(btf, prev, prev_ids, &fresh);
+	if (s) {
+		if (voluntary)
+			s->voluntary++;
+		else
+			s->involuntary++;
+		count_waits(btf, s, prev, fresh);
 	}
 	/* The last thread's last switch: its tgid may now be reused. */
 	if (prev_watched && filter_tgid && (prev_state & TASK_DEAD) &&
-	    BPF_CORE_READ(prev, signal, live.counter) == 0)
+	    RD(btf, prev, signal, live.counter) == 0)
 		bpf_map_delete_elem(&watched, &prev_ids.tgid);
-	if (next_watched) {
-		wait = waited(next_ids.pid, now);
-		if (wait && count_sched)
-			count_wait(next, next_ids, wait);
-	}
 	if (!wanted(PTI_EV_SWITCH))
+		return 0;
+	next_ids = ids_of(btf, next);
+	if (!prev_watched && !watched_ids(btf, next, next_ids))
 		return 0;
 	e = reserve(PTI_EV_SWITCH, PTI_EVENT_SIZE(sw));
 	if (!e)
 		return 0;
-	fill_task(&e->task, prev);
-	fill_task(&e->sw.next, next);
-	e->sw.next_wait_ns = wait;
+	fill_task(btf, &e->task, prev);
+	fill_task(btf, &e->sw.next, next);
+	e->sw.next_wait_ns = queued_for(btf, prev, next);
 	e->sw.prev_state = prev_state;
 	e->sw.voluntary = voluntary;
 	submit(e);
 	return 0;
 }
 
-static __always_inline int on_wakeup(struct task_struct *task, bool new_task)
+static __always_inline int on_wakeup(bool btf, struct task_struct *task,
+				     bool new_task)
 {
-	struct task_ids ids = ids_of(task);
 	struct pti_trace_event *e;
 
-	if (!watched_ids(task, ids))
-		return 0;
-	queued_now(ids.pid, bpf_ktime_get_ns());
-	if (!wanted(PTI_EV_WAKEUP))
+	if (!is_watched(btf, task))
 		return 0;
 	e = reserve(PTI_EV_WAKEUP, PTI_EVENT_SIZE(wakeup));
 	if (!e)
 		return 0;
-	fill_task(&e->task, task);
-	fill_task(&e->wakeup.waker, bpf_get_current_task_btf());
-	e->wakeup.target_cpu = task_cpu_of(task);
+	fill_task(btf, &e->task, task);
+	fill_task(btf, &e->wakeup.waker, bpf_get_current_task_btf());
+	e->wakeup.target_cpu = task_cpu_of(btf, task);
 	e->wakeup.new_task = new_task;
 	submit(e);
 	return 0;
@@ -696,30 +757,37 @@ static __always_inline int on_wakeup(struct task_struct *task, bool new_task)
 /*
  * Each handler twice: a tp_btf program (typed arguments, preferred) and a
  * raw_tp twin with the same arguments, for kernels without tp_btf.  The
- * CLI loads one set.
+ * CLI loads one set.  @call names `btf`, the constant each body sets, to
+ * pick the reads that program set may do (see RD).
  */
 #define TWIN_PROGRAMS(name, tracepoint, call, args...)			\
 	SEC("tp_btf/" tracepoint)					\
 	int BPF_PROG(name##_btf, args)					\
 	{								\
+		const bool btf = true;					\
+									\
 		return call;						\
 	}								\
 	SEC("raw_tp/" tracepoint)					\
 	int BPF_PROG(name##_raw, args)					\
 	{								\
+		const bool btf = false;					\
+									\
 		return call;						\
 	}
 
-TWIN_PROGRAMS(fork, "sched_process_fork", on_fork(parent, child),
+TWIN_PROGRAMS(fork, "sched_process_fork", on_fork(btf, parent, child),
 	      struct task_struct *parent, struct task_struct *child)
-TWIN_PROGRAMS(exec, "sched_process_exec", on_exec(p, old_pid, bprm),
+TWIN_PROGRAMS(exec, "sched_process_exec", on_exec(btf, p, old_pid, bprm),
 	      struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
-TWIN_PROGRAMS(exit, "sched_process_exit", on_exit(p), struct task_struct *p)
-TWIN_PROGRAMS(sys_exit, "sys_exit", on_sys_exit(regs, ret),
+TWIN_PROGRAMS(exit, "sched_process_exit", on_exit(btf, p), struct task_struct *p)
+TWIN_PROGRAMS(sys_exit, "sys_exit", on_sys_exit(btf, regs, ret),
 	      struct pt_regs *regs, long ret)
-TWIN_PROGRAMS(switch, "sched_switch", on_switch(preempt, prev, next, prev_state),
+TWIN_PROGRAMS(switch, "sched_switch",
+	      on_switch(btf, preempt, prev, next, prev_state),
 	      bool preempt, struct task_struct *prev, struct task_struct *next,
 	      unsigned int prev_state)
-TWIN_PROGRAMS(wakeup, "sched_wakeup", on_wakeup(p, false), struct task_struct *p)
-TWIN_PROGRAMS(wakeup_new, "sched_wakeup_new", on_wakeup(p, true),
+TWIN_PROGRAMS(wakeup, "sched_wakeup", on_wakeup(btf, p, false),
+	      struct task_struct *p)
+TWIN_PROGRAMS(wakeup_new, "sched_wakeup_new", on_wakeup(btf, p, true),
 	      struct task_struct *p)

@@ -95,7 +95,7 @@ struct pti_trace_orphan {
 
 struct pti_trace_switch {
 	struct pti_trace_task next;
-	__u64 next_wait_ns;	/* next's wait on the run queue, 0 if unseen */
+	__u64 next_wait_ns;	/* next's wait on this CPU's queue, 0 if unknown */
 	__u32 prev_state;	/* prev's __state as the scheduler saw it */
 	__u32 voluntary;	/* counted in nvcsw (slept) rather than nivcsw */
 };
@@ -127,13 +127,18 @@ struct pti_trace_event {
 	(__builtin_offsetof(struct pti_trace_event, member) + \
 	 sizeof(((struct pti_trace_event *)0)->member))
 
-/* Per-task scheduling counts kept in the kernel for --summary. */
+/*
+ * Per-task scheduling counts kept in the kernel for --summary.  Waits are
+ * the growth of the task's own sched_info (run_delay, pcount) while seen.
+ */
 struct pti_sched_stats {
 	__u64 voluntary;
 	__u64 involuntary;
 	__u64 wait_ns;		/* total run-queue wait */
-	__u64 waits;
+	__u64 waits;		/* runs that ended a wait */
 	__u64 max_wait_ns;
+	__u64 delay_seen;	/* kernel side's own: sched_info at the */
+	__u64 runs_seen;	/* last switch-out */
 	__u32 tgid;
 	char comm[PTI_COMM_LEN];
 };

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "trace_session.h"
 #include "trace.skel.h"
@@ -28,7 +29,22 @@ static bool has_tp_btf(const struct btf *vmlinux)
 				      BTF_KIND_TYPEDEF) > 0;
 }
 
-static int choose_attach(const struct pti_trace_config *cfg, bool *tp_btf)
+/* Run-queue waits come from sched_info, present with CONFIG_SCHED_INFO. */
+static bool has_sched_info(const struct btf *vmlinux)
+{
+	int id = btf__find_by_name_kind(vmlinux, "sched_info", BTF_KIND_STRUCT);
+	const struct btf_type *t = id > 0 ? btf__type_by_id(vmlinux, id) : NULL;
+	const struct btf_member *m = t ? btf_members(t) : NULL;
+
+	for (int i = 0; m && i < btf_vlen(t); i++)
+		if (strcmp(btf__name_by_offset(vmlinux, m[i].name_off),
+			   "run_delay") == 0)
+			return true;
+	return false;
+}
+
+static int choose_attach(const struct pti_trace_config *cfg,
+			 struct pti_trace_session *s, bool *tp_btf)
 {
 	struct btf *vmlinux;
 
@@ -45,6 +61,7 @@ static int choose_attach(const struct pti_trace_config *cfg, bool *tp_btf)
 		return -1;
 	}
 	*tp_btf = has_tp_btf(vmlinux);
+	s->waits_known = has_sched_info(vmlinux);
 	btf__free(vmlinux);
 	if (cfg->attach == PTI_ATTACH_TP_BTF && !*tp_btf) {
 		fprintf(stderr, "ptinspect trace: this kernel has no tp_btf "
@@ -60,22 +77,26 @@ static int choose_attach(const struct pti_trace_config *cfg, bool *tp_btf)
 static void select_programs(struct trace_bpf *skel, bool tp_btf,
 			    const struct pti_trace_config *cfg)
 {
-	bool sched = cfg->summary || (cfg->events & PTI_EV_SCHED);
-	bool life = cfg->events & PTI_EV_LIFECYCLE;
-	bool reap = cfg->events & PTI_EV_BIT(PTI_EV_REAP);
+	/* --summary streams nothing, whatever -e said. */
+	unsigned int events = cfg->summary ? 0 : cfg->events;
+	bool switches = cfg->summary || (events & PTI_EV_BIT(PTI_EV_SWITCH));
+	bool wakeups = events & PTI_EV_BIT(PTI_EV_WAKEUP);
 	struct {
 		struct bpf_program *btf, *raw;
 		bool needed;
 	} progs[] = {
-		{ skel->progs.fork_btf, skel->progs.fork_raw, life || cfg->follow },
+		{ skel->progs.fork_btf, skel->progs.fork_raw,
+		  (events & PTI_EV_BIT(PTI_EV_FORK)) || cfg->follow },
+		/* --summary names a task by the comm its last exec gave it */
 		{ skel->progs.exec_btf, skel->progs.exec_raw,
-		  (cfg->events & PTI_EV_BIT(PTI_EV_EXEC)) || cfg->summary },
+		  (events & PTI_EV_BIT(PTI_EV_EXEC)) || cfg->summary },
 		{ skel->progs.exit_btf, skel->progs.exit_raw, true },
-		{ skel->progs.sys_exit_btf, skel->progs.sys_exit_raw, reap },
-		{ skel->progs.switch_btf, skel->progs.switch_raw, sched },
-		/* wakeups start the run-queue wait that switches measure */
-		{ skel->progs.wakeup_btf, skel->progs.wakeup_raw, sched },
-		{ skel->progs.wakeup_new_btf, skel->progs.wakeup_new_raw, sched },
+		/* runs after every system call: only when reaps are wanted */
+		{ skel->progs.sys_exit_btf, skel->progs.sys_exit_raw,
+		  events & PTI_EV_BIT(PTI_EV_REAP) },
+		{ skel->progs.switch_btf, skel->progs.switch_raw, switches },
+		{ skel->progs.wakeup_btf, skel->progs.wakeup_raw, wakeups },
+		{ skel->progs.wakeup_new_btf, skel->progs.wakeup_new_raw, wakeups },
 	};
 
 	for (size_t i = 0; i < sizeof(progs) / sizeof(progs[0]); i++) {
@@ -167,9 +188,12 @@ static int on_record(void *ctx, void *data, size_t size)
 
 static void explain_load_error(int err)
 {
-	if (err == -EPERM || err == -EACCES)
+	if (err == -EPERM)
 		fprintf(stderr, "ptinspect trace: not permitted to load BPF programs: "
 			"run as root (needs CAP_BPF and CAP_PERFMON)\n");
+	else if (err == -EACCES)
+		fprintf(stderr, "ptinspect trace: this kernel's verifier refused the "
+			"tracer; PTINSPECT_BPF_DEBUG=1 shows its log\n");
 	else
 		fprintf(stderr, "ptinspect trace: cannot load the tracer: %s\n",
 			strerror(-err));
@@ -180,6 +204,7 @@ int pti_trace_start(struct pti_trace_session *s,
 		    struct pti_trace_printer *printer)
 {
 	struct trace_bpf *skel;
+	struct timespec now;
 	pid_t tgid = 0;
 	bool tp_btf;
 	int err;
@@ -195,7 +220,7 @@ int pti_trace_start(struct pti_trace_session *s,
 			return -1;
 		}
 	}
-	if (choose_attach(cfg, &tp_btf))
+	if (choose_attach(cfg, s, &tp_btf))
 		return -1;
 	s->attach_name = tp_btf ? "tp_btf" : "raw_tp";
 	skel = trace_bpf__open();
@@ -215,8 +240,12 @@ int pti_trace_start(struct pti_trace_session *s,
 			PTI_COMM_LEN - 1);
 	}
 	skel->rodata->count_sched = cfg->summary;
-	skel->rodata->sched_hooks = cfg->summary || (cfg->events & PTI_EV_SCHED);
+	/* the switch program forgets a watched tgid at its last switch */
+	skel->rodata->sched_hooks = cfg->summary ||
+				    (cfg->events & PTI_EV_BIT(PTI_EV_SWITCH));
 	skel->rodata->wakeup_bytes = cfg->buffer_bytes / 4;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	skel->rodata->since_ns = now.tv_sec * 1000000000ULL + now.tv_nsec;
 	err = bpf_map__set_max_entries(skel->maps.events, cfg->buffer_bytes);
 	if (err) {
 		fprintf(stderr, "ptinspect trace: bad buffer size %zu: %s\n",

@@ -31,6 +31,7 @@ struct pti_trace_session {
 	unsigned long long delivered;
 	int output_errno;	/* why writing stdout failed; 0 while it works */
 	const char *attach_name;	/* "tp_btf" or "raw_tp" */
+	bool waits_known;	/* the kernel keeps sched_info (run-queue waits) */
 };
 
 /*

@@ -61,7 +61,7 @@ static void bucket_bounds(int slot, unsigned long long *low,
 	*high = slot ? (1ULL << slot) - 1 : 0;
 }
 
-static void print_hist_text(const unsigned long long *hist)
+static void print_hist_text(const unsigned long long *hist, bool known)
 {
 	unsigned long long max = 0;
 	int last = -1;
@@ -73,6 +73,11 @@ static void print_hist_text(const unsigned long long *hist)
 			max = hist[i];
 	}
 	printf("\nrun-queue wait (wakeup or preemption to running)\n");
+	if (!known) {
+		printf("  unavailable: the kernel keeps no sched_info "
+		       "(CONFIG_SCHED_INFO)\n");
+		return;
+	}
 	if (last < 0) {
 		printf("  no waits seen\n");
 		return;
@@ -129,7 +134,7 @@ out:
 }
 
 static void print_json(const struct task_count *v, size_t n,
-		       const unsigned long long *hist)
+		       const unsigned long long *hist, bool known)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct pti_sched_stats *st = &v[i].st;
@@ -145,7 +150,8 @@ static void print_json(const struct task_count *v, size_t n,
 		       (unsigned long long)st->wait_ns,
 		       (unsigned long long)st->max_wait_ns);
 	}
-	printf("{\"type\": \"runq_latency\", \"unit\": \"usecs\", \"buckets\": [");
+	printf("{\"type\": \"runq_latency\", \"available\": %s, "
+	       "\"unit\": \"usecs\", \"buckets\": [", known ? "true" : "false");
 	for (int i = 0; i < PTI_HIST_SLOTS; i++) {
 		unsigned long long low, high;
 
@@ -181,10 +187,10 @@ int pti_trace_print_summary(struct pti_trace_session *s)
 	if (!v)
 		return -1;
 	if (s->printer->json) {
-		print_json(v, n, hist);
+		print_json(v, n, hist, s->waits_known);
 	} else {
 		ret = print_tasks_text(v, n);
-		print_hist_text(hist);
+		print_hist_text(hist, s->waits_known);
 	}
 	free(v);
 	return ret;

@@ -480,9 +480,13 @@ static void pin(int cpu)
 struct switches {
 	pid_t pid;
 	long voluntary, involuntary;
+	long long run_delay, pcount;	/* /proc/PID/schedstat; -1: none */
 };
 
-/* A dead child's final counts: its zombie's status, after its last switch. */
+/*
+ * A dead child's final counts: its zombie's status and schedstat, after
+ * its last switch.
+ */
 static struct switches final_switches(pid_t pid)
 {
 	struct switches s = { .pid = pid };
@@ -498,6 +502,13 @@ static struct switches final_switches(pid_t pid)
 		sscanf(line, "voluntary_ctxt_switches: %ld", &s.voluntary);
 		sscanf(line, "nonvoluntary_ctxt_switches: %ld", &s.involuntary);
 	}
+	if (f)
+		fclose(f);
+	s.run_delay = s.pcount = -1;
+	snprintf(path, sizeof(path), "/proc/%d/schedstat", pid);
+	f = fopen(path, "r");
+	if (f && fscanf(f, "%*s %lld %lld", &s.run_delay, &s.pcount) != 2)
+		s.run_delay = s.pcount = -1;
 	if (f)
 		fclose(f);
 	waitpid(pid, NULL, 0);
@@ -554,7 +565,9 @@ static void switch_workload(void *out)
 /*
  * The kernel's counters against ours, for each child's whole life: it was
  * forked after the tracer attached, and its status is read as a zombie
- * after its last switch, so the two must be equal.
+ * after its last switch, so the two must be equal.  So must its waits:
+ * the runs that ended one and their total against /proc/PID/schedstat
+ * (pcount, run_delay), which the summary counts from the same sched_info.
  */
 TEST(switch_counts_agree_with_proc_status)
 {
@@ -582,6 +595,12 @@ TEST(switch_counts_agree_with_proc_status)
 		       r.s[k].voluntary, r.s[k].involuntary, vol, invol);
 		EXPECT_EQ(vol, r.s[k].voluntary);
 		EXPECT_EQ(invol, r.s[k].involuntary);
+		TH_LOG("pid %d: schedstat %lld waits, %lld ns; traced %lld, %lld",
+		       r.s[k].pid, r.s[k].pcount, r.s[k].run_delay,
+		       num(e, "waits"), num(e, "wait_ns"));
+		ASSERT_LE(0, r.s[k].pcount) TH_LOG("no /proc/PID/schedstat");
+		EXPECT_EQ(num(e, "waits"), r.s[k].pcount);
+		EXPECT_EQ(num(e, "wait_ns"), r.s[k].run_delay);
 		waits += num(e, "waits");
 	}
 	/*
