@@ -278,7 +278,13 @@ static int counts_agree(const struct pti_runq_cpu *c, char *why, size_t n)
 	for (size_t i = 0; i < c->n; i++) {
 		const struct pti_se *se = &c->se[i];
 
-		if (strcmp(se->kind, "task"))
+		/*
+		 * A curr that went to sleep is dequeued (on_rq 0, out of the
+		 * counts) but stays cfs_rq->curr until the pick finishes, and
+		 * newidle_balance() drops the rq lock in between: a read can
+		 * land there.  The counts are of queued entities.
+		 */
+		if (strcmp(se->kind, "task") || !se->on_rq)
 			continue;
 		cfs += is_cfs(se);
 		rt += strcmp(se->sched_class, "rt") == 0;
