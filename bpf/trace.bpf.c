@@ -53,7 +53,7 @@ const volatile bool follow;		/* ... and their descendants */
 const volatile bool filter_comm;
 const volatile char comm_filter[PTI_COMM_LEN];
 const volatile bool count_sched;	/* --summary: counts and histogram */
-const volatile bool sched_hooks;	/* switch/wakeup programs are loaded */
+const volatile bool switch_loaded;	/* the sched_switch program runs */
 const volatile __u64 wakeup_bytes = PTI_RINGBUF_DEFAULT / 4;
 /* CLOCK_MONOTONIC before attaching: tasks started since are seen whole. */
 const volatile __u64 since_ns;
@@ -352,7 +352,7 @@ static __always_inline int on_exec(bool btf, struct task_struct *task,
 		pid = RD(btf, task, pid);
 		s = bpf_map_lookup_elem(&sched_stats, &pid);
 		if (s)
-			BPF_CORE_READ_STR_INTO(&s->comm, task, comm);
+			read_comm(btf, s->comm, task);
 	}
 	if (!wanted(PTI_EV_EXEC))
 		return 0;
@@ -528,7 +528,7 @@ static __always_inline int on_exit(bool btf, struct task_struct *task)
 	submit(e);
 forget:
 	/* With switches traced, the final one (TASK_DEAD) forgets it. */
-	if (group_dead && filter_tgid && !sched_hooks)
+	if (group_dead && filter_tgid && !switch_loaded)
 		bpf_map_delete_elem(&watched, &tgid);
 	return 0;
 }

@@ -73,13 +73,18 @@ static int choose_attach(const struct pti_trace_config *cfg,
 	return 0;
 }
 
+/* --summary counts at each switch; otherwise only streamed switches need it. */
+static bool switch_needed(const struct pti_trace_config *cfg)
+{
+	return cfg->summary || (cfg->events & PTI_EV_BIT(PTI_EV_SWITCH));
+}
+
 /* Load only what the config needs, from one of the two program sets. */
 static void select_programs(struct trace_bpf *skel, bool tp_btf,
 			    const struct pti_trace_config *cfg)
 {
 	/* --summary streams nothing, whatever -e said. */
 	unsigned int events = cfg->summary ? 0 : cfg->events;
-	bool switches = cfg->summary || (events & PTI_EV_BIT(PTI_EV_SWITCH));
 	bool wakeups = events & PTI_EV_BIT(PTI_EV_WAKEUP);
 	struct {
 		struct bpf_program *btf, *raw;
@@ -94,7 +99,7 @@ static void select_programs(struct trace_bpf *skel, bool tp_btf,
 		/* runs after every system call: only when reaps are wanted */
 		{ skel->progs.sys_exit_btf, skel->progs.sys_exit_raw,
 		  events & PTI_EV_BIT(PTI_EV_REAP) },
-		{ skel->progs.switch_btf, skel->progs.switch_raw, switches },
+		{ skel->progs.switch_btf, skel->progs.switch_raw, switch_needed(cfg) },
 		{ skel->progs.wakeup_btf, skel->progs.wakeup_raw, wakeups },
 		{ skel->progs.wakeup_new_btf, skel->progs.wakeup_new_raw, wakeups },
 	};
@@ -241,8 +246,7 @@ int pti_trace_start(struct pti_trace_session *s,
 	}
 	skel->rodata->count_sched = cfg->summary;
 	/* the switch program forgets a watched tgid at its last switch */
-	skel->rodata->sched_hooks = cfg->summary ||
-				    (cfg->events & PTI_EV_BIT(PTI_EV_SWITCH));
+	skel->rodata->switch_loaded = switch_needed(cfg);
 	skel->rodata->wakeup_bytes = cfg->buffer_bytes / 4;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	skel->rodata->since_ns = now.tv_sec * 1000000000ULL + now.tv_nsec;
