@@ -605,11 +605,14 @@ TEST(switch_counts_agree_with_proc_status)
 	}
 	/*
 	 * Ping-pong switches every round: by sleeping, or preempted by the
-	 * partner its write woke.  Hogs are preempted, never sleep.
+	 * partner its write woke.  On one CPU one of the two must sleep each
+	 * round waiting for the other's byte; which one depends on wakeup
+	 * preemption (a ponger preempted by every reply it writes never
+	 * finds its pipe empty), so the pair is counted, not each.  Hogs are
+	 * preempted, never sleep.
 	 */
 	EXPECT_GE(r.s[0].voluntary + r.s[0].involuntary, ROUNDS - 10);
-	EXPECT_GE(r.s[0].voluntary, ROUNDS / 4);
-	EXPECT_GE(r.s[1].voluntary, ROUNDS / 4);
+	EXPECT_GE(r.s[0].voluntary + r.s[1].voluntary, ROUNDS - 10);
 	EXPECT_GE(r.s[2].involuntary, 3);
 	EXPECT_GE(r.s[3].involuntary, 3);
 	EXPECT_GT(waits, ROUNDS);
