@@ -28,6 +28,7 @@
 #include <linux/sched/task_stack.h>
 #include <linux/signal.h>
 #include <linux/string.h>
+#include "compat.h"
 #include "ptinspect.h"
 
 #define PTI_CAP(name) { CAP_##name, #name }
@@ -128,7 +129,7 @@ static void pti_cap_fill(u64 *raw, char *names, size_t size, kernel_cap_t cap)
 {
 	int i;
 
-	*raw = ((u64)cap.cap[1] << 32) | cap.cap[0];
+	*raw = pti_cap_raw(&cap);
 	names[0] = '\0';
 	for (i = 0; i < ARRAY_SIZE(pti_cap_names); i++)
 		if (*raw & (1ULL << pti_cap_names[i].bit))
@@ -488,5 +489,5 @@ void pti_share_fill(struct pti_share *s, struct task_struct *task,
 			      READ_ONCE(target->nsproxy));
 	s->io = pti_same(READ_ONCE(task->io_context),
 			 READ_ONCE(target->io_context));
-	__get_task_comm(s->comm, sizeof(s->comm), task);
+	pti_get_comm(s->comm, task);
 }

@@ -15,6 +15,7 @@
 #include <linux/sched/task_stack.h>
 #include <linux/string.h>
 #include <linux/uidgid.h>
+#include "compat.h"
 #include "ptinspect.h"
 
 /**
@@ -59,17 +60,22 @@ static const struct pti_flag_name pti_pf_names[] = {
 	{ PF_MEMALLOC, "MEMALLOC" },
 	{ PF_NPROC_EXCEEDED, "NPROC_EXCEEDED" },
 	{ PF_USED_MATH, "USED_MATH" },
+	{ PF_USER_WORKER, "USER_WORKER" },
 	{ PF_NOFREEZE, "NOFREEZE" },
+	{ PF_KCOMPACTD, "KCOMPACTD" },
 	{ PF_KSWAPD, "KSWAPD" },
 	{ PF_MEMALLOC_NOFS, "MEMALLOC_NOFS" },
 	{ PF_MEMALLOC_NOIO, "MEMALLOC_NOIO" },
 	{ PF_LOCAL_THROTTLE, "LOCAL_THROTTLE" },
 	{ PF_KTHREAD, "KTHREAD" },
 	{ PF_RANDOMIZE, "RANDOMIZE" },
+	{ PF_MEMALLOC_NORECLAIM, "MEMALLOC_NORECLAIM" },
+	{ PF_MEMALLOC_NOWARN, "MEMALLOC_NOWARN" },
 	{ PF_NO_NOTIFY_SIGNAL, "NO_NOTIFY_SIGNAL" },
 	{ PF_NO_SETAFFINITY, "NO_SETAFFINITY" },
 	{ PF_MCE_EARLY, "MCE_EARLY" },
 	{ PF_MEMALLOC_PIN, "MEMALLOC_PIN" },
+	{ PF_BLOCK_TS, "BLOCK_TS" },
 	{ PF_SUSPEND_TASK, "SUSPEND_TASK" },
 };
 
@@ -185,7 +191,7 @@ void pti_task_fill(struct pti_task *rec, struct task_struct *task,
 	rec->reaper = task->signal->is_child_subreaper ||
 		      (tgid_pid && is_child_reaper(tgid_pid));
 	rec->exit_code = READ_ONCE(task->exit_code);
-	__get_task_comm(rec->comm, sizeof(rec->comm), task);
+	pti_get_comm(rec->comm, task);
 
 	if (kaddrs) {
 		rec->kaddr_task = (unsigned long)task;

@@ -16,6 +16,7 @@
 #include <linux/sched/mm.h>
 #include <linux/sched/task.h>
 #include <linux/string.h>
+#include "compat.h"
 #include "ptinspect.h"
 
 /**
@@ -87,9 +88,9 @@ void pti_mm_fill(struct pti_mm *rec, struct mm_struct *mm, bool kaddrs)
 	rec->data_vm = mm->data_vm;
 	rec->exec_vm = mm->exec_vm;
 	rec->stack_vm = mm->stack_vm;
-	rec->rss_file = get_mm_counter(mm, MM_FILEPAGES);
-	rec->rss_anon = get_mm_counter(mm, MM_ANONPAGES);
-	rec->rss_shmem = get_mm_counter(mm, MM_SHMEMPAGES);
+	rec->rss_file = pti_mm_counter(mm, MM_FILEPAGES);
+	rec->rss_anon = pti_mm_counter(mm, MM_ANONPAGES);
+	rec->rss_shmem = pti_mm_counter(mm, MM_SHMEMPAGES);
 	rec->pgtables_bytes = mm_pgtables_bytes(mm);
 	rec->kaddr_mm = kaddrs ? (unsigned long)mm : 0;
 }
@@ -154,7 +155,7 @@ static void pti_vma_name(struct pti_vma *rec, struct vm_area_struct *vma,
 
 	rec->name[0] = '\0';
 	if (vma->vm_file) {
-		path = d_path(&vma->vm_file->f_path, rec->name,
+		path = d_path(pti_file_user_path(vma->vm_file), rec->name,
 			      sizeof(rec->name));
 		if (IS_ERR(path))
 			strscpy(rec->name, "?", sizeof(rec->name));
@@ -204,7 +205,7 @@ void pti_vma_fill(struct pti_vma *rec, struct vm_area_struct *vma,
 	rec->dev_minor = 0;
 	rec->inode = 0;
 	if (vma->vm_file) {
-		struct inode *inode = file_inode(vma->vm_file);
+		const struct inode *inode = pti_file_user_inode(vma->vm_file);
 
 		rec->offset = (u64)vma->vm_pgoff << PAGE_SHIFT;
 		rec->dev_major = MAJOR(inode->i_sb->s_dev);

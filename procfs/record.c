@@ -51,7 +51,7 @@ static void pti_seq_hex(struct seq_file *m, u64 v)
 	int i = sizeof(buf);
 
 	do {
-		buf[--i] = hex_asc[v & 0xf];
+		buf[--i] = "0123456789abcdef"[v & 0xf];
 		v >>= 4;
 	} while (v);
 	buf[--i] = 'x';

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * compat.h - the public kernel API differences between the releases
+ * ptinspect builds for (6.1 to 7.x), in one place.  Each entry names the
+ * release that changed it and is chosen by detecting the change in the
+ * headers being built against, not by a version list.  Private structures
+ * never appear here: their layouts come from the running kernel's BTF.
+ */
+#ifndef PTI_COMPAT_H
+#define PTI_COMPAT_H
+
+#include <linux/capability.h>
+#include <linux/fs.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
+
+/*
+ * Kbuild greps the headers for API that comes and goes and defines
+ * PTI_HAVE_<NAME> for what it finds (see pti_have in Kbuild).
+ */
+
+/*
+ * A mapped file as userspace names it.  Since 6.8 a file opened through
+ * overlayfs (a backing file) carries the real file's path, and
+ * file_user_path()/file_user_inode() give the overlay's, which
+ * /proc/PID/maps prints.  Before, f_path already was the overlay's.
+ */
+#ifdef PTI_HAVE_FILE_USER_PATH
+#define pti_file_user_path(f)	file_user_path(f)
+#define pti_file_user_inode(f)	file_user_inode(f)
+#else
+#define pti_file_user_path(f)	((const struct path *)&(f)->f_path)
+#define pti_file_user_inode(f)	((const struct inode *)file_inode(f))
+#endif
+
+/*
+ * kernel_cap_t: two u32 words (cap[]) until 6.3, one u64 (val) since.
+ * The old layout is the one that defines _KERNEL_CAPABILITY_U32S.
+ */
+#ifdef _KERNEL_CAPABILITY_U32S
+static inline u64 pti_cap_raw(const kernel_cap_t *cap)
+{
+	return ((u64)cap->cap[1] << 32) | cap->cap[0];
+}
+#else
+static inline u64 pti_cap_raw(const kernel_cap_t *cap)
+{
+	return cap->val;
+}
+#endif
+
+/*
+ * Task comm: __get_task_comm() (under task_lock) was removed in 7.2,
+ * leaving the get_task_comm() macro (strscpy_pad(), no lock).  The macro
+ * exists on every release; before 7.2 it insists on an array of exactly
+ * TASK_COMM_LEN bytes, which every record's comm is.
+ */
+#define pti_get_comm(buf, task) get_task_comm(buf, task)
+
+/*
+ * RSS counters: per-CPU since 6.2, read approximately by get_mm_counter().
+ * get_mm_counter_sum() came with /proc/PID/status summing them exactly
+ * (6.16, and the stable releases it was backported to): read as /proc does.
+ */
+#ifdef PTI_HAVE_GET_MM_COUNTER_SUM
+#define pti_mm_counter(mm, member)	get_mm_counter_sum(mm, member)
+#else
+#define pti_mm_counter(mm, member)	get_mm_counter(mm, member)
+#endif
+
+/*
+ * PF_* flags that come and go; a flag the headers lack is 0, which the
+ * flag decoder skips.
+ */
+#ifndef PF_NO_NOTIFY_SIGNAL	/* removed in 6.3 */
+#define PF_NO_NOTIFY_SIGNAL	0
+#endif
+#ifndef PF_USER_WORKER		/* added in 6.4 */
+#define PF_USER_WORKER		0
+#endif
+#ifndef PF_KCOMPACTD		/* added in 6.10 */
+#define PF_KCOMPACTD		0
+#endif
+#ifndef PF_MEMALLOC_NORECLAIM	/* added in 6.11 */
+#define PF_MEMALLOC_NORECLAIM	0
+#endif
+#ifndef PF_MEMALLOC_NOWARN	/* added in 6.11 */
+#define PF_MEMALLOC_NOWARN	0
+#endif
+#ifndef PF_BLOCK_TS		/* added in 6.9 */
+#define PF_BLOCK_TS		0
+#endif
+#ifndef PF_LOCAL_THROTTLE	/* removed after 6.12 */
+#define PF_LOCAL_THROTTLE	0
+#endif
+
+#endif /* PTI_COMPAT_H */
