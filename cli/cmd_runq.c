@@ -44,17 +44,24 @@ static bool has_field(const struct pti_rq *rq, const char *field)
 static void print_cpu_summary(const struct pti_rq *rq)
 {
 	char clock[32], minv[32];
+	/* The queue's reference vruntime, under the name this kernel uses. */
+	bool zero = !has_field(rq, "cfs_min_vruntime") &&
+		    has_field(rq, "cfs_zero_vruntime");
 
 	ns_as_ms(rq->clock, clock, sizeof(clock));
-	ns_as_ms(rq->cfs_min_vruntime, minv, sizeof(minv));
+	ns_as_ms(zero ? rq->cfs_zero_vruntime : rq->cfs_min_vruntime, minv,
+		 sizeof(minv));
 	printf("CPU %d: nr_running %u, nr_switches %llu, clock %s ms, curr %d (%s)\n"
-	       "  cfs: nr_running %u, h_nr_running %u, min_vruntime %s ms, load %llu;"
-	       " rt: %u queued; dl: %u queued%s\n",
+	       "  cfs: nr_running %u, h_nr_running %u, %s %s ms, load %llu;"
+	       " rt: %u queued; dl: %u queued%s\n"
+	       "  cfs timeline sorted by %s, groups %s\n",
 	       rq->cpu, rq->nr_running, (unsigned long long)rq->nr_switches,
 	       clock, rq->curr_pid, rq->curr_comm, rq->cfs_nr_running,
-	       rq->cfs_h_nr_running, minv, (unsigned long long)rq->cfs_load >> 10,
+	       rq->cfs_h_nr_running, zero ? "zero_vruntime" : "min_vruntime",
+	       minv, (unsigned long long)rq->cfs_load >> 10,
 	       rq->rt_nr_running, rq->dl_nr_running,
-	       rq->truncated ? " (entity list truncated)" : "");
+	       rq->truncated ? " (entity list truncated)" : "",
+	       rq->cfs_order, rq->cfs_groups);
 	if (rq->absent[0] && strcmp(rq->absent, "-"))
 		printf("  absent on this kernel: %s\n", rq->absent);
 }
@@ -235,6 +242,7 @@ static int add_rb_subtree(struct libscols_table *tb, const struct pti_runq_cpu *
 			  int node, const char *side, struct libscols_line *parent,
 			  int depth)
 {
+	bool by_deadline = strcmp(c->rq.cfs_order, "deadline") == 0;
 	struct libscols_line *ln;
 	const struct pti_se *se;
 	char name[PTI_GROUP_LEN];
@@ -249,7 +257,8 @@ static int add_rb_subtree(struct libscols_table *tb, const struct pti_runq_cpu *
 	entity_name(se, name, sizeof(name));
 	cell(ln, &col, "%s%s", side, name);
 	cell(ln, &col, "%s", se->red ? "red" : "black");
-	cell_ms(ln, &col, is_class(se, "dl") ? se->deadline : se->vruntime);
+	cell_ms(ln, &col, is_class(se, "dl") || by_deadline ? se->deadline :
+		se->vruntime);
 	cell_pid(ln, &col, se->pid);
 	return add_rb_subtree(tb, c, se->left, "L ", ln, depth + 1) ||
 	       add_rb_subtree(tb, c, se->right, "R ", ln, depth + 1);
@@ -291,15 +300,18 @@ static int print_rb_trees(const struct pti_runq_cpu *c,
 			  const struct runq_opts *o)
 {
 	char title[PTI_GROUP_LEN + 32], name[PTI_GROUP_LEN];
+	/* The key the kernel sorts its timeline by (EEVDF: deadline). */
+	const char *key = strcmp(c->rq.cfs_order, "deadline") ? "VRUNTIME" :
+			  "DEADLINE";
 	int ret = print_rb_tree(c, "cfs", -1, "tasks_timeline of rq->cfs",
-				"VRUNTIME", o);
+				key, o);
 
 	for (size_t q = 0; q < c->n && !ret; q++) {
 		if (!is_class(&c->se[q], "cfs") || strcmp(c->se[q].kind, "group"))
 			continue;
 		entity_name(&c->se[q], name, sizeof(name));
 		snprintf(title, sizeof(title), "tasks_timeline of %s", name);
-		ret = print_rb_tree(c, "cfs", (long)q, title, "VRUNTIME", o);
+		ret = print_rb_tree(c, "cfs", (long)q, title, key, o);
 	}
 	if (!ret && has_field(&c->rq, "dl_queue"))
 		ret = print_rb_tree(c, "dl", -1, "root of rq->dl", "DEADLINE", o);
@@ -308,7 +320,7 @@ static int print_rb_trees(const struct pti_runq_cpu *c,
 
 static void print_json(const struct pti_runq *q, int only_cpu)
 {
-	char se_absent[PTI_ABSENT_LEN + 8];
+	char se_absent[PTI_ABSENT_LEN + 48];
 	bool first_cpu = true;
 
 	fputs("{\"cpus\": [", stdout);
@@ -322,8 +334,11 @@ static void print_json(const struct pti_runq *q, int only_cpu)
 		/* What this kernel lacks is null, not a made-up 0; lag is
 		 * measured from min_vruntime.
 		 */
-		snprintf(se_absent, sizeof(se_absent), "%s%s", c->rq.absent,
-			 has_field(&c->rq, "cfs_min_vruntime") ? "" : ",lag");
+		snprintf(se_absent, sizeof(se_absent), "%s%s%s", c->rq.absent,
+			 has_field(&c->rq, "cfs_min_vruntime") ? "" :
+			 ",lag,q_min_vruntime",
+			 has_field(&c->rq, "cfs_zero_vruntime") ? "" :
+			 ",q_zero_vruntime");
 		pti_json_record_absent(stdout, pti_rq_columns, PTI_RQ_NR_COLUMNS,
 				       &c->rq, c->rq.absent);
 		fputs(", \"entities\": [", stdout);

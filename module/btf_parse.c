@@ -7,14 +7,23 @@
  */
 #ifdef __KERNEL__
 #include <linux/errno.h>
+#include <linux/stddef.h>
 #include <linux/string.h>
 #else
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #endif
 #include "btf_parse.h"
 
 #define PTI_BTF_MAGIC		0xeB9F
+/*
+ * The header's fixed part, magic through str_len.  Newer uapi headers
+ * (7.x) add members after it (layout_off, layout_len) that a blob may or
+ * may not carry: hdr_len says, and nothing past str_len is read, so the
+ * reader takes every blob whatever headers it was built with.
+ */
+#define PTI_BTF_HDR_MIN		(offsetof(struct btf_header, str_len) + sizeof(__u32))
 #define PTI_BTF_MAX_CHAIN	32	/* typedef/qualifier hops */
 #define PTI_BTF_MAX_NEST	8	/* anonymous struct/union depth */
 
@@ -96,8 +105,8 @@ int pti_btf_open(struct pti_btf *b, const void *data, size_t size)
 	size_t body;
 
 	memset(b, 0, sizeof(*b));
-	if (size < sizeof(*h) || h->magic != PTI_BTF_MAGIC || h->version != 1 ||
-	    h->hdr_len < sizeof(*h) || h->hdr_len > size)
+	if (size < PTI_BTF_HDR_MIN || h->magic != PTI_BTF_MAGIC ||
+	    h->version != 1 || h->hdr_len < PTI_BTF_HDR_MIN || h->hdr_len > size)
 		return -EINVAL;
 	body = size - h->hdr_len;
 	if (h->type_off > body || h->type_len > body - h->type_off ||

@@ -314,7 +314,13 @@ PTI_RQ_COLUMN(CFS_NR_RUNNING, "cfs_nr_running", cfs_nr_running, PTI_T_U32,
 PTI_RQ_COLUMN(CFS_H_NR_RUNNING, "cfs_h_nr_running", cfs_h_nr_running, PTI_T_U32,
 	"rq->cfs.h_nr_running: CFS tasks in the whole hierarchy")
 PTI_RQ_COLUMN(CFS_MIN_VRUNTIME, "cfs_min_vruntime", cfs_min_vruntime, PTI_T_U64,
-	"rq->cfs.min_vruntime, ns")
+	"rq->cfs.min_vruntime, ns (until zero_vruntime replaced it)")
+PTI_RQ_COLUMN(CFS_ZERO_VRUNTIME, "cfs_zero_vruntime", cfs_zero_vruntime, PTI_T_U64,
+	"rq->cfs.zero_vruntime, ns: the point tree keys are taken from (6.19; Debian's 6.12 too)")
+PTI_RQ_COLUMN(CFS_ORDER, "cfs_order", cfs_order, PTI_T_WORD,
+	"what the CFS timeline is sorted by: vruntime, or deadline (EEVDF's augmented tree, 6.8+)")
+PTI_RQ_COLUMN(CFS_GROUPS, "cfs_groups", cfs_groups, PTI_T_WORD,
+	"nested: a group's tasks queue in its own cfs_rq below its entity; flat (7.x): every task on rq->cfs")
 PTI_RQ_COLUMN(CFS_LOAD, "cfs_load", cfs_load, PTI_T_U64,
 	"rq->cfs.load.weight: sum of the queued entities' weights")
 PTI_RQ_COLUMN(RT_NR_RUNNING, "rt_nr_running", rt_nr_running, PTI_T_U32,
@@ -345,7 +351,7 @@ PTI_SE_COLUMN(TGID, "tgid", tgid, PTI_T_S32, "the task's tgid (0 otherwise)")
 PTI_SE_COLUMN(PRIO, "prio", prio, PTI_T_S32,
 	"the task's p->prio: -1 deadline, 0-99 rt (99 - rt_priority), 100-139 fair (120 + nice); else 0")
 PTI_SE_COLUMN(VRUNTIME, "vruntime", vruntime, PTI_T_U64,
-	"cfs: se->vruntime, the tree key, ns")
+	"cfs: se->vruntime, ns; the tree key where cfs_order is vruntime")
 PTI_SE_COLUMN(LAG, "lag", lag, PTI_T_S64,
 	"cfs: vruntime - its queue's min_vruntime, ns")
 PTI_SE_COLUMN(WEIGHT, "weight", weight, PTI_T_U64, "cfs: se->load.weight")
@@ -358,7 +364,7 @@ PTI_SE_COLUMN(LEFT, "left", left, PTI_T_S32,
 PTI_SE_COLUMN(RIGHT, "right", right, PTI_T_S32, "index of its right child, -1 if none")
 PTI_SE_COLUMN(RED, "red", red, PTI_T_S32, "1 if its rb-tree node is red, 0 if black")
 PTI_SE_COLUMN(DEADLINE, "deadline", deadline, PTI_T_U64,
-	"dl: dl_se->deadline, the tree key; cfs: se->deadline (EEVDF, 6.6+); ns")
+	"dl: dl_se->deadline, the tree key; cfs: se->deadline (EEVDF, 6.6+), the key where cfs_order is deadline; ns")
 PTI_SE_COLUMN(VLAG, "vlag", vlag, PTI_T_S64, "cfs: se->vlag (EEVDF, 6.6+), ns")
 PTI_SE_COLUMN(SLICE, "slice", slice, PTI_T_U64, "cfs: se->slice (EEVDF, 6.6+), ns")
 PTI_SE_COLUMN(DELAYED, "delayed", delayed, PTI_T_S32,
@@ -369,9 +375,11 @@ PTI_SE_COLUMN(Q_H_NR_RUNNING, "q_h_nr_running", q_h_nr_running, PTI_T_U32,
 	"my_q->h_nr_running")
 PTI_SE_COLUMN(Q_MIN_VRUNTIME, "q_min_vruntime", q_min_vruntime, PTI_T_U64,
 	"my_q->min_vruntime, ns")
+PTI_SE_COLUMN(Q_ZERO_VRUNTIME, "q_zero_vruntime", q_zero_vruntime, PTI_T_U64,
+	"my_q->zero_vruntime, ns")
 PTI_SE_COLUMN(Q_LOAD, "q_load", q_load, PTI_T_U64, "my_q->load.weight")
 PTI_SE_COLUMN(GROUP, "group", group, PTI_T_WORD,
-	"a group's task group as sched/debug names it (/autogroup-N or a cgroup path); a server's name")
+	"a group's task group as sched/debug names it (/autogroup-N or a cgroup path); with flat groups a task's own; a server's name")
 PTI_SE_COLUMN(COMM, "comm", comm, PTI_T_ESCAPED, "the task's comm")
 
 #undef PTI_TASK_COLUMN

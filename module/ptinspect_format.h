@@ -132,7 +132,8 @@ struct pti_rq {
 	__u64 nr_switches, clock;
 	__s32 curr_pid;
 	__u32 cfs_nr_running, cfs_h_nr_running;
-	__u64 cfs_min_vruntime, cfs_load;
+	__u64 cfs_min_vruntime, cfs_zero_vruntime, cfs_load;
+	char cfs_order[12], cfs_groups[8];
 	__u32 rt_nr_running, dl_nr_running;
 	__s32 entities, truncated;
 	char absent[PTI_ABSENT_LEN];
@@ -159,7 +160,7 @@ struct pti_se {
 	__u64 slice;
 	__s32 delayed;
 	__u32 q_nr_running, q_h_nr_running;
-	__u64 q_min_vruntime, q_load;
+	__u64 q_min_vruntime, q_zero_vruntime, q_load;
 	char group[PTI_GROUP_LEN];
 	char comm[PTI_COMM_LEN];
 };

@@ -54,12 +54,16 @@ const struct pti_rq_spec pti_rq_specs[] = {
 		 cfs_h_nr_running, "h_nr_running", "h_nr_queued"),
 	PTI_SPEC("cfs_rq", BTF_KIND_INT, PTI_SZ_8, NULL, OPTIONAL,
 		 cfs_min_vruntime, "min_vruntime"),
+	PTI_SPEC("cfs_rq", BTF_KIND_INT, PTI_SZ_8, NULL, OPTIONAL,
+		 cfs_zero_vruntime, "zero_vruntime"),
 	PTI_SPEC("cfs_rq", BTF_KIND_STRUCT, PTI_SZ_RB_ROOT_CACHED,
 		 "rb_root_cached", REQUIRED, cfs_timeline, "tasks_timeline"),
 	PTI_SPEC("cfs_rq", BTF_KIND_PTR, PTI_SZ_PTR, "sched_entity", REQUIRED,
 		 cfs_curr, "curr"),
 	PTI_SPEC("cfs_rq", BTF_KIND_PTR, PTI_SZ_PTR, "task_group", OPTIONAL,
 		 cfs_tg, "tg"),
+	PTI_SPEC("cfs_rq", BTF_KIND_PTR, PTI_SZ_PTR, "sched_entity", OPTIONAL,
+		 cfs_h_curr, "h_curr"),
 	PTI_SPEC("rt_rq", BTF_KIND_INT, PTI_SZ_4, NULL, OPTIONAL, rt_nr_running,
 		 "rt_nr_running"),
 	PTI_SPEC("rt_rq", BTF_KIND_STRUCT, PTI_SZ_ANY, "rt_prio_array",
@@ -78,6 +82,8 @@ const struct pti_rq_spec pti_rq_specs[] = {
 		 se_slice, "slice"),
 	PTI_SPEC("sched_entity", BTF_KIND_INT, PTI_SZ_1, NULL, OPTIONAL,
 		 se_delayed, "sched_delayed"),
+	PTI_SPEC("sched_entity", BTF_KIND_INT, PTI_SZ_8, NULL, OPTIONAL,
+		 se_min_vruntime, "min_vruntime"),
 	PTI_SPEC("task_group", BTF_KIND_STRUCT, PTI_SZ_CSS,
 		 "cgroup_subsys_state", OPTIONAL, tg_css, "css"),
 	PTI_SPEC("task_group", BTF_KIND_PTR, PTI_SZ_PTR, "autogroup", OPTIONAL,
@@ -93,6 +99,7 @@ const struct pti_rq_optional pti_rq_optionals[] = {
 	PTI_OPTIONAL(rq_clock, "clock"),
 	PTI_OPTIONAL(cfs_h_nr_running, "cfs_h_nr_running"),
 	PTI_OPTIONAL(cfs_min_vruntime, "cfs_min_vruntime"),
+	PTI_OPTIONAL(cfs_zero_vruntime, "cfs_zero_vruntime"),
 	PTI_OPTIONAL(rt_nr_running, "rt_nr_running"),
 	PTI_OPTIONAL(rt_queues, "rt_queue"),
 	PTI_OPTIONAL(dl_nr_running, "dl_nr_running"),
@@ -222,10 +229,10 @@ int pti_rq_layout_resolve(const struct pti_btf *b,
 	}
 	if (pti_btf_var_offset(b, ".data..percpu", "runqueues",
 			       &l->runqueues_off) ||
-	    pti_btf_var_offset(b, ".data..percpu", "cpu_number",
+	    pti_btf_var_offset(b, ".data..percpu", PTI_RQ_ANCHOR,
 			       &l->anchor_off)) {
 		scnprintf(l->why, sizeof(l->why), "%s",
-			  "runqueues or cpu_number: not in BTF's .data..percpu");
+			  "runqueues or " PTI_RQ_ANCHOR ": not in BTF's .data..percpu");
 		return -ENOENT;
 	}
 	return 0;

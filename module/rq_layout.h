@@ -10,6 +10,14 @@
 
 #include "btf_parse.h"
 
+/*
+ * The exported per-CPU variable whose address anchors runqueues' offset.
+ * kernel_cpustat is generic and exported on every release; x86's
+ * cpu_number moved into pcpu_hot in 6.2 (and out again later), so it
+ * anchors nothing portably.
+ */
+#define PTI_RQ_ANCHOR "kernel_cpustat"
+
 /* Where one member is, once resolved; !present if this kernel lacks it. */
 struct pti_rq_field {
 	__u32 off, size;
@@ -45,15 +53,27 @@ struct pti_rq_layout {
 	char why[160];		/* why resolving failed */
 	__u32 rq_size;		/* sizeof(struct rq) */
 	__u32 runqueues_off;	/* runqueues' offset in .data..percpu */
-	__u32 anchor_off;	/* cpu_number's offset there */
+	__u32 anchor_off;	/* PTI_RQ_ANCHOR's offset there */
 	struct pti_rq_field rq_lock, rq_nr_running, rq_nr_switches, rq_clock,
 		rq_curr, rq_cfs, rq_rt, rq_dl, rq_cpu, rq_fair_server;
 	struct pti_rq_field cfs_load, cfs_nr_running, cfs_h_nr_running,
 		cfs_min_vruntime, cfs_timeline, cfs_curr, cfs_tg;
+	/*
+	 * min_vruntime gave way to zero_vruntime (6.19, and the stable
+	 * releases it went to: Debian's 6.12 has it).  h_curr comes with the
+	 * flat hierarchy (7.x): every task queued on rq->cfs itself, its
+	 * group's cfs_rq only accounting for it.
+	 */
+	struct pti_rq_field cfs_zero_vruntime, cfs_h_curr;
 	struct pti_rq_field rt_nr_running, rt_active, rt_queues;
 	struct pti_rq_field dl_nr_running, dl_root;
-	/* EEVDF (6.6+) and delayed dequeue (6.12+): absent before. */
-	struct pti_rq_field se_deadline, se_vlag, se_slice, se_delayed;
+	/*
+	 * EEVDF (6.6+) and delayed dequeue (6.12+): absent before.  The
+	 * entity's own min_vruntime is the augmented tree's (6.8+), which
+	 * came with the timeline sorted by deadline instead of vruntime.
+	 */
+	struct pti_rq_field se_deadline, se_vlag, se_slice, se_delayed,
+		se_min_vruntime;
 	struct pti_rq_field tg_css, tg_autogroup, ag_id;
 };
 

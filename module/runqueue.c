@@ -7,14 +7,15 @@
  * per-CPU runqueues variable is not exported.  At load the module reads the
  * running kernel's own BTF, finds the members it needs (rq_layout.c) and
  * the per-CPU offset of runqueues, anchored through the exported per-CPU
- * variable cpu_number.  If anything is missing the view says why and the
+ * variable kernel_cpustat.  If anything is missing the view says why and the
  * rest of the module works.  The entities (sched_entity, sched_rt_entity,
  * sched_dl_entity) are public (linux/sched.h) and read directly, except the
  * members later kernels added, which BTF says are there or absent.
  */
 #include <linux/btf.h>
 #include <linux/cgroup.h>
-#include <linux/kernel_read_file.h>
+#include <linux/fs.h>
+#include <linux/kernel_stat.h>
 #include <linux/kernfs.h>
 #include <linux/mm.h>
 #include <linux/moduleparam.h>
@@ -47,6 +48,50 @@ static unsigned long pti_runqueues;	/* the per-CPU pointer's value */
 static void *pti_rq_of(int cpu)
 {
 	return per_cpu_ptr((void __percpu *)pti_runqueues, cpu);
+}
+
+/*
+ * Read the whole BTF file into a vmalloc'ed buffer with a plain file read.
+ * kernel_read_file() would ask the LSMs to vet it as a kernel-loaded image
+ * (firmware, policy, module): IPE in Debian's 7.x kernels warns on every
+ * such read it has no rule for, and this is no such image.
+ *
+ * Return: the bytes read into *@bufp, or a negative errno.
+ */
+static ssize_t pti_btf_read(const char *path, void **bufp)
+{
+	struct file *f;
+	loff_t size, pos = 0;
+	ssize_t n = 0;
+	void *buf;
+
+	f = filp_open(path, O_RDONLY, 0);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	size = i_size_read(file_inode(f));
+	if (size <= 0 || size > PTI_BTF_MAX_SIZE) {
+		n = size <= 0 ? -ENODATA : -EFBIG;
+		goto out;
+	}
+	buf = vmalloc(size);
+	if (!buf) {
+		n = -ENOMEM;
+		goto out;
+	}
+	while (pos < size) {
+		n = kernel_read(f, buf + pos, size - pos, &pos);
+		if (n <= 0)
+			break;
+	}
+	if (n < 0) {
+		vfree(buf);
+		goto out;
+	}
+	*bufp = buf;
+	n = pos;
+out:
+	filp_close(f, NULL);
+	return n;
 }
 
 /* Every possible CPU's rq must say it is that CPU's, or nothing is used. */
@@ -87,14 +132,11 @@ void pti_runqueues_init(void)
 	} };
 	struct pti_btf b;
 	void *blob = NULL;
-	size_t size = 0;
 	ssize_t n;
 	u32 *index;
 	int err;
 
-	n = kernel_read_file_from_path_initns(btf_path, 0, &blob,
-					      PTI_BTF_MAX_SIZE, &size,
-					      READING_UNKNOWN);
+	n = pti_btf_read(btf_path, &blob);
 	if (n < 0) {
 		scnprintf(pti_rql.why, sizeof(pti_rql.why),
 			  "cannot read %s (error %zd): kernel built without BTF?",
@@ -114,7 +156,7 @@ void pti_runqueues_init(void)
 		/* Per-CPU symbols are offsets into the per-CPU area: one
 		 * known variable's address and BTF offset give the others'.
 		 */
-		pti_runqueues = (unsigned long)&cpu_number -
+		pti_runqueues = (unsigned long)&kernel_cpustat -
 				pti_rql.anchor_off + pti_rql.runqueues_off;
 		pti_rq_ready = pti_rq_verify() == 0;
 	}
@@ -219,7 +261,22 @@ static void pti_se_task(struct pti_se *r, struct task_struct *p)
 	r->comm[sizeof(r->comm) - 1] = '\0';
 }
 
-static struct pti_se *pti_cfs_add(struct pti_rq_snapshot *s,
+/*
+ * With flat groups (7.x) a task sits on rq->cfs while se->cfs_rq is still
+ * its group's queue, which accounts for it: name that group for it.
+ */
+static void pti_cfs_task_group(struct pti_rq_snapshot *s, struct pti_se *r,
+			       struct sched_entity *se, void *cfs_rq)
+{
+#ifdef CONFIG_FAIR_GROUP_SCHED
+	void *own = READ_ONCE(se->cfs_rq);
+
+	if (own && own != cfs_rq)
+		pti_se_raw_of(s, r)->tg = pti_rq_ptr(own, &pti_rql.cfs_tg);
+#endif
+}
+
+static struct pti_se *pti_cfs_add(struct pti_rq_snapshot *s, void *cfs_rq,
 				  struct sched_entity *se, int parent,
 				  int depth, u64 min_vruntime, bool curr)
 {
@@ -235,12 +292,14 @@ static struct pti_se *pti_cfs_add(struct pti_rq_snapshot *s,
 		r->q_nr_running = pti_rq_uint(q, &pti_rql.cfs_nr_running);
 		r->q_h_nr_running = pti_rq_uint(q, &pti_rql.cfs_h_nr_running);
 		r->q_min_vruntime = pti_rq_uint(q, &pti_rql.cfs_min_vruntime);
+		r->q_zero_vruntime = pti_rq_uint(q, &pti_rql.cfs_zero_vruntime);
 		r->q_load = READ_ONCE(((struct load_weight *)
 				       pti_rq_member(q, &pti_rql.cfs_load))->weight);
 		pti_se_raw_of(s, r)->tg = pti_rq_ptr(q, &pti_rql.cfs_tg);
 		r->sum_exec_runtime = READ_ONCE(se->sum_exec_runtime);
 	} else {
 		pti_se_task(r, container_of(se, struct task_struct, se));
+		pti_cfs_task_group(s, r, se, cfs_rq);
 	}
 	r->vruntime = READ_ONCE(se->vruntime);
 	/* Kernels without min_vruntime (6.17+) have no lag in this sense. */
@@ -272,7 +331,8 @@ static void pti_cfs_walk(struct pti_rq_snapshot *s, void *cfs_rq, int parent,
 	int steps = 0;
 
 	if (curr) {
-		r = pti_cfs_add(s, curr, parent, depth, min_vruntime, true);
+		r = pti_cfs_add(s, cfs_rq, curr, parent, depth, min_vruntime,
+				true);
 		if (r && curr->my_q && depth + 1 < PTI_CFS_MAX_DEPTH)
 			pti_cfs_walk(s, curr->my_q, r->index, depth + 1);
 	}
@@ -281,7 +341,8 @@ static void pti_cfs_walk(struct pti_rq_snapshot *s, void *cfs_rq, int parent,
 						   run_node);
 
 		r = ++steps > s->max ? NULL :
-		    pti_cfs_add(s, se, parent, depth, min_vruntime, false);
+		    pti_cfs_add(s, cfs_rq, se, parent, depth, min_vruntime,
+				false);
 		if (!r) {
 			s->rq.truncated = 1;
 			return;
@@ -512,6 +573,7 @@ int pti_rq_snapshot_fill(struct pti_rq_snapshot *s, int cpu)
 	s->rq.cfs_nr_running = pti_rq_uint(cfs, &pti_rql.cfs_nr_running);
 	s->rq.cfs_h_nr_running = pti_rq_uint(cfs, &pti_rql.cfs_h_nr_running);
 	s->rq.cfs_min_vruntime = pti_rq_uint(cfs, &pti_rql.cfs_min_vruntime);
+	s->rq.cfs_zero_vruntime = pti_rq_uint(cfs, &pti_rql.cfs_zero_vruntime);
 	s->rq.cfs_load = READ_ONCE(((struct load_weight *)
 		pti_rq_member(cfs, &pti_rql.cfs_load))->weight);
 	if (pti_rql.rq_rt.present)
@@ -531,5 +593,10 @@ int pti_rq_snapshot_fill(struct pti_rq_snapshot *s, int cpu)
 	rcu_read_unlock();
 	s->rq.entities = s->n;
 	pti_rq_absent(&s->rq);
+	/* Facts of the layout, not of this moment: which kernel design. */
+	strscpy(s->rq.cfs_order, pti_rql.se_min_vruntime.present ?
+		"deadline" : "vruntime", sizeof(s->rq.cfs_order));
+	strscpy(s->rq.cfs_groups, pti_rql.cfs_h_curr.present ? "flat" : "nested",
+		sizeof(s->rq.cfs_groups));
 	return 0;
 }

@@ -148,7 +148,7 @@ TEST_F(vmlinux, member_offsets_match_libbpf)
 
 TEST_F(vmlinux, percpu_offsets_match_libbpf)
 {
-	static const char *const vars[] = { "runqueues", "cpu_number", "this_cpu_off" };
+	static const char *const vars[] = { "runqueues", PTI_RQ_ANCHOR, "this_cpu_off" };
 	int sec = btf__find_by_name_kind(self->lib, ".data..percpu", BTF_KIND_DATASEC);
 	const struct btf_type *t;
 
@@ -339,6 +339,41 @@ TEST_F(vmlinux, ambiguous_names_are_refused)
 }
 
 /* Damage the blob every way the header allows: each must be refused. */
+/*
+ * 7.x's uapi header adds layout_off and layout_len after str_len, so a
+ * reader built with it must still take a kernel's 24-byte header, and any
+ * reader must take a longer header whose extra words it does not know.
+ */
+TEST(headers_longer_or_shorter_than_the_build_s_are_read)
+{
+	const __u32 fixed = 6 * sizeof(__u32), extra = 8;
+	struct ours o;
+	struct btf_header *h, *h2;
+	struct pti_btf b, b2;
+	unsigned char *longer;
+
+	o.data = slurp(btf_path(), &o.size);
+	if (!o.data || o.size < fixed)
+		SKIP(return, "no BTF at %s", btf_path());
+	h = (struct btf_header *)o.data;
+	ASSERT_EQ(0, pti_btf_open(&b, o.data, o.size));
+	/* The same blob with its header grown by two zero words. */
+	longer = calloc(1, o.size + extra);
+	ASSERT_NE(NULL, longer);
+	memcpy(longer, o.data, h->hdr_len);
+	memcpy(longer + h->hdr_len + extra, (char *)o.data + h->hdr_len,
+	       o.size - h->hdr_len);
+	h2 = (struct btf_header *)longer;
+	h2->hdr_len = h->hdr_len + extra;
+	ASSERT_EQ(0, pti_btf_open(&b2, longer, o.size + extra));
+	EXPECT_EQ(b.nr_types, b2.nr_types);
+	EXPECT_EQ(b.types_len, b2.types_len);
+	EXPECT_EQ(b.strs_len, b2.strs_len);
+	EXPECT_EQ(0, memcmp(b.types, b2.types, b.types_len));
+	free(longer);
+	free(o.data);
+}
+
 TEST(corrupted_blobs_are_refused)
 {
 	struct ours o;
@@ -373,9 +408,11 @@ TEST(corrupted_blobs_are_refused)
 	/* Strings not NUL-terminated at the end of their section. */
 	DAMAGED(copy[h->hdr_len + h->str_off + h->str_len - 1] = 'x');
 	EXPECT_EQ(-EINVAL, pti_btf_open(&b, copy, o.size));
-	/* Too short for a header, and empty. */
+	/* Too short for a header's fixed part (magic..str_len), and empty. */
 	memcpy(copy, o.data, o.size);
-	EXPECT_EQ(-EINVAL, pti_btf_open(&b, copy, sizeof(*h) - 1));
+	EXPECT_EQ(-EINVAL, pti_btf_open(&b, copy, 6 * sizeof(__u32) - 1));
+	DAMAGED(h->hdr_len = 6 * sizeof(__u32) - 4);
+	EXPECT_EQ(-EINVAL, pti_btf_open(&b, copy, o.size));
 	EXPECT_EQ(-EINVAL, pti_btf_open(&b, copy, 0));
 	/* An unknown kind in the first type. */
 	DAMAGED(((struct btf_type *)(copy + h->hdr_len + h->type_off))->info |= 0x1f << 24);
