@@ -2,11 +2,12 @@
 #
 #   make              module for KDIR + CLI
 #   make demo         install deps, build, boot the guest, show ptinspect
-#   make check        all tests (host + guest); ends "N passed, N failed, N skipped"
+#   make check        all tests, host and every kernel of the matrix (6.1,
+#                     6.12, 7.x); ends "N passed, N failed, N skipped"
 #   make KDIR=/lib/modules/VER/build   build the module for another kernel
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
-# The guest boots the newest installed kernel that has headers.
+# The guest's default kernel: Debian 12's 6.1 where installed (scripts/kver).
 GUEST_KVER = $(shell scripts/kver 2>/dev/null)
 GUEST_KDIR = /lib/modules/$(GUEST_KVER)/build
 LINUX_SRC ?= /usr/src/linux-source-6.1.tar.xz
@@ -25,14 +26,18 @@ module:
 	fi; \
 	$(MAKE) -C "$$kdir" M=$(CURDIR) modules
 
+# Into .build/mod/KVER, where the guest's scripts/ko finds it.
 guest-module:
-	$(MAKE) -C $(GUEST_KDIR) M=$(CURDIR) modules
+	scripts/build-module $(GUEST_KVER)
 
 cli:
 	$(MAKE) -C cli
 
 deps:
 	scripts/deps
+
+matrix-deps:
+	scripts/deps --matrix
 
 # kselftest headers come from Debian's linux-source tarball, never the repo.
 $(KSFT_DIR)/kselftest_harness.h: $(LINUX_SRC)
@@ -46,7 +51,8 @@ $(KSFT_DIR)/kselftest_harness.h: $(LINUX_SRC)
 tests: cli $(KSFT_DIR)/kselftest_harness.h
 	$(MAKE) -C tests KSFT_DIR=$(KSFT_DIR)
 
-check: deps guest-module cli tests
+# scripts/check builds the module for each kernel itself, from clean.
+check: matrix-deps cli tests
 	scripts/check
 
 demo: deps guest-module cli
@@ -72,6 +78,8 @@ clean:
 	$(MAKE) -C cli clean
 	$(MAKE) -C bpf clean
 	$(MAKE) -C tests clean
-	rm -rf $(BUILD)
+	@# Keep the kernel roots (scripts/kernel-root): they take a minute to make.
+	find $(BUILD) -mindepth 1 -maxdepth 1 ! -name kernels -exec rm -rf {} + 2>/dev/null || true
 
-.PHONY: all module guest-module cli deps tests check demo checkpatch clean
+.PHONY: all module guest-module cli deps matrix-deps tests check demo \
+	checkpatch clean

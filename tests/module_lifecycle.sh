@@ -4,7 +4,7 @@
 set -u
 cd "$(dirname "$0")/.."
 . tests/ktap.sh
-ko=module/ptinspect.ko
+ko=${PTI_KO:-$(scripts/ko)}
 cli=cli/ptinspect
 
 load_unload_20_times() {
