@@ -94,4 +94,30 @@ static inline u64 pti_cap_raw(const kernel_cap_t *cap)
 #define PF_LOCAL_THROTTLE	0
 #endif
 
+/*
+ * VM_* flags added since 6.1; a flag the headers lack, or that this
+ * configuration leaves out (VM_NONE), is 0 and never named.
+ */
+#ifndef VM_UFFD_MINOR		/* 5.13, with CONFIG_HAVE_ARCH_USERFAULTFD_MINOR */
+#define VM_UFFD_MINOR		0
+#endif
+#ifndef VM_SHADOW_STACK		/* 6.6, x86 user shadow stacks */
+#define VM_SHADOW_STACK		0
+#endif
+#ifndef VM_SEALED		/* 6.10, mseal() */
+#define VM_SEALED		0
+#endif
+#ifndef VM_DROPPABLE		/* 6.11, MAP_DROPPABLE */
+#define VM_DROPPABLE		0
+#endif
+
+/*
+ * SCHED_EXT (6.12): the class whose scheduler a BPF program supplies.
+ * Defined as its uapi value where older headers lack it: no task of such
+ * a kernel can have it.
+ */
+#ifndef SCHED_EXT
+#define SCHED_EXT		7
+#endif
+
 #endif /* PTI_COMPAT_H */

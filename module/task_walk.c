@@ -116,6 +116,8 @@ static const char *pti_policy_name(unsigned int policy)
 		return "IDLE";
 	case SCHED_DEADLINE:
 		return "DEADLINE";
+	case SCHED_EXT:
+		return "EXT";
 	}
 	return "UNKNOWN";
 }

@@ -126,6 +126,10 @@ static const struct pti_flag_name pti_vm_names[] = {
 	{ VM_HUGEPAGE, "HUGEPAGE" },
 	{ VM_NOHUGEPAGE, "NOHUGEPAGE" },
 	{ VM_MERGEABLE, "MERGEABLE" },
+	{ VM_UFFD_MINOR, "UFFD_MINOR" },
+	{ VM_SHADOW_STACK, "SHADOW_STACK" },
+	{ VM_SEALED, "SEALED" },
+	{ VM_DROPPABLE, "DROPPABLE" },
 };
 
 /* The name /proc/<pid>/maps gives a VMA without a file, or NULL. */

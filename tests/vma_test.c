@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "kselftest_harness.h"
@@ -293,6 +294,102 @@ static int find_vma_flags(int pid, unsigned long long addr, struct pti_vma *out)
 			break;
 	pti_vma_end(&r);
 	return got == 1 ? 0 : -1;
+}
+
+/* smaps' VmFlags mnemonics and the VM_* names the module decodes. */
+static const struct {
+	const char *mnemonic, *name;
+} vmflags[] = {
+	{ "rd", "READ" }, { "wr", "WRITE" }, { "ex", "EXEC" }, { "sh", "SHARED" },
+	{ "mr", "MAYREAD" }, { "mw", "MAYWRITE" }, { "me", "MAYEXEC" },
+	{ "ms", "MAYSHARE" }, { "gd", "GROWSDOWN" }, { "pf", "PFNMAP" },
+	{ "lo", "LOCKED" }, { "io", "IO" }, { "sr", "SEQ_READ" },
+	{ "rr", "RAND_READ" }, { "dc", "DONTCOPY" }, { "de", "DONTEXPAND" },
+	{ "lf", "LOCKONFAULT" }, { "ac", "ACCOUNT" }, { "nr", "NORESERVE" },
+	{ "ht", "HUGETLB" }, { "sf", "SYNC" }, { "wf", "WIPEONFORK" },
+	{ "dd", "DONTDUMP" }, { "sd", "SOFTDIRTY" }, { "mm", "MIXEDMAP" },
+	{ "hg", "HUGEPAGE" }, { "nh", "NOHUGEPAGE" }, { "mg", "MERGEABLE" },
+	{ "um", "UFFD_MISSING" }, { "uw", "UFFD_WP" }, { "ui", "UFFD_MINOR" },
+	{ "ss", "SHADOW_STACK" }, { "sl", "SEALED" },
+};
+
+/* Whether the '|'-separated @names holds @name. */
+static bool has_name(const char *names, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = names; p && *p; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL)
+		if (!strncmp(p, name, n) && (p[n] == '|' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
+#ifndef SYS_mseal
+#define SYS_mseal 462	/* x86-64, 6.10 */
+#endif
+
+/*
+ * Every VMA of this process: the VM_* names the module decodes are
+ * exactly the flags smaps' VmFlags shows, for every flag both know, on
+ * whichever kernel runs (flags come and go between releases).  A mapping
+ * sealed with mseal() (6.10+) is among them where the kernel has it.
+ */
+TEST(flag_names_agree_with_smaps)
+{
+	static struct pti_vma v;
+	struct pti_vma_reader r;
+	struct pti_mm mm;
+	char err[256], line[512];
+	unsigned long long start = 0, end = 0;
+	size_t checked = 0, sealed = 0;
+	void *seal = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	bool can_seal;
+	FILE *f;
+
+	ASSERT_NE(MAP_FAILED, seal);
+	can_seal = syscall(SYS_mseal, seal, PAGE, 0) == 0;
+	if (!can_seal)
+		ASSERT_EQ(ENOSYS, errno) TH_LOG("mseal: %s", strerror(errno));
+	f = fopen("/proc/self/smaps", "r");
+	ASSERT_NE(NULL, f);
+	ASSERT_EQ(0, pti_vma_begin(&src, getpid(), &r, &mm, err, sizeof(err))) TH_LOG("%s", err);
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long long a, b;
+
+		if (sscanf(line, "%llx-%llx ", &a, &b) == 2) {
+			start = a;
+			end = b;
+			continue;
+		}
+		/* [vsyscall], the gate area, is no VMA of the mm. */
+		if (strncmp(line, "VmFlags:", 8) || start >= 0x800000000000ULL)
+			continue;
+		/* The module's VMA at the same place: the walk is in order. */
+		while (pti_vma_next(&r, &v, err, sizeof(err)) == 1 && v.start < start)
+			;
+		ASSERT_EQ(start, v.start) TH_LOG("%llx: not in the module's view", start);
+		ASSERT_EQ(end, v.end);
+		for (size_t i = 0; i < sizeof(vmflags) / sizeof(vmflags[0]); i++) {
+			char want[8];
+			bool in_smaps;
+
+			snprintf(want, sizeof(want), " %s", vmflags[i].mnemonic);
+			in_smaps = strstr(line + 8, want) &&
+				   (strstr(line + 8, want)[3] == ' ' ||
+				    strstr(line + 8, want)[3] == '\n');
+			EXPECT_EQ(in_smaps, has_name(v.flag_names, vmflags[i].name))
+				TH_LOG("%llx-%llx %s: smaps '%s', module '%s'", start, end,
+				       vmflags[i].name, line + 9, v.flag_names);
+		}
+		sealed += has_name(v.flag_names, "SEALED");
+		checked++;
+	}
+	pti_vma_end(&r);
+	fclose(f);
+	EXPECT_GT(checked, 5);
+	EXPECT_EQ(can_seal ? 1u : 0u, sealed) TH_LOG("mseal %s here", can_seal ? "works" : "is absent");
+	if (!can_seal)
+		munmap(seal, PAGE);	/* a sealed mapping cannot be unmapped */
 }
 
 /* Mappings made here are reported exactly. */
