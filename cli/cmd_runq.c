@@ -43,23 +43,25 @@ static bool has_field(const struct pti_rq *rq, const char *field)
 
 static void print_cpu_summary(const struct pti_rq *rq)
 {
-	char clock[32], minv[32];
+	char clock[32], minv[32], ext[32] = "";
 	/* The queue's reference vruntime, under the name this kernel uses. */
 	bool zero = !has_field(rq, "cfs_min_vruntime") &&
 		    has_field(rq, "cfs_zero_vruntime");
 
+	if (has_field(rq, "ext_nr_running"))
+		snprintf(ext, sizeof(ext), "; ext: %u queued", rq->ext_nr_running);
 	ns_as_ms(rq->clock, clock, sizeof(clock));
 	ns_as_ms(zero ? rq->cfs_zero_vruntime : rq->cfs_min_vruntime, minv,
 		 sizeof(minv));
 	printf("CPU %d: nr_running %u, nr_switches %llu, clock %s ms, curr %d (%s)\n"
 	       "  cfs: nr_running %u, h_nr_running %u, %s %s ms, load %llu;"
-	       " rt: %u queued; dl: %u queued%s\n"
+	       " rt: %u queued; dl: %u queued%s%s\n"
 	       "  cfs timeline sorted by %s, groups %s\n",
 	       rq->cpu, rq->nr_running, (unsigned long long)rq->nr_switches,
 	       clock, rq->curr_pid, rq->curr_comm, rq->cfs_nr_running,
 	       rq->cfs_h_nr_running, zero ? "zero_vruntime" : "min_vruntime",
 	       minv, (unsigned long long)rq->cfs_load >> 10,
-	       rq->rt_nr_running, rq->dl_nr_running,
+	       rq->rt_nr_running, rq->dl_nr_running, ext,
 	       rq->truncated ? " (entity list truncated)" : "",
 	       rq->cfs_order, rq->cfs_groups);
 	if (rq->absent[0] && strcmp(rq->absent, "-"))

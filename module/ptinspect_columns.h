@@ -327,6 +327,8 @@ PTI_RQ_COLUMN(RT_NR_RUNNING, "rt_nr_running", rt_nr_running, PTI_T_U32,
 	"rq->rt.rt_nr_running: queued real-time tasks")
 PTI_RQ_COLUMN(DL_NR_RUNNING, "dl_nr_running", dl_nr_running, PTI_T_U32,
 	"rq->dl.dl_nr_running: queued deadline tasks")
+PTI_RQ_COLUMN(EXT_NR_RUNNING, "ext_nr_running", ext_nr_running, PTI_T_U32,
+	"rq->scx.nr_running: tasks on sched_ext, the BPF-defined class (6.12+)")
 PTI_RQ_COLUMN(ENTITIES, "nr_entities", entities, PTI_T_S32,
 	"entity lines that follow for this CPU (CFS, then RT, then DL)")
 PTI_RQ_COLUMN(TRUNCATED, "truncated", truncated, PTI_T_S32,

@@ -134,7 +134,7 @@ struct pti_rq {
 	__u32 cfs_nr_running, cfs_h_nr_running;
 	__u64 cfs_min_vruntime, cfs_zero_vruntime, cfs_load;
 	char cfs_order[12], cfs_groups[8];
-	__u32 rt_nr_running, dl_nr_running;
+	__u32 rt_nr_running, dl_nr_running, ext_nr_running;
 	__s32 entities, truncated;
 	char absent[PTI_ABSENT_LEN];
 	char curr_comm[PTI_COMM_LEN];

@@ -46,6 +46,8 @@ const struct pti_rq_spec pti_rq_specs[] = {
 	PTI_SPEC("rq", BTF_KIND_INT, PTI_SZ_4, NULL, REQUIRED, rq_cpu, "cpu"),
 	PTI_SPEC("rq", BTF_KIND_STRUCT, PTI_SZ_DL_ENTITY, "sched_dl_entity",
 		 OPTIONAL, rq_fair_server, "fair_server"),
+	PTI_SPEC("rq", BTF_KIND_STRUCT, PTI_SZ_ANY, "scx_rq", OPTIONAL, rq_scx,
+		 "scx"),
 	PTI_SPEC("cfs_rq", BTF_KIND_STRUCT, PTI_SZ_LOAD_WEIGHT, "load_weight",
 		 REQUIRED, cfs_load, "load"),
 	PTI_SPEC("cfs_rq", BTF_KIND_INT, PTI_SZ_4, NULL, REQUIRED,
@@ -72,6 +74,8 @@ const struct pti_rq_spec pti_rq_specs[] = {
 		 OPTIONAL, rt_queues, "queue"),
 	PTI_SPEC("dl_rq", BTF_KIND_INT, PTI_SZ_ANY_INT, NULL, OPTIONAL,
 		 dl_nr_running, "dl_nr_running"),
+	PTI_SPEC("scx_rq", BTF_KIND_INT, PTI_SZ_4, NULL, OPTIONAL,
+		 scx_nr_running, "nr_running"),
 	PTI_SPEC("dl_rq", BTF_KIND_STRUCT, PTI_SZ_RB_ROOT_CACHED,
 		 "rb_root_cached", OPTIONAL, dl_root, "root"),
 	PTI_SPEC("sched_entity", BTF_KIND_INT, PTI_SZ_8, NULL, OPTIONAL,
@@ -104,6 +108,7 @@ const struct pti_rq_optional pti_rq_optionals[] = {
 	PTI_OPTIONAL(rt_queues, "rt_queue"),
 	PTI_OPTIONAL(dl_nr_running, "dl_nr_running"),
 	PTI_OPTIONAL(dl_root, "dl_queue"),
+	PTI_OPTIONAL(scx_nr_running, "ext_nr_running"),
 	PTI_OPTIONAL(se_deadline, "deadline"),
 	PTI_OPTIONAL(se_vlag, "vlag"),
 	PTI_OPTIONAL(se_slice, "slice"),
@@ -221,6 +226,8 @@ int pti_rq_layout_resolve(const struct pti_btf *b,
 		l->rt_queues.present = false;
 	if (!l->rq_dl.present)
 		l->dl_root.present = false;
+	if (!l->rq_scx.present)
+		l->scx_nr_running.present = false;
 	/* With core scheduling rq->__lock may not be the lock in use. */
 	if (pti_btf_member(b, rq, "core", &core) == 0) {
 		scnprintf(l->why, sizeof(l->why), "%s",

@@ -67,6 +67,8 @@ struct pti_rq_layout {
 	struct pti_rq_field cfs_zero_vruntime, cfs_h_curr;
 	struct pti_rq_field rt_nr_running, rt_active, rt_queues;
 	struct pti_rq_field dl_nr_running, dl_root;
+	/* sched_ext (6.12+): the rq's scx_rq and its count of tasks. */
+	struct pti_rq_field rq_scx, scx_nr_running;
 	/*
 	 * EEVDF (6.6+) and delayed dequeue (6.12+): absent before.  The
 	 * entity's own min_vruntime is the augmented tree's (6.8+), which

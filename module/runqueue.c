@@ -582,6 +582,9 @@ int pti_rq_snapshot_fill(struct pti_rq_snapshot *s, int cpu)
 	if (pti_rql.rq_dl.present)
 		s->rq.dl_nr_running = pti_rq_uint(pti_rq_member(rq,
 			&pti_rql.rq_dl), &pti_rql.dl_nr_running);
+	if (pti_rql.scx_nr_running.present)
+		s->rq.ext_nr_running = pti_rq_uint(pti_rq_member(rq,
+			&pti_rql.rq_scx), &pti_rql.scx_nr_running);
 	pti_cfs_walk(s, cfs, -1, 0);
 	if (pti_rql.rt_queues.present)
 		pti_rt_walk(s, rq, curr);

@@ -144,8 +144,8 @@ static bool is_cfs(const struct pti_se *se)
 
 /*
  * What this kernel lacks of the optional fields: 6.1 has every field but
- * zero_vruntime (6.19, backported), EEVDF's (6.6) and delayed dequeue's
- * (6.12).
+ * zero_vruntime (6.19, backported), sched_ext's (6.12), EEVDF's (6.6) and
+ * delayed dequeue's (6.12).
  */
 static const char *expected_absent(void)
 {
@@ -155,7 +155,7 @@ static const char *expected_absent(void)
 	uname(&u);
 	sscanf(u.release, "%d.%d", &major, &minor);
 	if (major * 100 + minor < 606)
-		return "cfs_zero_vruntime,deadline,vlag,slice,delayed";
+		return "cfs_zero_vruntime,ext_nr_running,deadline,vlag,slice,delayed";
 	return NULL;	/* later kernels: btf_unit checks against their BTF */
 }
 
@@ -414,6 +414,33 @@ TEST(every_online_cpu_is_listed)
 			EXPECT_EQ(NULL, strstr(q.cpus[i].rq.absent, "deadline"));
 		}
 	}
+	pti_runq_free(&q);
+}
+
+/*
+ * sched_ext's count is there exactly when the kernel has the class (its
+ * sysfs state file says so), and is 0 on every CPU while no BPF
+ * scheduler is loaded.
+ */
+TEST(sched_ext_count_where_the_kernel_has_it)
+{
+	struct pti_runq q;
+	char err[512], state[32] = "";
+	FILE *f = fopen("/sys/kernel/sched_ext/state", "r");
+
+	if (f) {
+		if (!fgets(state, sizeof(state), f))
+			state[0] = '\0';
+		fclose(f);
+	}
+	ASSERT_EQ(0, pti_runq_load(&src, &q, err, sizeof(err))) TH_LOG("%s", err);
+	for (size_t i = 0; i < q.n; i++) {
+		EXPECT_EQ(f != NULL, has_field(&q.cpus[i], "ext_nr_running"))
+			TH_LOG("absent: %s", q.cpus[i].rq.absent);
+		if (!strncmp(state, "disabled", 8) || !f)
+			EXPECT_EQ(0u, q.cpus[i].rq.ext_nr_running);
+	}
+	TH_LOG("sched_ext: %s", f ? state : "not in this kernel\n");
 	pti_runq_free(&q);
 }
 
