@@ -108,7 +108,7 @@ PTI_TASK_COLUMN(HAS_MM, "has_mm", has_mm, PTI_T_S32,
 PTI_TASK_COLUMN(REAPER, "reaper", reaper, PTI_T_S32,
 	"1 if the thread group reaps orphans: namespace init or PR_SET_CHILD_SUBREAPER")
 PTI_TASK_COLUMN(EXIT_CODE, "exit_code", exit_code, PTI_T_S32,
-	"task_struct.exit_code (wait status; meaningful for zombies)")
+	"task_struct.exit_code (wait status; meaningful for zombies); 0 unless the reader may ptrace the task")
 PTI_TASK_COLUMN(COMM, "comm", comm, PTI_T_ESCAPED,
 	"task_struct.comm, escaped")
 

@@ -24,6 +24,7 @@ struct pti_tasks_iter {
 	/* hidepid on the proc mount: list only the reader's own tasks. */
 	bool own_only;
 	bool kaddrs;		/* debugfs: add the %pK address columns */
+	bool may_ptrace;	/* the opener has CAP_SYS_PTRACE */
 	kuid_t reader_uid;
 	kgid_t reader_gid;
 	struct pti_task rec;	/* scratch, kept off the stack */
@@ -44,6 +45,17 @@ static bool pti_task_visible(const struct pti_tasks_iter *it,
 	       gid_eq(cred->gid, it->reader_gid) &&
 	       gid_eq(cred->egid, it->reader_gid) &&
 	       gid_eq(cred->sgid, it->reader_gid);
+}
+
+/*
+ * exit_code, as /proc/PID/stat's field 52: /proc shows it only to a reader
+ * who may ptrace the task, which for an exited task also depends on how
+ * dumpable it was, a state gone with its mm.  ptrace_may_access() is not
+ * exported, so only an opener with CAP_SYS_PTRACE sees it; others see 0.
+ */
+static bool pti_exit_code_visible(const struct pti_tasks_iter *it)
+{
+	return it->may_ptrace;
 }
 
 static struct task_struct *pti_tasks_find(struct pti_tasks_iter *it,
@@ -98,6 +110,8 @@ static int pti_tasks_show(struct seq_file *m, void *v)
 		return 0;
 	}
 	pti_task_fill(&it->rec, v, it->ns, seq_user_ns(m), it->kaddrs);
+	if (!pti_exit_code_visible(it))
+		it->rec.exit_code = 0;
 	if (it->kaddrs)
 		pti_seq_record(m, pti_task_kaddr_columns,
 			       PTI_TASK_NR_KADDR_COLUMNS, &it->rec, false);
@@ -124,6 +138,7 @@ static struct pti_tasks_iter *pti_tasks_open(struct file *file,
 	it->ns = get_pid_ns(ns);
 	it->reader_uid = file->f_cred->fsuid;
 	it->reader_gid = file->f_cred->fsgid;
+	it->may_ptrace = file_ns_capable(file, &init_user_ns, CAP_SYS_PTRACE);
 	return it;
 }
 

@@ -41,7 +41,22 @@ static int read_stat(const char *dir, struct procview *v)
 			&v->state, &v->ppid, &v->pgid, &v->sid, &v->flags,
 			&v->prio, &v->nice, &v->threads, &v->start_ticks, &v->cpu,
 			&v->rt_priority, &v->policy);
-	return fields == 12 ? 0 : -1;
+	if (fields != 12)
+		return -1;
+	/* Field 52, exit_code, is the 50th after the comm (3 is state). */
+	{
+		char *tok, *save;
+		int field = 3;
+
+		for (tok = strtok_r(close_paren + 2, " \n", &save); tok;
+		     tok = strtok_r(NULL, " \n", &save), field++)
+			if (field == 52)
+				break;
+		if (!tok)
+			return -1;
+		v->exit_code = atoi(tok);
+	}
+	return 0;
 }
 
 static int read_status(const char *dir, struct procview *v)
@@ -89,7 +104,7 @@ bool procview_equal(const struct procview *a, const struct procview *b)
 static int policy_number(const char *name)
 {
 	static const char *const names[] = {
-		"NORMAL", "FIFO", "RR", "BATCH", "", "IDLE", "DEADLINE",
+		"NORMAL", "FIFO", "RR", "BATCH", "", "IDLE", "DEADLINE", "EXT",
 	};
 
 	for (int i = 0; i < (int)(sizeof(names) / sizeof(names[0])); i++)
@@ -151,6 +166,8 @@ int procview_compare(const struct pti_task *r, const struct procview *v,
 	     (unsigned long long)r->nvcsw, v->nvcsw);
 	DIFF(r->nivcsw != v->nivcsw, "nivcsw %llu vs %llu",
 	     (unsigned long long)r->nivcsw, v->nivcsw);
+	DIFF(r->exit_code != v->exit_code, "exit_code %d vs stat's %d",
+	     r->exit_code, v->exit_code);
 	return 0;
 }
 

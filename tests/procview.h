@@ -16,6 +16,7 @@ struct procview {
 	unsigned long long start_ticks;
 	unsigned int uid[4], gid[4];
 	unsigned long long nvcsw, nivcsw;
+	int exit_code;	/* stat's field 52: 0 unless the reader may ptrace */
 };
 
 /* Read /proc/<tgid>/task/<pid>/{stat,status}; 0, or -1 if it vanished. */

@@ -434,6 +434,70 @@ TEST(pid_namespace_view)
 	EXPECT_EQ(0, WEXITSTATUS(status));
 }
 
+/*
+ * exit_code is stat's field 52, which /proc shows only to a reader who may
+ * ptrace the task.  The module, which cannot ask ptrace_may_access(),
+ * shows it only to CAP_SYS_PTRACE: to nobody, root's zombie has 0 in both,
+ * and nobody's own zombie (forked after dropping root, so not dumpable)
+ * 0 in both too; root sees both codes, as in /proc.
+ */
+TEST(exit_code_only_to_who_may_ptrace)
+{
+	pid_t roots = fork(), reader, own = 0;
+	int up[2], down[2], status;
+	struct pti_task t;
+
+	if (roots == 0)
+		_exit(5);
+	ASSERT_EQ(0, wait_proc_state(roots, 'Z'));
+	ASSERT_EQ(0, pipe(up));
+	ASSERT_EQ(0, pipe(down));
+	reader = fork();
+	if (reader == 0) {
+		struct procview v;
+		char go;
+
+		close(up[0]);
+		close(down[1]);
+		if (setgid(65534) || setuid(65534))
+			_exit(10);
+		own = fork();
+		if (own == 0)
+			_exit(7);
+		if (wait_proc_state(own, 'Z'))
+			_exit(11);
+		if (find_task(roots, &t) || procview_read(roots, roots, &v))
+			_exit(12);
+		if (t.exit_code != 0 || v.exit_code != 0)
+			_exit(13);
+		if (find_task(own, &t) || procview_read(own, own, &v))
+			_exit(14);
+		if (t.exit_code != 0 || v.exit_code != 0)
+			_exit(15);
+		/* Keep the zombie unreaped until root has read it. */
+		if (write(up[1], &own, sizeof(own)) != sizeof(own) ||
+		    read(down[0], &go, 1) != 1)
+			_exit(16);
+		_exit(0);
+	}
+	close(up[1]);
+	close(down[0]);
+	if (read(up[0], &own, sizeof(own)) == (ssize_t)sizeof(own)) {
+		ASSERT_EQ(0, find_task(own, &t));
+		EXPECT_EQ(7 << 8, t.exit_code);
+	}
+	ASSERT_EQ(0, find_task(roots, &t));
+	EXPECT_EQ(5 << 8, t.exit_code);
+	ASSERT_EQ(1, write(down[1], "g", 1));
+	close(up[0]);
+	close(down[1]);
+	ASSERT_EQ(reader, waitpid(reader, &status, 0));
+	waitpid(roots, NULL, 0);
+	ASSERT_TRUE(WIFEXITED(status));
+	/* 13: root's code shown to nobody; 15: a code /proc would not show */
+	EXPECT_EQ(0, WEXITSTATUS(status));
+}
+
 /* hidepid=2 on the proc mount: an unprivileged reader sees only its own. */
 TEST(hidepid_limits_unprivileged_reader)
 {
