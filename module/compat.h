@@ -70,28 +70,21 @@ static inline u64 pti_cap_raw(const kernel_cap_t *cap)
 
 /*
  * PF_* flags that come and go; a flag the headers lack is 0, which the
- * flag decoder skips.
+ * flag decoder skips.  What each release's headers hold: 6.1 has
+ * NO_NOTIFY_SIGNAL; 6.12 dropped it and has USER_WORKER (added in 6.4),
+ * KCOMPACTD and BLOCK_TS; 7.x has all four.
  */
-#ifndef PF_NO_NOTIFY_SIGNAL	/* removed in 6.3 */
+#ifndef PF_NO_NOTIFY_SIGNAL	/* not in 6.12's headers */
 #define PF_NO_NOTIFY_SIGNAL	0
 #endif
-#ifndef PF_USER_WORKER		/* added in 6.4 */
+#ifndef PF_USER_WORKER		/* 6.4 */
 #define PF_USER_WORKER		0
 #endif
-#ifndef PF_KCOMPACTD		/* added in 6.10 */
+#ifndef PF_KCOMPACTD		/* after 6.1 (in 6.12) */
 #define PF_KCOMPACTD		0
 #endif
-#ifndef PF_MEMALLOC_NORECLAIM	/* added in 6.11 */
-#define PF_MEMALLOC_NORECLAIM	0
-#endif
-#ifndef PF_MEMALLOC_NOWARN	/* added in 6.11 */
-#define PF_MEMALLOC_NOWARN	0
-#endif
-#ifndef PF_BLOCK_TS		/* added in 6.9 */
+#ifndef PF_BLOCK_TS		/* after 6.1 (in 6.12) */
 #define PF_BLOCK_TS		0
-#endif
-#ifndef PF_LOCAL_THROTTLE	/* removed after 6.12 */
-#define PF_LOCAL_THROTTLE	0
 #endif
 
 /*
