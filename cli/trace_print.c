@@ -314,9 +314,10 @@ void pti_trace_print_counts(struct pti_trace_printer *p,
 	if (p->json) {
 		fprintf(p->out, "{\"type\": \"stats\", \"produced\": %llu, "
 			"\"delivered\": %llu, \"dropped\": %llu, "
-			"\"follow_missed\": %llu, \"tasks_not_counted\": %llu}\n",
+			"\"follow_missed\": %llu, \"tasks_not_counted\": %llu, "
+			"\"runs_missed\": %llu}\n",
 			c->produced, c->delivered, c->dropped, c->follow_missed,
-			c->tasks_not_counted);
+			c->tasks_not_counted, c->runs_missed);
 		return;
 	}
 	fprintf(stderr, "ptinspect trace: %llu events, %llu delivered, %llu dropped",
@@ -327,5 +328,8 @@ void pti_trace_print_counts(struct pti_trace_printer *p,
 	if (c->tasks_not_counted)
 		fprintf(stderr, ", %llu tasks not counted (map full)",
 			c->tasks_not_counted);
+	if (c->runs_missed)
+		fprintf(stderr, ", %llu tracepoint hits missed (program busy)",
+			c->runs_missed);
 	fputc('\n', stderr);
 }

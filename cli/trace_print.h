@@ -19,6 +19,8 @@ struct pti_trace_printer {
 struct pti_trace_counts {
 	unsigned long long produced, delivered, dropped;
 	unsigned long long follow_missed, tasks_not_counted;
+	/* program runs the kernel skipped: one of ours was already running */
+	unsigned long long runs_missed;
 };
 
 /* Names used in text, JSON and -e: "fork", "thread", "zombie", ... */

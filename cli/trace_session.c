@@ -297,6 +297,29 @@ int pti_trace_poll(struct pti_trace_session *s, int timeout_ms)
 	return n < 0 ? n : 0;
 }
 
+/*
+ * The kernel runs one BPF program once per CPU at a time: a tracepoint hit
+ * while the same program is already running there (interrupted, or
+ * preempted where tracepoints no longer disable preemption, as on 7.x)
+ * is skipped and only counted, in the program's recursion_misses.
+ */
+static unsigned long long runs_missed(struct trace_bpf *skel)
+{
+	unsigned long long missed = 0;
+	struct bpf_program *prog;
+
+	bpf_object__for_each_program(prog, skel->obj) {
+		struct bpf_prog_info info;
+		__u32 len = sizeof(info);
+		int fd = bpf_program__fd(prog);
+
+		memset(&info, 0, sizeof(info));
+		if (fd >= 0 && !bpf_obj_get_info_by_fd(fd, &info, &len))
+			missed += info.recursion_misses;
+	}
+	return missed;
+}
+
 void pti_trace_stop(struct pti_trace_session *s, struct pti_trace_counts *c)
 {
 	trace_bpf__detach(s->skel);
@@ -307,6 +330,7 @@ void pti_trace_stop(struct pti_trace_session *s, struct pti_trace_counts *c)
 	c->dropped = s->skel->bss->dropped;
 	c->follow_missed = s->skel->bss->watch_full;
 	c->tasks_not_counted = s->skel->bss->stats_full;
+	c->runs_missed = runs_missed(s->skel);
 	c->delivered = s->delivered;
 }
 
