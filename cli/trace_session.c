@@ -262,7 +262,8 @@ int pti_trace_start(struct pti_trace_session *s,
 		explain_load_error(err);
 		return -1;
 	}
-	if (tgid && watch_tree(bpf_map__fd(skel->maps.watched), tgid, cfg->follow)) {
+	/* The root first, so its events count from the moment of attaching. */
+	if (tgid && watch_tree(bpf_map__fd(skel->maps.watched), tgid, false)) {
 		fprintf(stderr, "ptinspect trace: cannot watch %d: %s\n", tgid,
 			strerror(errno));
 		return -1;
@@ -277,6 +278,17 @@ int pti_trace_start(struct pti_trace_session *s,
 	if (err) {
 		fprintf(stderr, "ptinspect trace: cannot attach (%s): %s\n",
 			s->attach_name, strerror(-err));
+		return -1;
+	}
+	/*
+	 * Its descendants after attaching: a fork from then on is followed
+	 * by the fork program, one before it is in /proc by the time the
+	 * scan (repeated until nothing new turns up) gets there.
+	 */
+	if (tgid && cfg->follow &&
+	    watch_tree(bpf_map__fd(skel->maps.watched), tgid, true)) {
+		fprintf(stderr, "ptinspect trace: cannot watch %d's descendants: %s\n",
+			tgid, strerror(errno));
 		return -1;
 	}
 	return 0;
