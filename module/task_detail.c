@@ -273,6 +273,8 @@ static void pti_detail_fs_files(struct pti_detail *d, struct task_struct *task)
 /*
  * Copy [start, end) of @task's memory, as /proc/<pid>/cmdline does, with
  * the NUL separators turned into newlines so the value stays one string.
+ * Under /proc's rules (FOLL_ANON, no FOLL_FORCE): anonymous memory only,
+ * and nothing the task itself could not read (PROT_NONE reads as empty).
  * May sleep (access_process_vm takes the mmap lock).
  */
 static void pti_copy_strings(char *buf, size_t size, struct task_struct *task,
@@ -284,7 +286,7 @@ static void pti_copy_strings(char *buf, size_t size, struct task_struct *task,
 		return;
 	len = access_process_vm(task, start, buf,
 				min_t(unsigned long, end - start, size - 1),
-				FOLL_FORCE);
+				FOLL_ANON);
 	if (len <= 0) {
 		buf[0] = '\0';
 		return;

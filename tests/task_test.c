@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -233,6 +235,83 @@ TEST(detail_matches_files_paths_sched_and_args)
 	EXPECT_GT(d.sum_exec_runtime, 0);
 	EXPECT_EQ(16384, d.stack_size);
 	EXPECT_EQ(0, d.borrows_mm);
+}
+
+/* /proc/<pid>/FILE's bytes into @buf, NULs as newlines; its length. */
+static ssize_t proc_strings(pid_t pid, const char *file, char *buf, size_t size)
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", pid, file);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	nul_to_newline(buf, n);
+	return n;
+}
+
+/*
+ * Arguments the task itself cannot read (its argument area moved with
+ * PR_SET_MM into a page then made PROT_NONE) read as /proc reads them:
+ * nothing.  Reading them anyway, as a debugger's forced access would,
+ * shows more than /proc does.
+ */
+TEST(args_behind_prot_none_read_as_proc_reads_them)
+{
+	static const char args[] = "hidden\0args";
+	char buf[256];
+	struct pti_detail d;
+	int ready[2], go[2];
+	pid_t child;
+	char c;
+
+	ASSERT_EQ(0, pipe(ready));
+	ASSERT_EQ(0, pipe(go));
+	child = fork();
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		char *page = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		unsigned long start = (unsigned long)page;
+
+		if (page == MAP_FAILED)
+			_exit(1);
+		memcpy(page, args, sizeof(args));
+		/* the start first: below the old end, then the end above it */
+		if (prctl(PR_SET_MM, PR_SET_MM_ARG_START, start, 0, 0) ||
+		    prctl(PR_SET_MM, PR_SET_MM_ARG_END, start + sizeof(args), 0, 0))
+			_exit(2);
+		c = 'r';
+		if (write(ready[1], &c, 1) != 1 || read(go[0], &c, 1) != 1)
+			_exit(3);
+		if (mprotect(page, 4096, PROT_NONE))
+			_exit(4);
+		c = 'p';
+		if (write(ready[1], &c, 1) != 1)
+			_exit(5);
+		for (;;)
+			pause();
+	}
+	/* readable first: both show the moved arguments */
+	ASSERT_EQ(1, read(ready[0], &c, 1));
+	ASSERT_EQ('r', c);
+	ASSERT_EQ((ssize_t)sizeof(args), proc_strings(child, "cmdline", buf, sizeof(buf)));
+	ASSERT_STREQ("hidden\nargs", buf);
+	ASSERT_EQ(0, detail(child, &d));
+	EXPECT_STREQ(buf, d.cmdline);
+	ASSERT_EQ(1, write(go[1], "m", 1));
+	ASSERT_EQ(1, read(ready[0], &c, 1));
+	ASSERT_EQ('p', c);
+	/* PROT_NONE: /proc reads nothing there, and neither may we */
+	EXPECT_EQ(0, proc_strings(child, "cmdline", buf, sizeof(buf)));
+	ASSERT_EQ(0, detail(child, &d));
+	EXPECT_STREQ("", d.cmdline);
+	kill(child, SIGKILL);
+	waitpid(child, NULL, 0);
 }
 
 /* A ptraced task: parent (the tracer) differs from real_parent. */
