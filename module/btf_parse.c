@@ -279,7 +279,7 @@ int pti_btf_member(const struct pti_btf *b, __u32 id, const char *name,
 }
 
 int pti_btf_var_offset(const struct pti_btf *b, const char *sec,
-		       const char *var, __u32 *offset)
+		       const char *var, __u32 *offset, __u32 *size)
 {
 	const struct btf_var_secinfo *v;
 	const struct btf_type *t;
@@ -293,11 +293,15 @@ int pti_btf_var_offset(const struct pti_btf *b, const char *sec,
 	for (i = 0; i < BTF_INFO_VLEN(t->info); i++, v++) {
 		const struct btf_type *vt = pti_btf_type(b, v->type);
 
-		if (vt && BTF_INFO_KIND(vt->info) == BTF_KIND_VAR &&
-		    pti_btf_named(b, vt, var)) {
-			*offset = v->offset;
-			return 0;
-		}
+		if (!vt || BTF_INFO_KIND(vt->info) != BTF_KIND_VAR ||
+		    !pti_btf_named(b, vt, var))
+			continue;
+		/* a variable must lie within its section, as the linker put it */
+		if (v->offset > t->size || v->size > t->size - v->offset)
+			return -ERANGE;
+		*offset = v->offset;
+		*size = v->size;
+		return 0;
 	}
 	return -ENOENT;
 }

@@ -58,8 +58,11 @@ __u32 pti_btf_size(const struct pti_btf *b, __u32 id);
  */
 int pti_btf_member(const struct pti_btf *b, __u32 id, const char *name,
 		   struct pti_btf_member *out);
-/* Offset of variable @var in data section @sec (e.g. ".data..percpu"). */
+/*
+ * Offset and size of variable @var in data section @sec (e.g.
+ * ".data..percpu"); -ERANGE if the BTF places it outside the section.
+ */
 int pti_btf_var_offset(const struct pti_btf *b, const char *sec,
-		       const char *var, __u32 *offset);
+		       const char *var, __u32 *offset, __u32 *size);
 
 #endif

@@ -201,6 +201,7 @@ int pti_rq_layout_resolve(const struct pti_btf *b,
 	struct pti_btf_member core;
 	const char *owner_name = NULL;
 	int owner = -ENOENT, rq, err;
+	__u32 rq_var_size;
 	unsigned int i;
 
 	sizes.size[PTI_SZ_1] = 1;
@@ -235,12 +236,18 @@ int pti_rq_layout_resolve(const struct pti_btf *b,
 		return -EOPNOTSUPP;
 	}
 	if (pti_btf_var_offset(b, ".data..percpu", "runqueues",
-			       &l->runqueues_off) ||
+			       &l->runqueues_off, &rq_var_size) ||
 	    pti_btf_var_offset(b, ".data..percpu", PTI_RQ_ANCHOR,
-			       &l->anchor_off)) {
+			       &l->anchor_off, &l->anchor_size)) {
 		scnprintf(l->why, sizeof(l->why), "%s",
 			  "runqueues or " PTI_RQ_ANCHOR ": not in BTF's .data..percpu");
 		return -ENOENT;
+	}
+	if (rq_var_size != l->rq_size) {
+		scnprintf(l->why, sizeof(l->why),
+			  "runqueues is %u bytes, struct rq %u: BTF not consistent",
+			  rq_var_size, l->rq_size);
+		return -EINVAL;
 	}
 	return 0;
 }

@@ -54,6 +54,7 @@ struct pti_rq_layout {
 	__u32 rq_size;		/* sizeof(struct rq) */
 	__u32 runqueues_off;	/* runqueues' offset in .data..percpu */
 	__u32 anchor_off;	/* PTI_RQ_ANCHOR's offset there */
+	__u32 anchor_size;	/* and its size */
 	struct pti_rq_field rq_lock, rq_nr_running, rq_nr_switches, rq_clock,
 		rq_curr, rq_cfs, rq_rt, rq_dl, rq_cpu, rq_fair_server;
 	struct pti_rq_field cfs_load, cfs_nr_running, cfs_h_nr_running,

@@ -28,6 +28,7 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include "btf_parse.h"
 #include "rq_layout.h"
@@ -94,21 +95,46 @@ out:
 	return n;
 }
 
-/* Every possible CPU's rq must say it is that CPU's, or nothing is used. */
+/*
+ * The layout came from a file (btf_path) that may describe another
+ * kernel: every address made from it is read with a fault-safe copy
+ * until it has proved itself.  Every possible CPU's rq must say it is
+ * that CPU's, and this CPU's must be running us.  Nothing is used
+ * otherwise.
+ */
 static int pti_rq_verify(void)
 {
-	int cpu;
+	struct task_struct *curr = NULL;
+	int cpu, seen, err;
 
+	if (pti_rql.anchor_size != sizeof(kernel_cpustat)) {
+		scnprintf(pti_rql.why, sizeof(pti_rql.why),
+			  "%s is %u bytes in BTF, %zu here: not this kernel's BTF",
+			  PTI_RQ_ANCHOR, pti_rql.anchor_size, sizeof(kernel_cpustat));
+		return -EINVAL;
+	}
 	for_each_possible_cpu(cpu) {
-		int seen = READ_ONCE(*(int *)((char *)pti_rq_of(cpu) +
-					      pti_rql.rq_cpu.off));
+		const char *rq = pti_rq_of(cpu);
 
-		if (seen != cpu) {
+		err = copy_from_kernel_nofault(&seen, rq + pti_rql.rq_cpu.off,
+					       sizeof(seen));
+		if (err || seen != cpu) {
 			scnprintf(pti_rql.why, sizeof(pti_rql.why),
-				  "runqueues of CPU %d says CPU %d: layout not trusted",
-				  cpu, seen);
+				  "runqueues of CPU %d %s: layout not trusted", cpu,
+				  err ? "cannot be read" : "names another CPU");
 			return -EINVAL;
 		}
+	}
+	/* preemption off: rq->curr of this CPU is current until enabled */
+	preempt_disable();
+	err = copy_from_kernel_nofault(&curr, (const char *)
+				       pti_rq_of(smp_processor_id()) +
+				       pti_rql.rq_curr.off, sizeof(curr));
+	preempt_enable();
+	if (err || curr != current) {
+		scnprintf(pti_rql.why, sizeof(pti_rql.why), "%s",
+			  "this CPU's runqueue does not run this task: layout not trusted");
+		return -EINVAL;
 	}
 	return 0;
 }

@@ -156,19 +156,62 @@ TEST_F(vmlinux, percpu_offsets_match_libbpf)
 	t = btf__type_by_id(self->lib, sec);
 	for (size_t v = 0; v < sizeof(vars) / sizeof(vars[0]); v++) {
 		const struct btf_var_secinfo *vi = btf_var_secinfos(t);
-		long want = -1;
-		__u32 got = 0;
+		long want = -1, want_size = -1;
+		__u32 got = 0, got_size = 0;
 
 		for (int i = 0; i < btf_vlen(t); i++, vi++)
 			if (!strcmp(btf__name_by_offset(self->lib,
-				btf__type_by_id(self->lib, vi->type)->name_off), vars[v]))
+				btf__type_by_id(self->lib, vi->type)->name_off), vars[v])) {
 				want = vi->offset;
+				want_size = vi->size;
+			}
 		ASSERT_GE(want, 0) TH_LOG("%s", vars[v]);
-		ASSERT_EQ(0, pti_btf_var_offset(&self->o.b, ".data..percpu", vars[v], &got));
+		ASSERT_EQ(0, pti_btf_var_offset(&self->o.b, ".data..percpu", vars[v],
+						&got, &got_size));
 		EXPECT_EQ(want, (long)got) TH_LOG("%s", vars[v]);
+		EXPECT_EQ(want_size, (long)got_size) TH_LOG("%s", vars[v]);
 	}
 	EXPECT_EQ(-ENOENT, pti_btf_var_offset(&self->o.b, ".data..percpu",
-					      "no_such_variable", &(__u32){0}));
+					      "no_such_variable", &(__u32){0},
+					      &(__u32){0}));
+}
+
+/*
+ * A blob whose per-CPU variable lies past its section's end (another
+ * kernel's, or damaged) is refused before any address is made from it.
+ */
+TEST(percpu_variables_outside_their_section_are_refused)
+{
+	struct ours o;
+	struct btf_var_secinfo *v;
+	struct btf_type *sec;
+	__u32 off, size;
+	int id;
+
+	if (ours_open(&o))
+		SKIP(return, "no BTF at %s", btf_path());
+	id = pti_btf_find(&o.b, BTF_KIND_DATASEC, ".data..percpu");
+	ASSERT_GT(id, 0);
+	sec = (struct btf_type *)pti_btf_type(&o.b, (__u32)id);
+	v = (struct btf_var_secinfo *)(sec + 1);
+	for (__u32 i = 0; i < BTF_INFO_VLEN(sec->info); i++, v++) {
+		const char *name = pti_btf_str(&o.b, pti_btf_type(&o.b, v->type)->name_off);
+
+		if (!name || strcmp(name, "runqueues"))
+			continue;
+		ASSERT_EQ(0, pti_btf_var_offset(&o.b, ".data..percpu", "runqueues",
+						&off, &size));
+		v->offset = sec->size - v->size + 1;	/* one byte past the end */
+		EXPECT_EQ(-ERANGE, pti_btf_var_offset(&o.b, ".data..percpu",
+						      "runqueues", &off, &size));
+		v->offset = 0xfffffff0;			/* wraps around */
+		EXPECT_EQ(-ERANGE, pti_btf_var_offset(&o.b, ".data..percpu",
+						      "runqueues", &off, &size));
+		ours_close(&o);
+		return;
+	}
+	ours_close(&o);
+	ASSERT_TRUE(false) TH_LOG("no runqueues in .data..percpu");
 }
 
 TEST_F(vmlinux, lookups_fail_closed)

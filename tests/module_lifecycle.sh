@@ -236,7 +236,23 @@ runq_unavailable_without_btf() {
 	! grep -q unavailable /proc/ptinspect/runqueues
 }
 
-ktap_plan 17
+# Another kernel's BTF (the host's, which scripts/check leaves in
+# .build/check/host-btf) is refused with a reason, never trusted: every
+# address it suggests is read fault-safely and checked first, and the
+# kernel log stays clean (scripts/check fails the run otherwise).
+foreign_btf=.build/check/host-btf
+runq_refuses_another_kernels_btf() {
+	rmmod ptinspect
+	insmod "$ko" btf_path="$foreign_btf" || return 1
+	head -n 1 /proc/ptinspect/runqueues
+	grep -q '^unavailable: ' /proc/ptinspect/runqueues || return 1
+	"$cli" tree -p 1 > /dev/null || return 1
+	rmmod ptinspect
+	insmod "$ko"
+	! grep -q unavailable /proc/ptinspect/runqueues
+}
+
+ktap_plan 18
 ktap_check load_unload_20_times load_unload_20_times
 ktap_check load_read_unload_under_churn load_read_unload_under_churn
 ktap_check files_gone_after_unload files_gone_after_unload
@@ -255,5 +271,10 @@ ktap_check cli_task_views cli_task_views
 ktap_check cli_share_views cli_share_views
 ktap_check cli_runq_views cli_runq_views
 ktap_check runq_unavailable_without_btf runq_unavailable_without_btf
+if [ -r "$foreign_btf" ] && ! cmp -s "$foreign_btf" /sys/kernel/btf/vmlinux; then
+	ktap_check runq_refuses_another_kernels_btf runq_refuses_another_kernels_btf
+else
+	ktap_skip runq_refuses_another_kernels_btf "no other kernel's BTF at $foreign_btf"
+fi
 rmmod ptinspect
 ktap_done
