@@ -206,7 +206,7 @@ static void pti_detail_signals(struct pti_detail *d, struct task_struct *task)
 	pti_sig_fill(&d->sig_shared_pending, d->sig_shared_pending_names,
 		     sizeof(d->sig_shared_pending_names),
 		     &task->signal->shared_pending.signal);
-	for (sig = 1; sig <= _NSIG; sig++) {
+	for (sig = 1; sig <= 64; sig++) {
 		const struct k_sigaction *ka = &sighand->action[sig - 1];
 		void __user *handler = ka->sa.sa_handler;
 		const char *name = pti_sig_name(sig, buf, sizeof(buf));
@@ -351,8 +351,7 @@ static void pti_detail_links(struct pti_detail *d, struct task_struct *task,
 	struct pid_namespace *own = task_active_pid_ns(task);
 	const struct cred *cred = __task_cred(task);
 	const struct cred *real = rcu_dereference(task->real_cred);
-	struct task_struct *t, *other;
-	int nr = 1;
+	struct task_struct *t;
 
 	pti_task_fill(&d->base, task, ns, uns, false);
 	if (own) {
@@ -365,22 +364,6 @@ static void pti_detail_links(struct pti_detail *d, struct task_struct *task,
 	for_each_thread(task, t)
 		pti_list_add_int(d->thread_pids, sizeof(d->thread_pids),
 				 task_pid_nr_ns(t, ns));
-	/* Children and siblings: tasks whose real parent is in a group. */
-	while ((other = pti_task_next(ns, &nr)) != NULL) {
-		struct task_struct *rp = rcu_dereference(other->real_parent);
-
-		nr++;
-		if (!thread_group_leader(other))
-			continue;
-		if (same_thread_group(rp, task)) {
-			d->nr_children++;
-			pti_list_add_int(d->children, sizeof(d->children),
-					 task_pid_nr_ns(other, ns));
-		} else if (other != task->group_leader &&
-			   same_thread_group(rp, rcu_dereference(task->real_parent))) {
-			d->siblings++;
-		}
-	}
 	pti_decode_flags(d->state_names, sizeof(d->state_names),
 			 READ_ONCE(task->__state), pti_state_names,
 			 ARRAY_SIZE(pti_state_names));
@@ -405,6 +388,56 @@ static void pti_detail_links(struct pti_detail *d, struct task_struct *task,
 		     cred->cap_bset);
 	pti_cap_fill(&d->cap_amb, d->cap_amb_names, sizeof(d->cap_amb_names),
 		     cred->cap_ambient);
+}
+
+/*
+ * Children and siblings: the processes whose real parent is in @task's
+ * thread group, or in its parent's.  /proc reads each thread's ->children
+ * under tasklist_lock, which modules cannot take (not exported), and the
+ * list is not safe to follow under RCU alone (release and reparenting
+ * relink it in place).  So the namespace's pids are scanned instead,
+ * PTI_KIN_BATCH per RCU read section with a resched point between:
+ * O(tasks) per read, never long without a chance to schedule.  @task is
+ * pinned by the caller; the scan ends early if it is released meanwhile.
+ */
+#define PTI_KIN_BATCH 256
+
+static void pti_detail_kin(struct pti_detail *d, struct task_struct *task,
+			   struct pid_namespace *ns)
+{
+	struct task_struct *other = NULL;
+	int nr = 1, seen;
+	bool done = false;
+
+	while (!done) {
+		rcu_read_lock();
+		if (!pid_alive(task)) {
+			rcu_read_unlock();
+			return;
+		}
+		for (seen = 0; seen < PTI_KIN_BATCH; seen++, nr++) {
+			struct task_struct *rp;
+
+			other = pti_task_next(ns, &nr);
+			if (!other) {
+				done = true;
+				break;
+			}
+			if (!thread_group_leader(other))
+				continue;
+			rp = rcu_dereference(other->real_parent);
+			if (same_thread_group(rp, task)) {
+				d->nr_children++;
+				pti_list_add_int(d->children, sizeof(d->children),
+						 task_pid_nr_ns(other, ns));
+			} else if (other != task->group_leader &&
+				   same_thread_group(rp, rcu_dereference(task->real_parent))) {
+				d->siblings++;
+			}
+		}
+		rcu_read_unlock();
+		cond_resched();
+	}
 }
 
 /**
@@ -434,6 +467,7 @@ int pti_detail_fill(struct pti_detail *d, struct pid *target,
 	get_task_struct(task);
 	pti_detail_links(d, task, ns, uns);
 	rcu_read_unlock();
+	pti_detail_kin(d, task, ns);
 
 	pti_sched_class_name(d->sched_class, sizeof(d->sched_class), task);
 	d->vruntime = READ_ONCE(task->se.vruntime);

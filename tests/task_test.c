@@ -435,6 +435,39 @@ TEST(pid_namespace_views)
 	waitpid(child, NULL, 0);
 }
 
+#define MANY_CHILDREN 300
+
+/*
+ * More children than the module scans per RCU read section (256): the
+ * count crosses its batches whole, for the parent and for each sibling.
+ * Only processes count, not threads.
+ */
+TEST(many_children_and_their_siblings_are_counted)
+{
+	pid_t kids[MANY_CHILDREN];
+	struct pti_detail d;
+	pthread_t th;
+
+	ASSERT_EQ(0, pthread_create(&th, NULL, sleeper, NULL));
+	for (int i = 0; i < MANY_CHILDREN; i++) {
+		kids[i] = fork();
+		ASSERT_LE(0, kids[i]);
+		if (kids[i] == 0)
+			for (;;)
+				pause();
+	}
+	ASSERT_EQ(0, detail(getpid(), &d));
+	EXPECT_EQ(MANY_CHILDREN, d.nr_children);
+	ASSERT_EQ(0, detail(kids[MANY_CHILDREN - 1], &d));
+	EXPECT_EQ(0, d.nr_children);
+	EXPECT_EQ(MANY_CHILDREN - 1, d.siblings);
+	EXPECT_EQ(getpid(), d.real_parent_pid);
+	for (int i = 0; i < MANY_CHILDREN; i++)
+		kill(kids[i], SIGKILL);
+	for (int i = 0; i < MANY_CHILDREN; i++)
+		waitpid(kids[i], NULL, 0);
+}
+
 TEST(non_root_is_refused_and_bad_pids_fail)
 {
 	pid_t child = fork();
