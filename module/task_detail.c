@@ -147,9 +147,16 @@ static const char *pti_sig_name(int sig, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * The record keeps a signal set as one 64-bit mask, as /proc/<pid>/status
+ * prints it on 64-bit machines.  Architectures with more than 64 signals
+ * (MIPS: 128) or 32-bit words would need the record widened: refused when
+ * built rather than shown cut short.
+ */
 static u64 pti_sigset_raw(const sigset_t *set)
 {
-	return set->sig[0];	/* x86-64: signals 1..64 in one word */
+	BUILD_BUG_ON(_NSIG != 64 || _NSIG_WORDS != 1);
+	return set->sig[0];
 }
 
 static void pti_sig_fill(u64 *raw, char *names, size_t size,
@@ -160,7 +167,7 @@ static void pti_sig_fill(u64 *raw, char *names, size_t size,
 
 	*raw = pti_sigset_raw(set);
 	names[0] = '\0';
-	for (sig = 1; sig <= 64; sig++)
+	for (sig = 1; sig <= _NSIG; sig++)
 		if (*raw & (1ULL << (sig - 1)))
 			pti_list_add(names, size, pti_sig_name(sig, buf, sizeof(buf)));
 }
@@ -206,7 +213,7 @@ static void pti_detail_signals(struct pti_detail *d, struct task_struct *task)
 	pti_sig_fill(&d->sig_shared_pending, d->sig_shared_pending_names,
 		     sizeof(d->sig_shared_pending_names),
 		     &task->signal->shared_pending.signal);
-	for (sig = 1; sig <= 64; sig++) {
+	for (sig = 1; sig <= _NSIG; sig++) {
 		const struct k_sigaction *ka = &sighand->action[sig - 1];
 		void __user *handler = ka->sa.sa_handler;
 		const char *name = pti_sig_name(sig, buf, sizeof(buf));
