@@ -41,10 +41,9 @@ struct pti_vma_iter {
 	struct mm_struct *mm;	/* mmgrab()bed target, or NULL */
 	int pid, tgid;
 	bool locked;		/* mmget + mmap read lock held */
-	union {
-		struct pti_mm mm_rec;
-		struct pti_vma vma_rec;
-	};
+	struct pti_mm mm_rec;
+	/* Apart from mm_rec: its flag names are reused while vm_flags match. */
+	struct pti_vma vma_rec;
 };
 
 /* Header and summary positions are not VMAs: hand out distinct tokens. */
