@@ -43,10 +43,13 @@ void pti_share_fill(struct pti_share *s, struct task_struct *task,
 		    struct task_struct *target, struct pid_namespace *ns);
 
 /* runqueue.c: one CPU's runqueue and CFS entities, copied */
+struct pti_node_index;
+
 struct pti_rq_snapshot {
 	struct pti_rq rq;
 	struct pti_se *se;	/* s->n of them, at most s->max */
 	void *raw;		/* the walk's private notes, per entity */
+	struct pti_node_index *by_node;	/* room to find records by node */
 	int n, max;
 };
 

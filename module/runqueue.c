@@ -12,6 +12,7 @@
  * sched_dl_entity) are public (linux/sched.h) and read directly, except the
  * members later kernels added, which BTF says are there or absent.
  */
+#include <linux/bsearch.h>
 #include <linux/btf.h>
 #include <linux/cgroup.h>
 #include <linux/fs.h>
@@ -26,6 +27,7 @@
 #include <linux/sched.h>
 #include <linux/sched/prio.h>
 #include <linux/slab.h>
+#include <linux/sort.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -490,23 +492,59 @@ static void pti_tg_name(const void *tg, char *buf, size_t size)
 		scnprintf(buf, size, "cgroup:%llu", cgroup_id(cgrp));
 }
 
-/* After the lock: tree links as indexes, group names.  Under RCU. */
+/* One copied rb-tree node, for finding records by node after the lock. */
+struct pti_node_index {
+	const struct rb_node *node;
+	int index;
+};
+
+static int pti_node_cmp(const void *a, const void *b)
+{
+	const struct rb_node *x = ((const struct pti_node_index *)a)->node;
+	const struct rb_node *y = ((const struct pti_node_index *)b)->node;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The record copied from @node under the same parent and class, or -1. */
+static int pti_link_of(struct pti_rq_snapshot *s, const struct pti_se *r,
+		       const struct rb_node *node, int nr)
+{
+	struct pti_node_index key = { .node = node }, *hit;
+	const struct pti_se *to;
+
+	if (!node)
+		return -1;
+	hit = bsearch(&key, s->by_node, nr, sizeof(key), pti_node_cmp);
+	if (!hit)
+		return -1;
+	to = &s->se[hit->index];
+	/* links copied at another moment may point anywhere: check */
+	if (to->parent != r->parent || strcmp(to->sched_class, r->sched_class))
+		return -1;
+	return hit->index;
+}
+
+/*
+ * After the lock: tree links as indexes (sorted by node, O(n log n)),
+ * group names.  Under RCU.
+ */
 static void pti_rq_finish(struct pti_rq_snapshot *s)
 {
 	struct pti_se_raw *raw = s->raw;
-	int i, j;
+	int i, nr = 0;
 
+	for (i = 0; i < s->n; i++)
+		if (raw[i].node)
+			s->by_node[nr++] = (struct pti_node_index){
+				.node = raw[i].node, .index = i };
+	sort(s->by_node, nr, sizeof(*s->by_node), pti_node_cmp, NULL);
 	for (i = 0; i < s->n; i++) {
 		struct pti_se *r = &s->se[i];
 
-		for (j = 0; j < s->n && raw[i].node; j++) {
-			if (!raw[j].node || s->se[j].parent != r->parent ||
-			    strcmp(s->se[j].sched_class, r->sched_class))
-				continue;
-			if (raw[i].left == raw[j].node)
-				r->left = j;
-			if (raw[i].right == raw[j].node)
-				r->right = j;
+		if (raw[i].node) {
+			r->left = pti_link_of(s, r, raw[i].left, nr);
+			r->right = pti_link_of(s, r, raw[i].right, nr);
 		}
 		/* Task groups are freed after an RCU grace period. */
 		if (raw[i].tg)
@@ -529,7 +567,8 @@ struct pti_rq_snapshot *pti_rq_snapshot_alloc(int max)
 	s->max = max;
 	s->se = kvcalloc(max, sizeof(*s->se), GFP_KERNEL);
 	s->raw = kvcalloc(max, sizeof(struct pti_se_raw), GFP_KERNEL);
-	if (!s->se || !s->raw) {
+	s->by_node = kvcalloc(max, sizeof(*s->by_node), GFP_KERNEL);
+	if (!s->se || !s->raw || !s->by_node) {
 		pti_rq_snapshot_free(s);
 		return NULL;
 	}
@@ -542,6 +581,7 @@ void pti_rq_snapshot_free(struct pti_rq_snapshot *s)
 		return;
 	kvfree(s->se);
 	kvfree(s->raw);
+	kvfree(s->by_node);
 	kfree(s);
 }
 
