@@ -64,6 +64,11 @@ static void print_cpu_summary(const struct pti_rq *rq)
 	       rq->rt_nr_running, rq->dl_nr_running, ext,
 	       rq->truncated ? " (entity list truncated)" : "",
 	       rq->cfs_order, rq->cfs_groups);
+	/* a copy over several lock holds may not be one moment */
+	if (rq->holds > 1)
+		printf("  copied in %u lock holds: %s\n", rq->holds,
+		       strcmp(rq->copy, "assembled") ? "nothing moved in between" :
+		       "assembled from different moments");
 	if (rq->absent[0] && strcmp(rq->absent, "-"))
 		printf("  absent on this kernel: %s\n", rq->absent);
 }

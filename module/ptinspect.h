@@ -42,6 +42,19 @@ int pti_detail_fill(struct pti_detail *d, struct pid *target,
 void pti_share_fill(struct pti_share *s, struct task_struct *task,
 		    struct task_struct *target, struct pid_namespace *ns);
 
+/* hold_stats.c: how long each view holds its lock or RCU section */
+enum pti_hold_view {
+	PTI_HOLD_TASKS,
+	PTI_HOLD_VMA,
+	PTI_HOLD_RUNQUEUES,
+	PTI_HOLD_NR
+};
+
+u64 pti_hold_begin(void);
+void pti_hold_end(enum pti_hold_view view, u64 since);
+void pti_hold_truncated(enum pti_hold_view view);
+int pti_hold_show(struct seq_file *m, void *v);
+
 /* runqueue.c: one CPU's runqueue and CFS entities, copied */
 struct pti_node_index;
 
@@ -50,6 +63,7 @@ struct pti_rq_snapshot {
 	struct pti_se *se;	/* s->n of them, at most s->max */
 	void *raw;		/* the walk's private notes, per entity */
 	struct pti_node_index *by_node;	/* room to find records by node */
+	void *cursor;		/* where a copy over several holds stands */
 	int n, max;
 };
 

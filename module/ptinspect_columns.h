@@ -333,6 +333,10 @@ PTI_RQ_COLUMN(ENTITIES, "nr_entities", entities, PTI_T_S32,
 	"entity lines that follow for this CPU (CFS, then RT, then DL)")
 PTI_RQ_COLUMN(TRUNCATED, "truncated", truncated, PTI_T_S32,
 	"1 if the queues held more entities than are listed")
+PTI_RQ_COLUMN(HOLDS, "holds", holds, PTI_T_U32,
+	"runqueue lock holds the copy took (at most 32 entities each, 8 on PREEMPT_RT)")
+PTI_RQ_COLUMN(COPY, "copy", copy, PTI_T_WORD,
+	"one_hold; unchanged: several holds, nr_switches, counts and resume points the same; assembled: from different moments")
 PTI_RQ_COLUMN(ABSENT, "absent", absent, PTI_T_WORD,
 	"fields this kernel does not have, comma-separated; shown as 0")
 PTI_RQ_COLUMN(CURR_COMM, "curr_comm", curr_comm, PTI_T_ESCAPED, "comm of rq->curr")

@@ -136,6 +136,8 @@ struct pti_rq {
 	char cfs_order[12], cfs_groups[8];
 	__u32 rt_nr_running, dl_nr_running, ext_nr_running;
 	__s32 entities, truncated;
+	__u32 holds;		/* lock holds the copy took */
+	char copy[12];		/* one_hold, unchanged or assembled */
 	char absent[PTI_ABSENT_LEN];
 	char curr_comm[PTI_COMM_LEN];
 };

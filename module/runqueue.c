@@ -343,112 +343,299 @@ static struct pti_se *pti_cfs_add(struct pti_rq_snapshot *s, void *cfs_rq,
 }
 
 /*
- * One cfs_rq: its curr, then the tree in order (leftmost first), each
- * group entity followed by its own queue.  Bounded by the snapshot's room
- * and PTI_CFS_MAX_DEPTH, so a changing or corrupt tree cannot loop.
+ * The copy holds a runqueue lock (interrupts off) for at most this many
+ * entities, as load balancing moves at most sysctl_sched_nr_migrate tasks
+ * per hold (32; 8 on PREEMPT_RT).  A longer queue is copied over several
+ * holds, each resuming where the last stopped.
  */
-static void pti_cfs_walk(struct pti_rq_snapshot *s, void *cfs_rq, int parent,
-			 int depth)
+#define PTI_RQ_HOLD_MAX		(IS_ENABLED(CONFIG_PREEMPT_RT) ? 8 : 32)
+#define PTI_RB_MAX_HEIGHT	64	/* far above any rb-tree's 2*log2(n) */
+
+/* A cfs_rq being walked: curr first, then its tree in order. */
+struct pti_cfs_frame {
+	void *cfs_rq;
+	int parent, depth;
+	bool curr_done, started;
+	struct rb_node *next;	/* where to go on, valid in hold @hold only */
+	unsigned int hold;
+	struct rb_node *last;	/* last tree node copied, and its key */
+	u64 last_key;
+};
+
+/* Where a copy spread over several lock holds stands between them. */
+struct pti_rq_cursor {
+	unsigned int hold;	/* holds so far, this one included */
+	int budget;		/* entities left to copy in this hold */
+	bool full;		/* out of room: stop */
+	bool moved;		/* a resume point had moved: not one moment */
+	int nr_frames;
+	struct pti_cfs_frame frames[PTI_CFS_MAX_DEPTH];
+	int rt_prio;
+	struct sched_rt_entity *rt_last;
+	struct pti_cfs_frame dl;	/* the deadline tree, walked alike */
+	const struct task_struct *curr;
+};
+
+/* The key a tree is sorted by: CFS by deadline (6.8+) or vruntime. */
+static u64 pti_tree_key(const struct rb_node *node, bool dl)
 {
-	struct rb_root_cached *timeline = pti_rq_member(cfs_rq,
-							&pti_rql.cfs_timeline);
-	struct sched_entity *curr = pti_rq_ptr(cfs_rq, &pti_rql.cfs_curr);
-	u64 min_vruntime = pti_rq_uint(cfs_rq, &pti_rql.cfs_min_vruntime);
-	struct rb_node *node;
-	struct pti_se *r;
+	const struct sched_entity *se;
+
+	if (dl)
+		return READ_ONCE(rb_entry(node, struct sched_dl_entity,
+					  rb_node)->deadline);
+	se = rb_entry(node, struct sched_entity, run_node);
+	return pti_rql.se_min_vruntime.present ?
+	       pti_rq_uint(se, &pti_rql.se_deadline) : READ_ONCE(se->vruntime);
+}
+
+/* The first node whose key is >= @key (> @key if @strict), in O(height). */
+static struct rb_node *pti_tree_from(struct rb_root_cached *t, u64 key,
+				     bool strict, bool dl)
+{
+	struct rb_node *node = READ_ONCE(t->rb_root.rb_node), *hit = NULL;
 	int steps = 0;
 
-	if (curr) {
-		r = pti_cfs_add(s, cfs_rq, curr, parent, depth, min_vruntime,
-				true);
-		if (r && curr->my_q && depth + 1 < PTI_CFS_MAX_DEPTH)
-			pti_cfs_walk(s, curr->my_q, r->index, depth + 1);
-	}
-	for (node = rb_first_cached(timeline); node; node = rb_next(node)) {
-		struct sched_entity *se = rb_entry(node, struct sched_entity,
-						   run_node);
+	while (node && steps++ < PTI_RB_MAX_HEIGHT) {
+		s64 d = (s64)(pti_tree_key(node, dl) - key);
 
-		r = ++steps > s->max ? NULL :
-		    pti_cfs_add(s, cfs_rq, se, parent, depth, min_vruntime,
-				false);
+		if (d > 0 || (!strict && d == 0)) {
+			hit = node;
+			node = READ_ONCE(node->rb_left);
+		} else {
+			node = READ_ONCE(node->rb_right);
+		}
+	}
+	return hit;
+}
+
+/*
+ * Where an in-order walk of @t goes on after @f->last, in a later hold:
+ * after that node if it is still there under its key (looked for among
+ * at most PTI_RQ_HOLD_MAX equal keys), else after every key up to its
+ * own, and the copy is then marked as moved.
+ */
+static struct rb_node *pti_tree_resume(struct pti_rq_cursor *c,
+				       struct pti_cfs_frame *f,
+				       struct rb_root_cached *t, bool dl)
+{
+	struct rb_node *node = pti_tree_from(t, f->last_key, false, dl);
+	int steps;
+
+	for (steps = 0; node && steps < PTI_RQ_HOLD_MAX &&
+	     pti_tree_key(node, dl) == f->last_key; steps++) {
+		if (node == f->last)
+			return rb_next(node);
+		node = rb_next(node);
+	}
+	c->moved = true;
+	return pti_tree_from(t, f->last_key, true, dl);
+}
+
+/* The next tree node of frame @f to copy, or NULL when its tree is done. */
+static struct rb_node *pti_frame_next(struct pti_rq_cursor *c,
+				      struct pti_cfs_frame *f,
+				      struct rb_root_cached *t, bool dl)
+{
+	if (!f->started) {
+		f->started = true;
+		return rb_first_cached(t);
+	}
+	if (f->hold == c->hold)
+		return f->next;
+	return pti_tree_resume(c, f, t, dl);
+}
+
+/* Note @node as frame @f's last copied one, for this hold and later ones. */
+static void pti_frame_done(struct pti_rq_cursor *c, struct pti_cfs_frame *f,
+			   struct rb_node *node, bool dl)
+{
+	f->last = node;
+	f->last_key = pti_tree_key(node, dl);
+	f->next = rb_next(node);
+	f->hold = c->hold;
+}
+
+/* Walk the queue of group entity @r (record @r) next, below its parent. */
+static void pti_cfs_push(struct pti_rq_cursor *c, struct sched_entity *se,
+			 const struct pti_se *r)
+{
+	if (!se->my_q || c->nr_frames >= PTI_CFS_MAX_DEPTH)
+		return;
+	c->frames[c->nr_frames++] = (struct pti_cfs_frame){
+		.cfs_rq = se->my_q, .parent = r->index, .depth = r->depth + 1,
+	};
+}
+
+/* Take one entity off this hold's budget; false when none is left. */
+static bool pti_rq_spend(struct pti_rq_cursor *c)
+{
+	if (c->budget <= 0)
+		return false;
+	c->budget--;
+	return true;
+}
+
+/*
+ * The CFS queues, depth first: each cfs_rq's curr, then its tree in order
+ * (leftmost first), each group entity followed by its own queue.  Bounded
+ * by the hold's budget, the snapshot's room and PTI_CFS_MAX_DEPTH.
+ *
+ * Return: true when done, false when the budget ran out first.
+ */
+static bool pti_cfs_copy(struct pti_rq_snapshot *s, struct pti_rq_cursor *c)
+{
+	while (c->nr_frames > 0 && !c->full) {
+		struct pti_cfs_frame *f = &c->frames[c->nr_frames - 1];
+		struct rb_root_cached *t = pti_rq_member(f->cfs_rq,
+							 &pti_rql.cfs_timeline);
+		u64 min_vruntime = pti_rq_uint(f->cfs_rq, &pti_rql.cfs_min_vruntime);
+		struct sched_entity *se;
+		struct rb_node *node;
+		struct pti_se *r;
+
+		if (!f->curr_done) {
+			se = pti_rq_ptr(f->cfs_rq, &pti_rql.cfs_curr);
+			if (se && !pti_rq_spend(c))
+				return false;
+			f->curr_done = true;
+			if (!se)
+				continue;
+			r = pti_cfs_add(s, f->cfs_rq, se, f->parent, f->depth,
+					min_vruntime, true);
+			c->full = !r;
+			if (r)
+				pti_cfs_push(c, se, r);
+			continue;
+		}
+		/* spent before moving, so a new hold resumes from f->last */
+		if (!pti_rq_spend(c))
+			return false;
+		node = pti_frame_next(c, f, t, false);
+		if (!node) {
+			c->budget++;	/* nothing copied */
+			c->nr_frames--;
+			continue;
+		}
+		se = rb_entry(node, struct sched_entity, run_node);
+		r = pti_cfs_add(s, f->cfs_rq, se, f->parent, f->depth,
+				min_vruntime, false);
 		if (!r) {
-			s->rq.truncated = 1;
-			return;
+			c->full = true;
+			break;
 		}
 		pti_se_node(s, r, node);
-		if (se->my_q && depth + 1 < PTI_CFS_MAX_DEPTH)
-			pti_cfs_walk(s, se->my_q, r->index, depth + 1);
+		pti_frame_done(c, f, node, false);
+		pti_cfs_push(c, se, r);
 	}
+	return true;
+}
+/* Is @rt_se still on the list of priority @prio?  Under the rq lock. */
+static bool pti_rt_still_queued(struct sched_rt_entity *rt_se, int prio)
+{
+	if (!READ_ONCE(rt_se->on_list))
+		return false;
+#ifdef CONFIG_RT_GROUP_SCHED
+	if (rt_se->my_q)
+		return true;
+#endif
+	return READ_ONCE(container_of(rt_se, struct task_struct, rt)->prio) == prio;
 }
 
 /*
  * rq->rt: each priority's list, highest priority (0) first, in the order
- * the class picks.  The running RT task stays queued.  Bounded like CFS.
+ * the class picks; the running RT task stays queued.  A later hold goes
+ * on after the last entity copied if it is still queued at that priority,
+ * else at the next priority (and the copy is marked as moved).
+ *
+ * Return: true when done, false when the budget ran out first.
  */
-static void pti_rt_walk(struct pti_rq_snapshot *s, char *rq,
-			const struct task_struct *curr)
+static bool pti_rt_copy(struct pti_rq_snapshot *s, struct pti_rq_cursor *c,
+			char *rq)
 {
 	struct list_head *queues = pti_rq_member(pti_rq_member(
 		pti_rq_member(rq, &pti_rql.rq_rt), &pti_rql.rt_active),
 		&pti_rql.rt_queues);
-	int prio, steps = 0;
 
-	for (prio = 0; prio < MAX_RT_PRIO; prio++) {
-		struct list_head *head = &queues[prio], *pos;
+	for (; c->rt_prio < MAX_RT_PRIO && !c->full;
+	     c->rt_prio++, c->rt_last = NULL) {
+		struct list_head *head = &queues[c->rt_prio], *pos;
 
-		for (pos = READ_ONCE(head->next); pos != head;
-		     pos = READ_ONCE(pos->next)) {
+		if (!c->rt_last) {
+			pos = READ_ONCE(head->next);
+		} else if (pti_rt_still_queued(c->rt_last, c->rt_prio)) {
+			pos = READ_ONCE(c->rt_last->run_list.next);
+		} else {
+			c->moved = true;
+			continue;
+		}
+		for (; pos != head; pos = READ_ONCE(pos->next)) {
 			struct sched_rt_entity *rt_se = list_entry(pos,
 				struct sched_rt_entity, run_list);
 			struct task_struct *p;
-			struct pti_se *r = ++steps > s->max ? NULL :
-					   pti_se_next(s, "rt", -1, 0);
+			struct pti_se *r;
 
+			if (!pti_rq_spend(c))
+				return false;
+			r = pti_se_next(s, "rt", -1, 0);
 			if (!r) {
-				s->rq.truncated = 1;
-				return;
+				c->full = true;
+				return true;
 			}
+			c->rt_last = rt_se;
 			r->on_rq = READ_ONCE(rt_se->on_rq);
 #ifdef CONFIG_RT_GROUP_SCHED
 			if (rt_se->my_q) {
 				/* A group entity: listed, its queue not expanded. */
 				strscpy(r->kind, "group", sizeof(r->kind));
-				r->prio = prio;
+				r->prio = c->rt_prio;
 				continue;
 			}
 #endif
 			p = container_of(rt_se, struct task_struct, rt);
 			pti_se_task(r, p);
-			r->curr = p == curr;
+			r->curr = p == c->curr;
 		}
 	}
+	return true;
 }
 
 /*
- * rq->dl: the deadline tree in order (earliest deadline first).  Since
- * 6.8 a deadline server lives inside the rq itself, not in a task.
+ * rq->dl: the deadline tree in order (earliest deadline first), resumed
+ * by deadline as the CFS trees are.  Since 6.8 a deadline server lives
+ * inside the rq itself, not in a task.
+ *
+ * Return: true when done, false when the budget ran out first.
  */
-static void pti_dl_walk(struct pti_rq_snapshot *s, char *rq,
-			const struct task_struct *curr)
+static bool pti_dl_copy(struct pti_rq_snapshot *s, struct pti_rq_cursor *c,
+			char *rq)
 {
 	struct rb_root_cached *root = pti_rq_member(pti_rq_member(rq,
 		&pti_rql.rq_dl), &pti_rql.dl_root);
-	struct rb_node *node;
-	int steps = 0;
+	struct pti_cfs_frame *f = &c->dl;
 
-	for (node = rb_first_cached(root); node; node = rb_next(node)) {
-		struct sched_dl_entity *dl_se = rb_entry(node,
-			struct sched_dl_entity, rb_node);
-		struct pti_se *r = ++steps > s->max ? NULL :
-				   pti_se_next(s, "dl", -1, 0);
-		char *at = (char *)dl_se;
+	while (!c->full) {
+		struct sched_dl_entity *dl_se;
+		struct task_struct *p;
+		struct rb_node *node;
+		struct pti_se *r;
+		char *at;
 
+		if (!pti_rq_spend(c))
+			return false;
+		node = pti_frame_next(c, f, root, true);
+		if (!node)
+			return true;
+		r = pti_se_next(s, "dl", -1, 0);
 		if (!r) {
-			s->rq.truncated = 1;
-			return;
+			c->full = true;
+			return true;
 		}
 		pti_se_node(s, r, node);
+		pti_frame_done(c, f, node, true);
+		dl_se = rb_entry(node, struct sched_dl_entity, rb_node);
 		r->deadline = READ_ONCE(dl_se->deadline);
+		at = (char *)dl_se;
 		if (at >= rq && at < rq + pti_rql.rq_size) {
 			strscpy(r->kind, "server", sizeof(r->kind));
 			strscpy(r->group,
@@ -458,11 +645,12 @@ static void pti_dl_walk(struct pti_rq_snapshot *s, char *rq,
 			r->on_rq = 1;
 			continue;
 		}
-		pti_se_task(r, container_of(dl_se, struct task_struct, dl));
-		r->curr = container_of(dl_se, struct task_struct, dl) == curr;
-		r->on_rq = READ_ONCE(container_of(dl_se, struct task_struct,
-						  dl)->on_rq);
+		p = container_of(dl_se, struct task_struct, dl);
+		pti_se_task(r, p);
+		r->curr = p == c->curr;
+		r->on_rq = READ_ONCE(p->on_rq);
 	}
+	return true;
 }
 
 /* A task group's name as sched/debug gives it.  Under RCU. */
@@ -568,7 +756,8 @@ struct pti_rq_snapshot *pti_rq_snapshot_alloc(int max)
 	s->se = kvcalloc(max, sizeof(*s->se), GFP_KERNEL);
 	s->raw = kvcalloc(max, sizeof(struct pti_se_raw), GFP_KERNEL);
 	s->by_node = kvcalloc(max, sizeof(*s->by_node), GFP_KERNEL);
-	if (!s->se || !s->raw || !s->by_node) {
+	s->cursor = kzalloc(sizeof(struct pti_rq_cursor), GFP_KERNEL);
+	if (!s->se || !s->raw || !s->by_node || !s->cursor) {
 		pti_rq_snapshot_free(s);
 		return NULL;
 	}
@@ -582,6 +771,7 @@ void pti_rq_snapshot_free(struct pti_rq_snapshot *s)
 	kvfree(s->se);
 	kvfree(s->raw);
 	kvfree(s->by_node);
+	kfree(s->cursor);
 	kfree(s);
 }
 
@@ -598,39 +788,13 @@ static void pti_rq_absent(struct pti_rq *r)
 					 pti_rq_optionals[i].name);
 }
 
-/**
- * pti_rq_snapshot_fill() - copy CPU @cpu's runqueue and its queues
- * @s: snapshot from pti_rq_snapshot_alloc()
- * @cpu: an online CPU
- *
- * Copies under the runqueue's lock with interrupts off, as the scheduler
- * itself reads it: no allocation, printing or sleeping inside.  Names are
- * resolved afterwards under RCU.
- *
- * Return: 0, or -ENODEV if the view is unavailable.
- */
-int pti_rq_snapshot_fill(struct pti_rq_snapshot *s, int cpu)
+/* The runqueue's own counts and curr, in the first hold. */
+static void pti_rq_counts(struct pti_rq_snapshot *s, char *rq, char *cfs,
+			  const struct task_struct *curr)
 {
-	char *rq, *cfs;
-	raw_spinlock_t *lock;
-	struct task_struct *curr;
-	unsigned long flags;
-
-	if (!pti_rq_ready)
-		return -ENODEV;
-	rq = pti_rq_of(cpu);
-	cfs = pti_rq_member(rq, &pti_rql.rq_cfs);
-	lock = pti_rq_member(rq, &pti_rql.rq_lock);
-	memset(&s->rq, 0, sizeof(s->rq));
-	s->n = 0;
-	s->rq.cpu = cpu;
-
-	rcu_read_lock();
-	raw_spin_lock_irqsave(lock, flags);
 	s->rq.nr_running = pti_rq_uint(rq, &pti_rql.rq_nr_running);
 	s->rq.nr_switches = pti_rq_uint(rq, &pti_rql.rq_nr_switches);
 	s->rq.clock = pti_rq_uint(rq, &pti_rql.rq_clock);
-	curr = pti_rq_ptr(rq, &pti_rql.rq_curr);
 	if (curr) {
 		s->rq.curr_pid = curr->pid;
 		memcpy(s->rq.curr_comm, curr->comm, sizeof(s->rq.curr_comm));
@@ -651,15 +815,90 @@ int pti_rq_snapshot_fill(struct pti_rq_snapshot *s, int cpu)
 	if (pti_rql.scx_nr_running.present)
 		s->rq.ext_nr_running = pti_rq_uint(pti_rq_member(rq,
 			&pti_rql.rq_scx), &pti_rql.scx_nr_running);
-	pti_cfs_walk(s, cfs, -1, 0);
-	if (pti_rql.rt_queues.present)
-		pti_rt_walk(s, rq, curr);
-	if (pti_rql.dl_root.present)
-		pti_dl_walk(s, rq, curr);
-	raw_spin_unlock_irqrestore(lock, flags);
+}
+
+/*
+ * Between two holds, did nothing switch and nothing join or leave the
+ * queues?  (An entity requeued at another key in between goes unseen.)
+ */
+static bool pti_rq_same_counts(const struct pti_rq_snapshot *s, char *rq,
+			       char *cfs)
+{
+	const struct pti_rq *r = &s->rq;
+
+	return pti_rq_uint(rq, &pti_rql.rq_nr_switches) == r->nr_switches &&
+	       pti_rq_uint(rq, &pti_rql.rq_nr_running) == r->nr_running &&
+	       pti_rq_uint(cfs, &pti_rql.cfs_h_nr_running) == r->cfs_h_nr_running &&
+	       (!pti_rql.rq_rt.present ||
+		pti_rq_uint(pti_rq_member(rq, &pti_rql.rq_rt),
+			    &pti_rql.rt_nr_running) == r->rt_nr_running) &&
+	       (!pti_rql.rq_dl.present ||
+		pti_rq_uint(pti_rq_member(rq, &pti_rql.rq_dl),
+			    &pti_rql.dl_nr_running) == r->dl_nr_running);
+}
+
+/**
+ * pti_rq_snapshot_fill() - copy CPU @cpu's runqueue and its queues
+ * @s: snapshot from pti_rq_snapshot_alloc()
+ * @cpu: an online CPU
+ *
+ * Copies under the runqueue's lock with interrupts off, as the scheduler
+ * itself reads it: no allocation, printing or sleeping inside, and at most
+ * PTI_RQ_HOLD_MAX entities per hold; a longer queue takes several holds,
+ * and the record says whether they saw one moment (rq.copy).  Names are
+ * resolved afterwards under RCU.
+ *
+ * Return: 0, or -ENODEV if the view is unavailable.
+ */
+int pti_rq_snapshot_fill(struct pti_rq_snapshot *s, int cpu)
+{
+	struct pti_rq_cursor *c = s->cursor;
+	char *rq, *cfs;
+	raw_spinlock_t *lock;
+	unsigned long flags;
+	u64 held_since;
+	bool done;
+
+	if (!pti_rq_ready)
+		return -ENODEV;
+	rq = pti_rq_of(cpu);
+	cfs = pti_rq_member(rq, &pti_rql.rq_cfs);
+	lock = pti_rq_member(rq, &pti_rql.rq_lock);
+	memset(&s->rq, 0, sizeof(s->rq));
+	s->n = 0;
+	s->rq.cpu = cpu;
+	memset(c, 0, sizeof(*c));
+	c->frames[0] = (struct pti_cfs_frame){ .cfs_rq = cfs, .parent = -1 };
+	c->nr_frames = 1;
+
+	/* One RCU section over every hold: the entities a resume starts
+	 * from (tasks, groups, their queues) are freed only after it.
+	 */
+	rcu_read_lock();
+	do {
+		raw_spin_lock_irqsave(lock, flags);
+		held_since = pti_hold_begin();
+		c->hold++;
+		c->budget = PTI_RQ_HOLD_MAX;
+		c->curr = pti_rq_ptr(rq, &pti_rql.rq_curr);
+		if (c->hold == 1)
+			pti_rq_counts(s, rq, cfs, c->curr);
+		else if (!pti_rq_same_counts(s, rq, cfs))
+			c->moved = true;
+		done = pti_cfs_copy(s, c) &&
+		       (!pti_rql.rt_queues.present || pti_rt_copy(s, c, rq)) &&
+		       (!pti_rql.dl_root.present || pti_dl_copy(s, c, rq));
+		pti_hold_end(PTI_HOLD_RUNQUEUES, held_since);
+		raw_spin_unlock_irqrestore(lock, flags);
+	} while (!done && !c->full);
+	if (s->rq.truncated)
+		pti_hold_truncated(PTI_HOLD_RUNQUEUES);
 
 	pti_rq_finish(s);
 	rcu_read_unlock();
+	s->rq.holds = c->hold;
+	strscpy(s->rq.copy, c->hold == 1 ? "one_hold" : c->moved ?
+		"assembled" : "unchanged", sizeof(s->rq.copy));
 	s->rq.entities = s->n;
 	pti_rq_absent(&s->rq);
 	/* Facts of the layout, not of this moment: which kernel design. */

@@ -2,8 +2,22 @@
 /* dirs.c - create and remove /proc/ptinspect and debugfs ptinspect/. */
 #include <linux/debugfs.h>
 #include <linux/err.h>
+#include <linux/module.h>
 #include <linux/proc_fs.h>
 #include "ptinspect.h"
+
+static int pti_holds_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, pti_hold_show, NULL);
+}
+
+static const struct file_operations pti_holds_fops = {
+	.owner = THIS_MODULE,
+	.open = pti_holds_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
 
 static struct proc_dir_entry *pti_proc_dir;
 static struct dentry *pti_debugfs_dir;
@@ -31,9 +45,12 @@ int pti_views_create(void)
 		goto err_proc;
 
 	pti_debugfs_dir = debugfs_create_dir("ptinspect", NULL);
-	if (!IS_ERR(pti_debugfs_dir))
+	if (!IS_ERR(pti_debugfs_dir)) {
 		debugfs_create_file("tasks", 0400, pti_debugfs_dir, NULL,
 				    &pti_tasks_debugfs_fops);
+		debugfs_create_file("holds", 0400, pti_debugfs_dir, NULL,
+				    &pti_holds_fops);
+	}
 	return 0;
 
 err_proc:

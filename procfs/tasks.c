@@ -27,6 +27,7 @@ struct pti_tasks_iter {
 	bool may_ptrace;	/* the opener has CAP_SYS_PTRACE */
 	kuid_t reader_uid;
 	kgid_t reader_gid;
+	u64 rcu_since;		/* pti_hold_begin() at start() */
 	struct pti_task rec;	/* scratch, kept off the stack */
 };
 
@@ -80,7 +81,10 @@ static struct task_struct *pti_tasks_find(struct pti_tasks_iter *it,
 static void *pti_tasks_start(struct seq_file *m, loff_t *pos)
 	__acquires(RCU)
 {
+	struct pti_tasks_iter *it = m->private;
+
 	rcu_read_lock();
+	it->rcu_since = pti_hold_begin();
 	if (*pos == 0)
 		return SEQ_START_TOKEN;
 	return pti_tasks_find(m->private, pos);
@@ -95,6 +99,9 @@ static void *pti_tasks_next(struct seq_file *m, void *v, loff_t *pos)
 static void pti_tasks_stop(struct seq_file *m, void *v)
 	__releases(RCU)
 {
+	struct pti_tasks_iter *it = m->private;
+
+	pti_hold_end(PTI_HOLD_TASKS, it->rcu_since);
 	rcu_read_unlock();
 }
 

@@ -41,6 +41,7 @@ struct pti_vma_iter {
 	struct mm_struct *mm;	/* mmgrab()bed target, or NULL */
 	int pid, tgid;
 	bool locked;		/* mmget + mmap read lock held */
+	u64 locked_since;	/* pti_hold_begin() when it was taken */
 	struct pti_mm mm_rec;
 	/* Apart from mm_rec: its flag names are reused while vm_flags match. */
 	struct pti_vma vma_rec;
@@ -83,6 +84,7 @@ static void *pti_vma_start(struct seq_file *m, loff_t *pos)
 		return ERR_PTR(-EINTR);
 	}
 	it->locked = true;
+	it->locked_since = pti_hold_begin();
 	return pti_vma_find(it, pos);
 }
 
@@ -103,6 +105,7 @@ static void pti_vma_stop(struct seq_file *m, void *v)
 
 	if (!it->locked)
 		return;
+	pti_hold_end(PTI_HOLD_VMA, it->locked_since);
 	mmap_read_unlock(it->mm);
 	mmput(it->mm);
 	it->locked = false;

@@ -252,7 +252,19 @@ runq_refuses_another_kernels_btf() {
 	! grep -q unavailable /proc/ptinspect/runqueues
 }
 
-ktap_plan 18
+# debugfs holds: each view's holds are counted and timed.
+holds_are_counted_and_timed() {
+	cat /proc/ptinspect/tasks /proc/ptinspect/runqueues > /dev/null || return 1
+	"$cli" vma 1 > /dev/null || return 1
+	h=/sys/kernel/debug/ptinspect/holds
+	cat $h
+	head -n 1 $h | grep -qx 'view lock holds max_hold_ns truncated' &&
+	grep -Eq '^tasks rcu [1-9][0-9]* [1-9][0-9]* 0$' $h &&
+	grep -Eq '^vma mmap_read [1-9][0-9]* [1-9][0-9]* 0$' $h &&
+	grep -Eq '^runqueues rq_lock_irq [1-9][0-9]* [1-9][0-9]* [0-9]+$' $h
+}
+
+ktap_plan 19
 ktap_check load_unload_20_times load_unload_20_times
 ktap_check load_read_unload_under_churn load_read_unload_under_churn
 ktap_check files_gone_after_unload files_gone_after_unload
@@ -271,6 +283,7 @@ ktap_check cli_task_views cli_task_views
 ktap_check cli_share_views cli_share_views
 ktap_check cli_runq_views cli_runq_views
 ktap_check runq_unavailable_without_btf runq_unavailable_without_btf
+ktap_check holds_are_counted_and_timed holds_are_counted_and_timed
 if [ -r "$foreign_btf" ] && ! cmp -s "$foreign_btf" /sys/kernel/btf/vmlinux; then
 	ktap_check runq_refuses_another_kernels_btf runq_refuses_another_kernels_btf
 else
