@@ -38,7 +38,7 @@ static void ns_as_ms(unsigned long long ns, char *buf, size_t size)
 /* Whether this kernel has @field (the rq's absent list does not name it). */
 static bool has_field(const struct pti_rq *rq, const char *field)
 {
-	return !pti_list_has(rq->absent, field);
+	return !pti_list_has(rq->absent, ',', field);
 }
 
 static void print_cpu_summary(const struct pti_rq *rq)

@@ -19,16 +19,6 @@ void pti_json_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
-bool pti_list_has(const char *list, const char *name)
-{
-	size_t n = strlen(name);
-
-	for (const char *p = list; p && (p = strstr(p, name)); p += n)
-		if ((p == list || p[-1] == ',') && (!p[n] || p[n] == ','))
-			return true;
-	return false;
-}
-
 void pti_json_record(FILE *out, const struct pti_column *cols, size_t ncols,
 		     const void *rec)
 {
@@ -44,7 +34,7 @@ void pti_json_record_absent(FILE *out, const struct pti_column *cols,
 
 		pti_column_format(&cols[i], rec, buf, sizeof(buf));
 		fprintf(out, "%s\"%s\": ", i ? ", " : "", cols[i].name);
-		if (pti_list_has(absent, cols[i].name))
+		if (pti_list_has(absent, ',', cols[i].name))
 			fputs("null", out);
 		else if (pti_column_is_number(&cols[i]))
 			fputs(buf, out);

@@ -14,7 +14,5 @@ void pti_json_record(FILE *out, const struct pti_column *cols, size_t ncols,
 /* The same, with null for the columns named in @absent ("a,b,c"). */
 void pti_json_record_absent(FILE *out, const struct pti_column *cols,
 			    size_t ncols, const void *rec, const char *absent);
-/* Whether the comma-separated @list names @name. */
-bool pti_list_has(const char *list, const char *name);
 
 #endif

@@ -445,3 +445,13 @@ int pti_fields_parse(FILE *in, const struct pti_field_set *sets, size_t nsets,
 	free(line);
 	return ret;
 }
+
+bool pti_list_has(const char *list, char sep, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = list; p && (p = strstr(p, name)); p += n)
+		if ((p == list || p[-1] == sep) && (!p[n] || p[n] == sep))
+			return true;
+	return false;
+}

@@ -16,6 +16,12 @@ extern const struct pti_column pti_share_columns[PTI_SHARE_NR_COLUMNS];
 extern const struct pti_column pti_rq_columns[PTI_RQ_NR_COLUMNS];
 extern const struct pti_column pti_se_columns[PTI_SE_NR_COLUMNS];
 
+/*
+ * Is @name one of the words of @list, separated by @sep (the module's
+ * "a,b,c" absent lists, "A|B" flag names)?
+ */
+bool pti_list_has(const char *list, char sep, const char *name);
+
 /* A transposed view's columns and the record they fill. */
 struct pti_field_set {
 	const struct pti_column *cols;

@@ -378,9 +378,9 @@ TEST(runqueues_parse_and_absent_fields_are_null)
 	EXPECT_EQ(89, q.cpus[0].se[2].prio);
 	EXPECT_EQ(-1, q.cpus[0].se[3].prio);
 	EXPECT_EQ(123456, q.cpus[0].se[3].deadline);
-	EXPECT_TRUE(pti_list_has(q.cpus[0].rq.absent, "vlag"));
-	EXPECT_FALSE(pti_list_has(q.cpus[0].rq.absent, "lag"));
-	EXPECT_FALSE(pti_list_has(q.cpus[0].rq.absent, "dead"));
+	EXPECT_TRUE(pti_list_has(q.cpus[0].rq.absent, ',', "vlag"));
+	EXPECT_FALSE(pti_list_has(q.cpus[0].rq.absent, ',', "lag"));
+	EXPECT_FALSE(pti_list_has(q.cpus[0].rq.absent, ',', "dead"));
 
 	f = fmemopen(out, sizeof(out), "w");
 	pti_json_record_absent(f, pti_se_columns, PTI_SE_NR_COLUMNS,

@@ -162,12 +162,7 @@ static const char *expected_absent(void)
 /* Whether this kernel has @field: the rq's absent list does not name it. */
 static bool has_field(const struct pti_runq_cpu *c, const char *field)
 {
-	size_t n = strlen(field);
-
-	for (const char *p = c->rq.absent; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL)
-		if (!strncmp(p, field, n) && (p[n] == ',' || p[n] == '\0'))
-			return false;
-	return true;
+	return !pti_list_has(c->rq.absent, ',', field);
 }
 
 /*
@@ -364,6 +359,39 @@ static int counts_agree(const struct pti_runq_cpu *c, char *why, size_t n)
 		 c->rq.cpu, cfs, rt, dl, c->rq.cfs_h_nr_running,
 		 c->rq.rt_nr_running, c->rq.dl_nr_running);
 	return -1;
+}
+
+/*
+ * Freeze TEST_CPU's other queues behind a SCHED_FIFO hog at priority
+ * @prio, with RT throttling off (its old value kept in @old).  Bounded:
+ * unthrottled, it starves that CPU's kernel threads (RCU, timers on
+ * PREEMPT_RT) while it runs, so it stops by itself after 10 s.
+ * The hog's pid, or -1.
+ */
+static pid_t fifo_hog(int prio, char *old, size_t n)
+{
+	struct sched_param param = { .sched_priority = prio };
+	pid_t hog;
+
+	if (sysctl_set("/proc/sys/kernel/sched_rt_runtime_us", "-1", old, n))
+		return -1;
+	hog = fork();
+	if (hog == 0) {
+		pin(TEST_CPU);
+		if (sched_setscheduler(0, SCHED_FIFO, &param))
+			_exit(1);
+		spin_for(10);
+		_exit(0);
+	}
+	return hog;
+}
+
+/* Stop fifo_hog()'s hog and restore RT throttling. */
+static void fifo_hog_stop(pid_t hog, const char *old)
+{
+	kill(hog, SIGKILL);
+	waitpid(hog, NULL, 0);
+	sysctl_set("/proc/sys/kernel/sched_rt_runtime_us", old, NULL, 0);
 }
 
 FIXTURE(pinned) {
@@ -692,19 +720,8 @@ TEST_F(pinned, frozen_queue_matches_sched_debug)
 	int tries, prio;
 
 	ASSERT_EQ(0, access("/sys/kernel/debug/sched/debug", R_OK));
-	ASSERT_EQ(0, sysctl_set("/proc/sys/kernel/sched_rt_runtime_us", "-1",
-				rt_runtime, sizeof(rt_runtime)));
-	hog = fork();
-	if (hog == 0) {
-		pin(TEST_CPU);
-		if (sched_setscheduler(0, SCHED_FIFO, &param))
-			_exit(1);
-		/* Bounded: unthrottled, it starves CPU 1's kernel threads
-		 * (RCU, timers on PREEMPT_RT) while it runs.
-		 */
-		spin_for(10);
-		_exit(0);
-	}
+	hog = fifo_hog(param.sched_priority, rt_runtime, sizeof(rt_runtime));
+	ASSERT_LT(0, hog);
 	usleep(200000);
 	/* Two equal module reads around the debug read: nothing moved. */
 	for (tries = 0; tries < 10; tries++) {
@@ -727,9 +744,7 @@ TEST_F(pinned, frozen_queue_matches_sched_debug)
 		pti_runq_free(&again);
 		usleep(50000);
 	}
-	kill(hog, SIGKILL);
-	waitpid(hog, NULL, 0);
-	sysctl_set("/proc/sys/kernel/sched_rt_runtime_us", rt_runtime, NULL, 0);
+	fifo_hog_stop(hog, rt_runtime);
 	ASSERT_LT(tries, 10) TH_LOG("CPU %d never held still", TEST_CPU);
 	EXPECT_EQ(hog, c->rq.curr_pid);
 	EXPECT_GE(c->rq.rt_nr_running, 1);
@@ -820,7 +835,6 @@ TEST_F(pinned, frozen_queue_matches_sched_debug)
 TEST(long_queues_are_copied_over_several_holds)
 {
 	char rt_runtime[32] = "", autogroup[16] = "", err[512];
-	struct sched_param param = { .sched_priority = 10 };
 	pid_t spinners[MANY_SPINNERS], hog;
 	const struct pti_runq_cpu *c = NULL;
 	struct pti_runq q = { 0 };
@@ -833,16 +847,8 @@ TEST(long_queues_are_copied_over_several_holds)
 		   sizeof(autogroup));
 	for (int i = 0; i < MANY_SPINNERS; i++)
 		spinners[i] = spin_on(TEST_CPU, 19);
-	ASSERT_EQ(0, sysctl_set("/proc/sys/kernel/sched_rt_runtime_us", "-1",
-				rt_runtime, sizeof(rt_runtime)));
-	hog = fork();
-	if (hog == 0) {
-		pin(TEST_CPU);
-		if (sched_setscheduler(0, SCHED_FIFO, &param))
-			_exit(1);
-		spin_for(10);	/* bounded, as in frozen_queue_matches_sched_debug */
-		_exit(0);
-	}
+	hog = fifo_hog(10, rt_runtime, sizeof(rt_runtime));
+	ASSERT_LT(0, hog);
 	usleep(300000);
 	for (tries = 0; tries < 10; tries++) {
 		pti_runq_free(&q);
@@ -855,9 +861,7 @@ TEST(long_queues_are_copied_over_several_holds)
 			break;
 		usleep(50000);
 	}
-	kill(hog, SIGKILL);
-	waitpid(hog, NULL, 0);
-	sysctl_set("/proc/sys/kernel/sched_rt_runtime_us", rt_runtime, NULL, 0);
+	fifo_hog_stop(hog, rt_runtime);
 	ASSERT_LT(tries, 10) TH_LOG("CPU %d never held still", TEST_CPU);
 	EXPECT_GE(c->n, (size_t)MANY_SPINNERS);
 	EXPECT_GE(c->rq.holds, (unsigned int)(MANY_SPINNERS / HOLD_MAX + 1));

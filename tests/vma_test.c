@@ -314,16 +314,6 @@ static const struct {
 };
 
 /* Whether the '|'-separated @names holds @name. */
-static bool has_name(const char *names, const char *name)
-{
-	size_t n = strlen(name);
-
-	for (const char *p = names; p && *p; p = strchr(p, '|') ? strchr(p, '|') + 1 : NULL)
-		if (!strncmp(p, name, n) && (p[n] == '|' || p[n] == '\0'))
-			return true;
-	return false;
-}
-
 #ifndef SYS_mseal
 #define SYS_mseal 462	/* x86-64, 6.10 */
 #endif
@@ -377,11 +367,11 @@ TEST(flag_names_agree_with_smaps)
 			in_smaps = strstr(line + 8, want) &&
 				   (strstr(line + 8, want)[3] == ' ' ||
 				    strstr(line + 8, want)[3] == '\n');
-			EXPECT_EQ(in_smaps, has_name(v.flag_names, vmflags[i].name))
+			EXPECT_EQ(in_smaps, pti_list_has(v.flag_names, '|', vmflags[i].name))
 				TH_LOG("%llx-%llx %s: smaps '%s', module '%s'", start, end,
 				       vmflags[i].name, line + 9, v.flag_names);
 		}
-		sealed += has_name(v.flag_names, "SEALED");
+		sealed += pti_list_has(v.flag_names, '|', "SEALED");
 		checked++;
 	}
 	pti_vma_end(&r);
