@@ -5,6 +5,9 @@
 #   make check        all tests, host and every kernel of the matrix (6.1,
 #                     6.12, 7.x); ends "N passed, N failed, N skipped"
 #   make KDIR=/lib/modules/VER/build   build the module for another kernel
+#   make install [DESTDIR=] [PREFIX=/usr/local] [KDIR=]   module into the
+#                     kernel's updates/ (then depmod), CLI, docs
+#   make uninstall    the same files removed
 
 KDIR ?= /lib/modules/$(shell uname -r)/build
 # The guest's default kernel: Debian 12's 6.1 where installed (scripts/kver).
@@ -73,6 +76,37 @@ checkpatch: $(CHECKPATCH_DIR)/scripts/checkpatch.pl
 	@# libbpf's read-only knobs are 'const volatile' by design.
 	$< --no-tree --quiet --ignore VOLATILE -f bpf/trace.bpf.c bpf/trace.h
 
+PREFIX ?= /usr/local
+SBINDIR = $(DESTDIR)$(PREFIX)/sbin
+DOCDIR = $(DESTDIR)$(PREFIX)/share/doc/ptinspect
+DOCS = README.md docs/design.md docs/proc-format.md docs/trace.md
+# The kernel KDIR builds for, as uname -r names it (Debian's
+# kernel.release says 6.1.192 for 6.1.0-57-amd64; UTS_RELEASE does not).
+KDIR_KVER = $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
+	$(KDIR)/include/generated/utsrelease.h 2>/dev/null)
+
+# The module through kbuild's modules_install into updates/ (as
+# updates/module/ptinspect.ko, after its place in this tree), where it
+# outranks an in-tree module of the same name; unsigned (signing is for a
+# key the user chooses); depmod only for this machine's own module tree
+# (a DESTDIR is someone else's to index).
+install: all
+	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_PATH=$(DESTDIR) \
+		INSTALL_MOD_DIR=updates DEPMOD=true CONFIG_MODULE_SIG_ALL= \
+		modules_install
+	@if [ -z "$(DESTDIR)" ]; then depmod -a $(KDIR_KVER); fi
+	install -d $(SBINDIR) $(DOCDIR)
+	install -m 0755 cli/ptinspect $(SBINDIR)/ptinspect
+	install -m 0644 $(DOCS) $(DOCDIR)/
+
+uninstall:
+	rm -f $(DESTDIR)/lib/modules/$(KDIR_KVER)/updates/module/ptinspect.ko*
+	-rmdir $(DESTDIR)/lib/modules/$(KDIR_KVER)/updates/module 2>/dev/null
+	@if [ -z "$(DESTDIR)" ]; then depmod -a $(KDIR_KVER); fi
+	rm -f $(SBINDIR)/ptinspect
+	rm -f $(addprefix $(DOCDIR)/,$(notdir $(DOCS)))
+	-rmdir $(DOCDIR) 2>/dev/null
+
 clean:
 	-$(MAKE) -C $(GUEST_KDIR) M=$(CURDIR) clean 2>/dev/null
 	$(MAKE) -C cli clean
@@ -82,4 +116,4 @@ clean:
 	find $(BUILD) -mindepth 1 -maxdepth 1 ! -name kernels -exec rm -rf {} + 2>/dev/null || true
 
 .PHONY: all module guest-module cli deps matrix-deps tests check demo \
-	checkpatch clean
+	checkpatch clean install uninstall
