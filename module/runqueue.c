@@ -362,6 +362,12 @@ struct pti_cfs_frame {
 	u64 last_key;
 };
 
+/* The counts a copy over several holds compares between them. */
+struct pti_rq_motion {
+	u64 nr_switches;
+	u32 nr_running, cfs_h_nr_running, rt_nr_running, dl_nr_running;
+};
+
 /* Where a copy spread over several lock holds stands between them. */
 struct pti_rq_cursor {
 	unsigned int hold;	/* holds so far, this one included */
@@ -374,6 +380,7 @@ struct pti_rq_cursor {
 	struct sched_rt_entity *rt_last;
 	struct pti_cfs_frame dl;	/* the deadline tree, walked alike */
 	const struct task_struct *curr;
+	struct pti_rq_motion motion;	/* as the first hold saw it */
 };
 
 /* The key a tree is sorted by: CFS by deadline (6.8+) or vruntime. */
@@ -530,6 +537,7 @@ static bool pti_cfs_copy(struct pti_rq_snapshot *s, struct pti_rq_cursor *c)
 	}
 	return true;
 }
+
 /* Is @rt_se still on the list of priority @prio?  Under the rq lock. */
 static bool pti_rt_still_queued(struct sched_rt_entity *rt_se, int prio)
 {
@@ -788,53 +796,65 @@ static void pti_rq_absent(struct pti_rq *r)
 					 pti_rq_optionals[i].name);
 }
 
-/* The runqueue's own counts and curr, in the first hold. */
-static void pti_rq_counts(struct pti_rq_snapshot *s, char *rq, char *cfs,
-			  const struct task_struct *curr)
+/* What changes when anything is queued, dequeued or switched on an rq. */
+static void pti_rq_motion_read(struct pti_rq_motion *m, char *rq, char *cfs)
 {
-	s->rq.nr_running = pti_rq_uint(rq, &pti_rql.rq_nr_running);
-	s->rq.nr_switches = pti_rq_uint(rq, &pti_rql.rq_nr_switches);
+	m->nr_switches = pti_rq_uint(rq, &pti_rql.rq_nr_switches);
+	m->nr_running = pti_rq_uint(rq, &pti_rql.rq_nr_running);
+	m->cfs_h_nr_running = pti_rq_uint(cfs, &pti_rql.cfs_h_nr_running);
+	m->rt_nr_running = pti_rql.rq_rt.present ?
+		pti_rq_uint(pti_rq_member(rq, &pti_rql.rq_rt),
+			    &pti_rql.rt_nr_running) : 0;
+	m->dl_nr_running = pti_rql.rq_dl.present ?
+		pti_rq_uint(pti_rq_member(rq, &pti_rql.rq_dl),
+			    &pti_rql.dl_nr_running) : 0;
+}
+
+/*
+ * The runqueue's own counts and curr, in the first hold; its motion
+ * counts are kept in @c for the holds after.
+ */
+static void pti_rq_counts(struct pti_rq_snapshot *s, struct pti_rq_cursor *c,
+			  char *rq, char *cfs)
+{
+	const struct pti_rq_motion *m = &c->motion;
+
+	pti_rq_motion_read(&c->motion, rq, cfs);
+	s->rq.nr_switches = m->nr_switches;
+	s->rq.nr_running = m->nr_running;
+	s->rq.cfs_h_nr_running = m->cfs_h_nr_running;
+	s->rq.rt_nr_running = m->rt_nr_running;
+	s->rq.dl_nr_running = m->dl_nr_running;
 	s->rq.clock = pti_rq_uint(rq, &pti_rql.rq_clock);
-	if (curr) {
-		s->rq.curr_pid = curr->pid;
-		memcpy(s->rq.curr_comm, curr->comm, sizeof(s->rq.curr_comm));
+	if (c->curr) {
+		s->rq.curr_pid = c->curr->pid;
+		memcpy(s->rq.curr_comm, c->curr->comm, sizeof(s->rq.curr_comm));
 		s->rq.curr_comm[sizeof(s->rq.curr_comm) - 1] = '\0';
 	}
 	s->rq.cfs_nr_running = pti_rq_uint(cfs, &pti_rql.cfs_nr_running);
-	s->rq.cfs_h_nr_running = pti_rq_uint(cfs, &pti_rql.cfs_h_nr_running);
 	s->rq.cfs_min_vruntime = pti_rq_uint(cfs, &pti_rql.cfs_min_vruntime);
 	s->rq.cfs_zero_vruntime = pti_rq_uint(cfs, &pti_rql.cfs_zero_vruntime);
 	s->rq.cfs_load = READ_ONCE(((struct load_weight *)
 		pti_rq_member(cfs, &pti_rql.cfs_load))->weight);
-	if (pti_rql.rq_rt.present)
-		s->rq.rt_nr_running = pti_rq_uint(pti_rq_member(rq,
-			&pti_rql.rq_rt), &pti_rql.rt_nr_running);
-	if (pti_rql.rq_dl.present)
-		s->rq.dl_nr_running = pti_rq_uint(pti_rq_member(rq,
-			&pti_rql.rq_dl), &pti_rql.dl_nr_running);
 	if (pti_rql.scx_nr_running.present)
 		s->rq.ext_nr_running = pti_rq_uint(pti_rq_member(rq,
 			&pti_rql.rq_scx), &pti_rql.scx_nr_running);
 }
 
 /*
- * Between two holds, did nothing switch and nothing join or leave the
+ * Since the first hold, did nothing switch and nothing join or leave the
  * queues?  (An entity requeued at another key in between goes unseen.)
  */
-static bool pti_rq_same_counts(const struct pti_rq_snapshot *s, char *rq,
-			       char *cfs)
+static bool pti_rq_unmoved(const struct pti_rq_cursor *c, char *rq, char *cfs)
 {
-	const struct pti_rq *r = &s->rq;
+	struct pti_rq_motion now;
 
-	return pti_rq_uint(rq, &pti_rql.rq_nr_switches) == r->nr_switches &&
-	       pti_rq_uint(rq, &pti_rql.rq_nr_running) == r->nr_running &&
-	       pti_rq_uint(cfs, &pti_rql.cfs_h_nr_running) == r->cfs_h_nr_running &&
-	       (!pti_rql.rq_rt.present ||
-		pti_rq_uint(pti_rq_member(rq, &pti_rql.rq_rt),
-			    &pti_rql.rt_nr_running) == r->rt_nr_running) &&
-	       (!pti_rql.rq_dl.present ||
-		pti_rq_uint(pti_rq_member(rq, &pti_rql.rq_dl),
-			    &pti_rql.dl_nr_running) == r->dl_nr_running);
+	pti_rq_motion_read(&now, rq, cfs);
+	return now.nr_switches == c->motion.nr_switches &&
+	       now.nr_running == c->motion.nr_running &&
+	       now.cfs_h_nr_running == c->motion.cfs_h_nr_running &&
+	       now.rt_nr_running == c->motion.rt_nr_running &&
+	       now.dl_nr_running == c->motion.dl_nr_running;
 }
 
 /**
@@ -882,8 +902,8 @@ int pti_rq_snapshot_fill(struct pti_rq_snapshot *s, int cpu)
 		c->budget = PTI_RQ_HOLD_MAX;
 		c->curr = pti_rq_ptr(rq, &pti_rql.rq_curr);
 		if (c->hold == 1)
-			pti_rq_counts(s, rq, cfs, c->curr);
-		else if (!pti_rq_same_counts(s, rq, cfs))
+			pti_rq_counts(s, c, rq, cfs);
+		else if (!pti_rq_unmoved(c, rq, cfs))
 			c->moved = true;
 		done = pti_cfs_copy(s, c) &&
 		       (!pti_rql.rt_queues.present || pti_rt_copy(s, c, rq)) &&
