@@ -412,7 +412,6 @@ static void pti_detail_links(struct pti_detail *d, struct task_struct *task,
 static void pti_detail_kin(struct pti_detail *d, struct task_struct *task,
 			   struct pid_namespace *ns)
 {
-	struct task_struct *other = NULL;
 	int nr = 1, seen;
 	bool done = false;
 
@@ -423,9 +422,9 @@ static void pti_detail_kin(struct pti_detail *d, struct task_struct *task,
 			return;
 		}
 		for (seen = 0; seen < PTI_KIN_BATCH; seen++, nr++) {
+			struct task_struct *other = pti_task_next(ns, &nr);
 			struct task_struct *rp;
 
-			other = pti_task_next(ns, &nr);
 			if (!other) {
 				done = true;
 				break;

@@ -87,7 +87,7 @@ static void *pti_tasks_start(struct seq_file *m, loff_t *pos)
 	it->rcu_since = pti_hold_begin();
 	if (*pos == 0)
 		return SEQ_START_TOKEN;
-	return pti_tasks_find(m->private, pos);
+	return pti_tasks_find(it, pos);
 }
 
 static void *pti_tasks_next(struct seq_file *m, void *v, loff_t *pos)
