@@ -66,9 +66,10 @@ static void usage(FILE *out, const struct tasks_cmd *cmd)
 	      "  -J, --json           JSON output\n"
 	      "  -r, --raw            raw output (no alignment)\n"
 	      "  -n, --noheadings     no header line\n"
+	      "      --list-columns   every column, NAME<TAB>HELP per line\n"
 	      "  -h, --help           this help\n\n", out);
 	fprintf(out, "Default columns: %s\n\nAvailable columns:\n", cmd->defaults);
-	pti_view_list_columns(out);
+	pti_view_list_columns(out, PTI_HELP_COLUMN_FORMAT);
 }
 
 /* Rows for ps: processes (or every thread), optionally one process only. */
@@ -111,6 +112,7 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 		{ "json", no_argument, NULL, 'J' },
 		{ "raw", no_argument, NULL, 'r' },
 		{ "noheadings", no_argument, NULL, 'n' },
+		{ "list-columns", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -152,6 +154,9 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 		case 'n':
 			opts.noheadings = true;
 			break;
+		case 'L':
+			pti_view_list_columns(stdout, PTI_LIST_COLUMN_FORMAT);
+			return PTI_EXIT_OK;
 		case 'h':
 			usage(stdout, cmd);
 			return PTI_EXIT_OK;

@@ -39,6 +39,16 @@ static bool known_column(const char *name)
 	       pti_column_find(pti_vma_columns, PTI_VMA_NR_COLUMNS, name);
 }
 
+/* The VMA columns, then the derived ones, each as fprintf(@format). */
+static void list_columns(FILE *out, const char *format)
+{
+	for (size_t i = 0; i < PTI_VMA_NR_COLUMNS; i++)
+		fprintf(out, format, pti_vma_columns[i].name,
+			pti_vma_columns[i].help);
+	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++)
+		fprintf(out, format, derived[i].name, derived[i].help);
+}
+
 static void usage(FILE *out)
 {
 	fputs("Usage: ptinspect vma [options] PID\n\n"
@@ -51,14 +61,11 @@ static void usage(FILE *out)
 	      "  -r, --raw            raw table (no alignment)\n"
 	      "  -n, --noheadings     no header line\n"
 	      "  -S, --no-summary     the VMAs only\n"
+	      "      --list-columns   every column, NAME<TAB>HELP per line\n"
 	      "  -h, --help           this help\n\n"
 	      "Default columns: " VMA_DEFAULT_COLUMNS "\n\nAvailable columns:\n",
 	      out);
-	for (size_t i = 0; i < PTI_VMA_NR_COLUMNS; i++)
-		fprintf(out, "  %-14s %s\n", pti_vma_columns[i].name,
-			pti_vma_columns[i].help);
-	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++)
-		fprintf(out, "  %-14s %s\n", derived[i].name, derived[i].help);
+	list_columns(out, PTI_HELP_COLUMN_FORMAT);
 }
 
 static void cell(const struct pti_mm *mm, const struct pti_vma *v,
@@ -192,6 +199,7 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 		{ "raw", no_argument, NULL, 'r' },
 		{ "noheadings", no_argument, NULL, 'n' },
 		{ "no-summary", no_argument, NULL, 'S' },
+		{ "list-columns", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -222,6 +230,9 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 		case 'S':
 			o.summary = false;
 			break;
+		case 'L':
+			list_columns(stdout, PTI_LIST_COLUMN_FORMAT);
+			return PTI_EXIT_OK;
 		case 'h':
 			usage(stdout);
 			return PTI_EXIT_OK;

@@ -15,6 +15,10 @@ int pti_cmd_share(const struct pti_source *src, int argc, char **argv);
 int pti_cmd_runq(const struct pti_source *src, int argc, char **argv);
 int pti_cmd_trace(const struct pti_source *src, int argc, char **argv);
 
+/* A column in --help, and in --list-columns: NAME<TAB>HELP. */
+#define PTI_HELP_COLUMN_FORMAT "  %-14s %s\n"
+#define PTI_LIST_COLUMN_FORMAT "%s\t%s\n"
+
 /* Parse a pid argument: 1..PID_MAX_LIMIT, else -1. */
 int pti_parse_pid(const char *text);
 /* The single PID operand at argv[first]; -1 after saying what is wrong. */

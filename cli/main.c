@@ -47,7 +47,8 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct pti_source src = { .proc_dir = getenv("PTINSPECT_PROC_DIR") };
+	struct pti_source src = { .proc_dir = getenv("PTINSPECT_PROC_DIR"),
+				  .sys_dir = getenv("PTINSPECT_SYS_DIR") };
 	int c;
 
 	if (!src.proc_dir || !*src.proc_dir)

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "records.h"
+#include "module_hint.h"
 
 #include "ptinspect_tables.h"
 
@@ -280,9 +281,8 @@ FILE *pti_view_open(const struct pti_source *src, const char *view,
 		return in;
 	saved = errno;
 	if (saved == ENOENT)
-		set_err(err, errlen,
-			"%s: not found: is the module loaded? (sudo insmod module/ptinspect.ko)",
-			path);
+		set_err(err, errlen, "%s: not found: %s", path,
+			pti_module_missing_hint(src->sys_dir));
 	else if ((saved == EACCES || saved == EPERM) && denied)
 		set_err(err, errlen, "%s: %s: %s", path, strerror(saved), denied);
 	else

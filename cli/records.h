@@ -49,6 +49,7 @@ struct pti_task_set {
 /* Where the module's files are: /proc/ptinspect unless told otherwise. */
 struct pti_source {
 	const char *proc_dir;
+	const char *sys_dir;	/* where sysfs is; NULL: /sys */
 };
 
 const struct pti_column *pti_column_find(const struct pti_column *cols,

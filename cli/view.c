@@ -167,11 +167,11 @@ out:
 	return ret;
 }
 
-void pti_view_list_columns(FILE *out)
+void pti_view_list_columns(FILE *out, const char *format)
 {
 	for (size_t i = 0; i < PTI_TASK_NR_COLUMNS; i++)
-		fprintf(out, "  %-14s %s\n", pti_task_columns[i].name,
+		fprintf(out, format, pti_task_columns[i].name,
 			pti_task_columns[i].help);
-	fprintf(out, "  %-14s %s\n", PTI_MARK_COLUMN,
+	fprintf(out, format, PTI_MARK_COLUMN,
 		"derived: thread, zombie, orphan, traced, kthread, reaper");
 }

@@ -38,6 +38,11 @@ int pti_view_print(FILE *out, const struct pti_task_set *set,
 		   const struct pti_row *rows, size_t nrows,
 		   const struct pti_view_opts *opts, const char *defaults,
 		   const char *tree_column, const char *name);
-void pti_view_list_columns(FILE *out);
+/*
+ * Every column ps and tree take, one fprintf(@format, name, help) each:
+ * PTI_HELP_COLUMN_FORMAT for --help, PTI_LIST_COLUMN_FORMAT for
+ * --list-columns (what man pages and completion are made from).
+ */
+void pti_view_list_columns(FILE *out, const char *format);
 
 #endif

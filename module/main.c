@@ -33,5 +33,6 @@ module_init(ptinspect_init);
 module_exit(ptinspect_exit);
 
 MODULE_LICENSE("GPL");
+MODULE_AUTHOR("The ptinspect developers");
 MODULE_DESCRIPTION("Inspect task_structs, address spaces and runqueues");
 MODULE_VERSION(PTI_VERSION);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "kselftest_harness.h"
 #include "json.h"
+#include "module_hint.h"
 #include "records.h"
 #include "runq.h"
 #include "tree.h"
@@ -391,6 +392,44 @@ TEST(runqueues_parse_and_absent_fields_are_null)
 	EXPECT_NE(NULL, strstr(out, "\"deadline\": null")) TH_LOG("%s", out);
 	EXPECT_NE(NULL, strstr(out, "\"vruntime\": 50, \"lag\": 0")) TH_LOG("%s", out);
 	pti_runq_free(&q);
+}
+
+/* Write @text to @dir/@file, making the directories on the way. */
+static void put_file(const char *dir, const char *file, const char *text)
+{
+	char path[4096], cmd[8192];
+	FILE *f;
+
+	snprintf(cmd, sizeof(cmd), "mkdir -p \"$(dirname '%s/%s')\"", dir, file);
+	if (system(cmd))
+		return;
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	f = fopen(path, "w");
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+/* The missing-module hint names signing only where the kernel wants it. */
+TEST(signed_modules_are_detected_from_sysfs)
+{
+	char dir[] = "/tmp/pti-sysfs-XXXXXX", cmd[64];
+
+	ASSERT_NE(NULL, mkdtemp(dir));
+	EXPECT_FALSE(pti_kernel_wants_signed_modules(dir));
+	EXPECT_EQ(NULL, strstr(pti_module_missing_hint(dir), "signed"));
+	put_file(dir, "module/module/parameters/sig_enforce", "N\n");
+	put_file(dir, "kernel/security/lockdown", "[none] integrity confidentiality\n");
+	EXPECT_FALSE(pti_kernel_wants_signed_modules(dir));
+	put_file(dir, "kernel/security/lockdown", "none [integrity] confidentiality\n");
+	EXPECT_TRUE(pti_kernel_wants_signed_modules(dir));
+	put_file(dir, "kernel/security/lockdown", "[none] integrity confidentiality\n");
+	put_file(dir, "module/module/parameters/sig_enforce", "Y\n");
+	EXPECT_TRUE(pti_kernel_wants_signed_modules(dir));
+	EXPECT_NE(NULL, strstr(pti_module_missing_hint(dir), "mokutil --import"));
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	EXPECT_EQ(0, system(cmd));
 }
 
 TEST_HARNESS_MAIN

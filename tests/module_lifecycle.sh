@@ -5,7 +5,7 @@ set -u
 cd "$(dirname "$0")/.."
 . tests/ktap.sh
 ko=${PTI_KO:-$(scripts/ko)}
-cli=cli/ptinspect
+cli=${PTINSPECT:-cli/ptinspect}
 
 load_unload_20_times() {
 	for i in $(seq 20); do
@@ -264,7 +264,18 @@ holds_are_counted_and_timed() {
 	grep -Eq '^runqueues rq_lock_irq [1-9][0-9]* [1-9][0-9]* [0-9]+$' $h
 }
 
-ktap_plan 19
+# The running module's own column list is the one the man pages were
+# made from (scripts/man-columns reads the CLI's copy of the registry).
+format_is_what_the_man_pages_show() {
+	[ -x .build/man-columns ] || { echo "no .build/man-columns (make man)"; return 1; }
+	sed 1d /proc/ptinspect/format > /tmp/pti-format.$$
+	.build/man-columns | diff - /tmp/pti-format.$$
+	rc=$?
+	rm -f /tmp/pti-format.$$
+	return $rc
+}
+
+ktap_plan 20
 ktap_check load_unload_20_times load_unload_20_times
 ktap_check load_read_unload_under_churn load_read_unload_under_churn
 ktap_check files_gone_after_unload files_gone_after_unload
@@ -284,6 +295,7 @@ ktap_check cli_share_views cli_share_views
 ktap_check cli_runq_views cli_runq_views
 ktap_check runq_unavailable_without_btf runq_unavailable_without_btf
 ktap_check holds_are_counted_and_timed holds_are_counted_and_timed
+ktap_check format_is_what_the_man_pages_show format_is_what_the_man_pages_show
 if [ -r "$foreign_btf" ] && ! cmp -s "$foreign_btf" /sys/kernel/btf/vmlinux; then
 	ktap_check runq_refuses_another_kernels_btf runq_refuses_another_kernels_btf
 else
