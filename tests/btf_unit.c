@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "kselftest_harness.h"
+#include "harness.h"
 #include "btf_parse.h"
 #include "rq_layout.h"
 

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "kselftest_harness.h"
+#include "harness.h"
 #include "json.h"
 #include "module_hint.h"
 #include "records.h"

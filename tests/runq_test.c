@@ -22,7 +22,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-#include "kselftest_harness.h"
+#include "harness.h"
 #include "runq.h"
 
 #define TEST_CPU 1
@@ -1073,8 +1073,13 @@ TEST(deadline_task_is_in_the_dl_tree)
 			const struct pti_runq_cpu *c = &q.cpus[i];
 			const struct pti_se *se = find_task(c, dl);
 
-			EXPECT_EQ(0, rb_trees_valid(c, err, sizeof(err))) TH_LOG("%s", err);
-			EXPECT_EQ(0, counts_agree(c, err, sizeof(err))) TH_LOG("%s", err);
+			/* a copy from different moments need not form trees */
+			if (strcmp(c->rq.copy, "assembled")) {
+				EXPECT_EQ(0, rb_trees_valid(c, err, sizeof(err)))
+					TH_LOG("%s", err);
+				EXPECT_EQ(0, counts_agree(c, err, sizeof(err)))
+					TH_LOG("%s", err);
+			}
 			if (!se)
 				continue;
 			seen++;
@@ -1190,7 +1195,9 @@ static void *churn(void *arg)
  * and short-lived processes come and go: every read parses, every CPU is
  * there, every tree is a valid red-black tree and the listed tasks match
  * the kernel's counts (the guest's kernel log is checked for
- * WARN/BUG/lockdep after).
+ * WARN/BUG/lockdep after).  50 rounds, or as many as 15 s allow (at least
+ * 5): a debug kernel reads several times slower, and the harness stops a
+ * case at 30 s.
  */
 TEST(reads_while_threads_churn)
 {
@@ -1198,11 +1205,17 @@ TEST(reads_while_threads_churn)
 	struct pti_runq q;
 	char err[512];
 	long online = sysconf(_SC_NPROCESSORS_ONLN);
+	struct timespec start, now;
+	int round;
 
 	churn_stop = 0;
 	for (int i = 0; i < 100; i++)
 		ASSERT_EQ(0, pthread_create(&threads[i], NULL, churn, NULL));
-	for (int round = 0; round < 50; round++) {
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	for (round = 0; round < 50; round++) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (round >= 5 && now.tv_sec - start.tv_sec >= 15)
+			break;
 		pid_t kid = fork();
 
 		if (kid == 0)
@@ -1223,6 +1236,7 @@ TEST(reads_while_threads_churn)
 		pti_runq_free(&q);
 		waitpid(kid, NULL, 0);
 	}
+	TH_LOG("%d rounds", round);
 	churn_stop = 1;
 	for (int i = 0; i < 100; i++)
 		pthread_join(threads[i], NULL);

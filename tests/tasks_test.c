@@ -20,7 +20,7 @@
 #include <sys/wait.h>
 #include <dirent.h>
 #include <unistd.h>
-#include "kselftest_harness.h"
+#include "harness.h"
 #include "procview.h"
 
 #define EXIT_ZOMBIE_BIT 0x20	/* exit_state value the kernel uses */

@@ -21,7 +21,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-#include "kselftest_harness.h"
+#include "harness.h"
 
 #define NR_CHILDREN 100
 #define NR_THREADS 10

@@ -14,7 +14,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "kselftest_harness.h"
+#include "harness.h"
 #include "vma.h"
 
 #ifndef PR_SET_VMA
