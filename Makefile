@@ -9,7 +9,8 @@
 #                     scripts/debug-kernel, then cached)
 #   make KDIR=/lib/modules/VER/build   build the module for another kernel
 #   make install [DESTDIR=] [PREFIX=/usr/local] [KDIR=]   module into the
-#                     kernel's updates/ (then depmod), CLI, docs
+#                     kernel's updates/ (then depmod), CLI, man pages,
+#                     completion, docs
 #   make uninstall    the same files removed
 #   make sign [MOK_KEY= MOK_CERT=]   sign the module for Secure Boot
 #   make dkms-install  the sources to /usr/src, built by DKMS per kernel
@@ -63,7 +64,7 @@ tests: cli man $(KSFT_DIR)/kselftest_harness.h
 check: matrix-deps cli tests
 	scripts/check
 
-# The debug kernel's first build takes 20-25 minutes; later ones reuse it.
+# The debug kernel's first build takes about 35 minutes; later ones reuse it.
 check-debug: deps cli tests
 	scripts/debug-kernel
 	PTI_KERNELS=debug PTI_HOST_TESTS=0 PTI_PACKAGES=0 scripts/check
