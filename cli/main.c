@@ -19,6 +19,7 @@ static const struct {
 	{ "vma", pti_cmd_vma, "a process's address space: mm summary, VMAs, map" },
 	{ "task", pti_cmd_task, "one task_struct whole, grouped by concern" },
 	{ "share", pti_cmd_share, "what a process's threads and children share" },
+	{ "pages", pti_cmd_pages, "a process's page tables: frames, COW, swap, huge pages" },
 	{ "runq", pti_cmd_runq, "every CPU's runqueue and CFS tree" },
 	{ "trace", pti_cmd_trace, "fork/exec/exit/reap and scheduling, live (BPF)" },
 };

@@ -15,6 +15,7 @@ extern const struct pti_column pti_detail_columns[PTI_DETAIL_NR_COLUMNS];
 extern const struct pti_column pti_share_columns[PTI_SHARE_NR_COLUMNS];
 extern const struct pti_column pti_rq_columns[PTI_RQ_NR_COLUMNS];
 extern const struct pti_column pti_se_columns[PTI_SE_NR_COLUMNS];
+extern const struct pti_column pti_page_columns[PTI_PAGE_NR_COLUMNS];
 
 /*
  * Is @name one of the words of @list, separated by @sep (the module's

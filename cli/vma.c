@@ -5,9 +5,8 @@
 #include <string.h>
 #include "vma.h"
 
-/* Say in words why a process has no address space to show. */
-static void explain_enxio(const struct pti_source *src, int pid, char *err,
-			  size_t errlen)
+void pti_explain_no_mm(const struct pti_source *src, int pid, char *err,
+		       size_t errlen)
 {
 	struct pti_task_set set;
 	const struct pti_task *t = NULL;
@@ -55,7 +54,7 @@ int pti_vma_begin(const struct pti_source *src, int pid,
 		if (errno == ESRCH)
 			snprintf(err, errlen, "no process with pid %d", pid);
 		else if (errno == ENXIO)
-			explain_enxio(src, pid, err, errlen);
+			pti_explain_no_mm(src, pid, err, errlen);
 		return -1;
 	}
 	if (read_line(r, err, errlen) != 1 ||

@@ -25,6 +25,9 @@ int pti_vma_next(struct pti_vma_reader *r, struct pti_vma *vma, char *err,
 		 size_t errlen);
 void pti_vma_end(struct pti_vma_reader *r);
 
+/* Say in words why @pid has no address space (ENXIO from a pid-chosen view). */
+void pti_explain_no_mm(const struct pti_source *src, int pid, char *err,
+		       size_t errlen);
 /* What a region is for: text data bss heap stack vdso vvar guard mmap. */
 const char *pti_vma_kind(const struct pti_mm *mm, const struct pti_vma *vma);
 /* Human size: 4K, 1.5M, 128T. */

@@ -13,6 +13,8 @@
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
+#include <linux/string.h>
+#include "ptinspect_format.h"
 
 /*
  * Kbuild greps the headers for API that comes and goes and defines
@@ -111,6 +113,84 @@ static inline u64 pti_cap_raw(const kernel_cap_t *cap)
  */
 #ifndef SCHED_EXT
 #define SCHED_EXT		7
+#endif
+
+/*
+ * A page's map count.  6.1 has page_mapcount(), per page even inside a
+ * large folio; it was removed before 6.12, which counts per folio only
+ * (folio_mapcount()).  For a small page both are its _mapcount + 1,
+ * what /proc/kpagecount shows.
+ */
+#ifdef PTI_HAVE_PAGE_MAPCOUNT
+#define pti_page_mapcount(folio, page)	page_mapcount(page)
+#else
+#define pti_page_mapcount(folio, page)	folio_mapcount(folio)
+#endif
+
+/*
+ * A used but not present PTE: a swap entry or one of the kernel's other
+ * kinds (migration, device-private, hwpoison, marker).  After 6.12
+ * (present in 7.3) linux/leafops.h's softleaf_type() names the kind;
+ * before, swapops.h's is_*_entry() tests on pte_to_swp_entry().
+ */
+#ifdef PTI_HAVE_SOFTLEAF
+#include <linux/leafops.h>
+
+static inline void pti_swap_decode(pte_t pte, struct pti_page *rec)
+{
+	softleaf_t entry = softleaf_from_pte(pte);
+	const char *state = "other";
+
+	switch (softleaf_type(entry)) {
+	case SOFTLEAF_SWAP:
+		state = "swap";
+		rec->swap_type = swp_type(entry);
+		rec->swap_offset = swp_offset(entry);
+		break;
+	case SOFTLEAF_MIGRATION_READ:
+	case SOFTLEAF_MIGRATION_READ_EXCLUSIVE:
+	case SOFTLEAF_MIGRATION_WRITE:
+		state = "migration";
+		break;
+	case SOFTLEAF_DEVICE_PRIVATE_READ:
+	case SOFTLEAF_DEVICE_PRIVATE_WRITE:
+	case SOFTLEAF_DEVICE_EXCLUSIVE:
+		state = "device";
+		break;
+	case SOFTLEAF_HWPOISON:
+		state = "hwpoison";
+		break;
+	case SOFTLEAF_MARKER:
+		state = "marker";
+		break;
+	default:
+		break;
+	}
+	strscpy(rec->state, state, sizeof(rec->state));
+}
+#else
+#include <linux/swap.h>
+#include <linux/swapops.h>
+
+static inline void pti_swap_decode(pte_t pte, struct pti_page *rec)
+{
+	swp_entry_t entry = pte_to_swp_entry(pte);
+	const char *state = "other";
+
+	if (swp_type(entry) < MAX_SWAPFILES) {
+		state = "swap";
+		rec->swap_type = swp_type(entry);
+		rec->swap_offset = swp_offset(entry);
+	} else if (is_migration_entry(entry)) {
+		state = "migration";
+	} else if (is_device_private_entry(entry) ||
+		   is_device_exclusive_entry(entry)) {
+		state = "device";
+	} else if (is_hwpoison_entry(entry)) {
+		state = "hwpoison";
+	}
+	strscpy(rec->state, state, sizeof(rec->state));
+}
 #endif
 
 #endif /* PTI_COMPAT_H */

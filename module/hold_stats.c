@@ -21,6 +21,7 @@ static const char *const pti_hold_names[PTI_HOLD_NR][2] = {
 	[PTI_HOLD_TASKS] = { "tasks", "rcu" },
 	[PTI_HOLD_VMA] = { "vma", "mmap_read" },
 	[PTI_HOLD_RUNQUEUES] = { "runqueues", "rq_lock_irq" },
+	[PTI_HOLD_PAGES] = { "pages", "mmap_read" },
 };
 
 /**

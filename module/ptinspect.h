@@ -35,6 +35,10 @@ void pti_mm_fill(struct pti_mm *rec, struct mm_struct *mm, bool kaddrs);
 void pti_vma_fill(struct pti_vma *rec, struct vm_area_struct *vma,
 		  struct mm_struct *mm, bool kaddrs);
 
+/* page_walk.c */
+bool pti_page_find(struct vm_area_struct *vma, unsigned long addr,
+		   unsigned long end, struct pti_page *rec, bool show_pfn);
+
 /* task_detail.c */
 struct pid;
 int pti_detail_fill(struct pti_detail *d, struct pid *target,
@@ -47,6 +51,7 @@ enum pti_hold_view {
 	PTI_HOLD_TASKS,
 	PTI_HOLD_VMA,
 	PTI_HOLD_RUNQUEUES,
+	PTI_HOLD_PAGES,
 	PTI_HOLD_NR
 };
 
@@ -96,6 +101,7 @@ extern const struct pti_column pti_detail_columns[PTI_DETAIL_NR_COLUMNS];
 extern const struct pti_column pti_share_columns[PTI_SHARE_NR_COLUMNS];
 extern const struct pti_column pti_rq_columns[PTI_RQ_NR_COLUMNS];
 extern const struct pti_column pti_se_columns[PTI_SE_NR_COLUMNS];
+extern const struct pti_column pti_page_columns[PTI_PAGE_NR_COLUMNS];
 void pti_seq_header(struct seq_file *m, const struct pti_column *cols,
 		    int n, bool last);
 void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
@@ -116,6 +122,9 @@ extern const struct proc_ops pti_share_proc_ops;
 
 /* procfs/runqueues.c */
 extern const struct proc_ops pti_runqueues_proc_ops;
+
+/* procfs/pages.c */
+extern const struct proc_ops pti_pages_proc_ops;
 
 /* procfs/format.c */
 extern const struct proc_ops pti_format_proc_ops;

@@ -22,6 +22,8 @@
  *	a CPU's runqueue in /proc/ptinspect/runqueues (struct pti_rq).
  *   PTI_SE_COLUMN(id, name, member, type, help)
  *	a CFS entity in /proc/ptinspect/runqueues (struct pti_se).
+ *   PTI_PAGE_COLUMN(id, name, member, type, help)
+ *	a page-table leaf in /proc/ptinspect/pages (struct pti_page).
  *
  * Undefined entries expand to nothing; both are undefined again at the end.
  * comm stays last: it is the only free-text column.
@@ -49,6 +51,9 @@
 #endif
 #ifndef PTI_SHARE_COLUMN
 #define PTI_SHARE_COLUMN(id, name, member, type, help)
+#endif
+#ifndef PTI_PAGE_COLUMN
+#define PTI_PAGE_COLUMN(id, name, member, type, help)
 #endif
 
 PTI_TASK_COLUMN(PID, "pid", pid, PTI_T_S32,
@@ -388,11 +393,42 @@ PTI_SE_COLUMN(GROUP, "group", group, PTI_T_WORD,
 	"a group's task group as sched/debug names it (/autogroup-N or a cgroup path); with flat groups a task's own; a server's name")
 PTI_SE_COLUMN(COMM, "comm", comm, PTI_T_ESCAPED, "the task's comm")
 
+PTI_PAGE_COLUMN(ADDR, "addr", addr, PTI_T_HEX64,
+	"first virtual address the entry maps")
+PTI_PAGE_COLUMN(SIZE, "size", size, PTI_T_U64,
+	"bytes it maps: the page size, or a PMD's or PUD's span")
+PTI_PAGE_COLUMN(LEVEL, "level", level, PTI_T_WORD,
+	"table level of the entry: pte, pmd (huge) or pud (huge)")
+PTI_PAGE_COLUMN(STATE, "state", state, PTI_T_WORD,
+	"present, swap, migration, device, hwpoison, marker or other")
+PTI_PAGE_COLUMN(PFN, "pfn", pfn, PTI_T_HEX64,
+	"page frame number of a present entry; 0 unless the opener has CAP_SYS_ADMIN")
+PTI_PAGE_COLUMN(SWAP_TYPE, "swap_type", swap_type, PTI_T_U32,
+	"swap entry: the swap area's index")
+PTI_PAGE_COLUMN(SWAP_OFFSET, "swap_offset", swap_offset, PTI_T_HEX64,
+	"swap entry: slot in the area; 0 unless the opener has CAP_SYS_ADMIN")
+PTI_PAGE_COLUMN(WRITE, "write", write, PTI_T_S32,
+	"1 if the entry allows writes (0 on a copy-on-write page)")
+PTI_PAGE_COLUMN(DIRTY, "dirty", dirty, PTI_T_S32, "1 if the hardware dirty bit is set")
+PTI_PAGE_COLUMN(YOUNG, "young", young, PTI_T_S32,
+	"1 if the hardware accessed bit is set")
+PTI_PAGE_COLUMN(SOFT_DIRTY, "soft_dirty", soft_dirty, PTI_T_S32,
+	"1 if written since the last clear_refs (soft-dirty bit)")
+PTI_PAGE_COLUMN(MAPCOUNT, "mapcount", mapcount, PTI_T_S32,
+	"page-table entries mapping the page (a large folio's on 6.12+); -1 if not a normal page")
+PTI_PAGE_COLUMN(ANON_EXCLUSIVE, "anon_exclusive", anon_exclusive, PTI_T_S32,
+	"1 if the anonymous page belongs to this process alone (PageAnonExclusive)")
+PTI_PAGE_COLUMN(THP, "thp", thp, PTI_T_S32,
+	"1 if the page is part of a large folio (a transparent huge page)")
+PTI_PAGE_COLUMN(KIND, "kind", kind, PTI_T_WORD,
+	"anon, ksm, file, zero, special, pfnmap, other (neither, e.g. the vDSO), - when not present")
+
 #undef PTI_TASK_COLUMN
 #undef PTI_TASK_KADDR_COLUMN
 #undef PTI_MM_COLUMN
 #undef PTI_VMA_COLUMN
 #undef PTI_DETAIL_COLUMN
 #undef PTI_SHARE_COLUMN
+#undef PTI_PAGE_COLUMN
 #undef PTI_RQ_COLUMN
 #undef PTI_SE_COLUMN

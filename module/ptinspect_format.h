@@ -167,6 +167,23 @@ struct pti_se {
 	char comm[PTI_COMM_LEN];
 };
 
+/*
+ * /proc/ptinspect/pages: one used page-table leaf entry of a process,
+ * a PTE or a huge PMD/PUD entry.
+ */
+struct pti_page {
+	__u64 addr, size;
+	char level[4];		/* pte, pmd or pud */
+	char state[12];		/* present, swap, migration, device, ... */
+	__u64 pfn;
+	__u32 swap_type;
+	__u64 swap_offset;
+	__s32 write, dirty, young, soft_dirty;
+	__s32 mapcount;		/* -1: no struct page was read */
+	__s32 anon_exclusive, thp;
+	char kind[8];		/* anon, file, ksm, zero, special, pfnmap */
+};
+
 /* Column ids, from the one list in ptinspect_columns.h. */
 enum pti_task_column {
 #define PTI_TASK_COLUMN(id, name, member, type, help) PTI_TASK_##id,
@@ -214,6 +231,12 @@ enum pti_se_column {
 #define PTI_SE_COLUMN(id, name, member, type, help) PTI_SE_##id,
 #include "ptinspect_columns.h"
 	PTI_SE_NR_COLUMNS
+};
+
+enum pti_page_column {
+#define PTI_PAGE_COLUMN(id, name, member, type, help) PTI_PAGE_##id,
+#include "ptinspect_columns.h"
+	PTI_PAGE_NR_COLUMNS
 };
 
 /* Where a column lives in its record: both sides build a table of these. */

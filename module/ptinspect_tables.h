@@ -52,3 +52,9 @@ const struct pti_column pti_se_columns[PTI_SE_NR_COLUMNS] = {
 	[PTI_SE_##id] = PTI_COLUMN_INIT(pti_se, name, member, type, help),
 #include "ptinspect_columns.h"
 };
+
+const struct pti_column pti_page_columns[PTI_PAGE_NR_COLUMNS] = {
+#define PTI_PAGE_COLUMN(id, name, member, type, help) \
+	[PTI_PAGE_##id] = PTI_COLUMN_INIT(pti_page, name, member, type, help),
+#include "ptinspect_columns.h"
+};

@@ -40,6 +40,7 @@ int pti_views_create(void)
 	    !proc_create("vma", 0600, pti_proc_dir, &pti_vma_proc_ops) ||
 	    !proc_create("task", 0600, pti_proc_dir, &pti_task_proc_ops) ||
 	    !proc_create("share", 0600, pti_proc_dir, &pti_share_proc_ops) ||
+	    !proc_create("pages", 0600, pti_proc_dir, &pti_pages_proc_ops) ||
 	    !proc_create("runqueues", 0400, pti_proc_dir,
 			 &pti_runqueues_proc_ops))
 		goto err_proc;

@@ -32,6 +32,7 @@ int main(void)
 	view("task", pti_task_columns, PTI_TASK_NR_COLUMNS);
 	view("task", pti_detail_columns, PTI_DETAIL_NR_COLUMNS);
 	view("share", pti_share_columns, PTI_SHARE_NR_COLUMNS);
+	view("pages", pti_page_columns, PTI_PAGE_NR_COLUMNS);
 	view("runqueues/rq", pti_rq_columns, PTI_RQ_NR_COLUMNS);
 	view("runqueues/se", pti_se_columns, PTI_SE_NR_COLUMNS);
 	return 0;

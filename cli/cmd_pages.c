@@ -1,0 +1,593 @@
+/* cmd_pages.c - `ptinspect pages`: a process's page tables as the kernel
+ * holds them, one row per used leaf entry (a PTE or a huge PMD/PUD entry),
+ * totals per VMA, and copy-on-write between a parent and its child.
+ */
+#define _GNU_SOURCE
+#include <getopt.h>
+#include <libsmartcols.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "commands.h"
+#include "pages.h"
+#include "vma.h"
+#include "view.h"
+
+#define PAGES_DEFAULT_COLUMNS \
+	"addr,level,state,pfn,write,dirty,young,soft_dirty,mapcount,anon_exclusive,thp,kind"
+#define PAGES_MAX_COLUMNS 32
+
+enum pages_mode { MODE_ENTRIES, MODE_PER_VMA, MODE_COW, MODE_COW_ENTRIES };
+
+struct pages_opts {
+	enum pages_mode mode;
+	bool json, raw, noheadings;
+	const char *columns;
+};
+
+/* Byte totals of a set of entries: one VMA's, or the whole range's. */
+struct pages_totals {
+	unsigned long long resident, swapped, huge, shared, private, other;
+	unsigned long long entries;
+};
+
+/* What a parent and its child map at the same addresses, per VMA. */
+struct cow_totals {
+	unsigned long long both, shared, copied, parent_only, child_only;
+};
+
+static void list_columns(FILE *out, const char *format)
+{
+	for (size_t i = 0; i < PTI_PAGE_NR_COLUMNS; i++)
+		fprintf(out, format, pti_page_columns[i].name,
+			pti_page_columns[i].help);
+}
+
+static void usage(FILE *out)
+{
+	fputs("Usage: ptinspect pages [options] PID [ADDR | START-END]\n"
+	      "       ptinspect pages --per-vma [options] PID [ADDR | START-END]\n"
+	      "       ptinspect pages --cow [--entries] [options] PARENT CHILD [START-END]\n\n"
+	      "Show a process's page tables as the kernel holds them: one row per\n"
+	      "used leaf entry (a page-table entry, or a huge PMD or PUD entry),\n"
+	      "in address order, over the whole address space or the given range\n"
+	      "(hexadecimal, as /proc/PID/maps prints it; ADDR alone is the entry\n"
+	      "mapping that address).  Frame numbers and swap offsets show only\n"
+	      "with CAP_SYS_ADMIN, as /proc/PID/pagemap shows them.  Needs root.\n\n"
+	      "--cow compares a parent with its forked child: for every page both\n"
+	      "map at the same address, whether they still share one frame (the\n"
+	      "copy-on-write not yet broken) or each owns one (a write made the copy).\n\n"
+	      "Options:\n"
+	      "  -s, --per-vma        totals per VMA: resident, swapped, shared, private, huge\n"
+	      "  -c, --cow            copy-on-write between PARENT and CHILD, per VMA\n"
+	      "  -e, --entries        with --cow: one row per page both map\n"
+	      "  -o, --output LIST    comma-separated columns to show (entries)\n"
+	      "  -J, --json           JSON: {\"pages\": [...]} (\"vmas\", \"cow\")\n"
+	      "  -r, --raw            raw table (no alignment); sizes in bytes\n"
+	      "  -n, --noheadings     no header line, no totals\n"
+	      "      --list-columns   every column, NAME<TAB>HELP per line\n"
+	      "  -h, --help           this help\n\n"
+	      "Default columns: " PAGES_DEFAULT_COLUMNS "\n\nAvailable columns:\n",
+	      out);
+	list_columns(out, PTI_HELP_COLUMN_FORMAT);
+}
+
+static struct libscols_table *new_table(const struct pages_opts *o,
+					const char *name)
+{
+	struct libscols_table *tb = scols_new_table();
+
+	if (!tb)
+		return NULL;
+	scols_table_enable_raw(tb, o->raw);
+	scols_table_enable_noheadings(tb, o->noheadings);
+	if (o->json) {
+		scols_table_enable_json(tb, 1);
+		scols_table_set_name(tb, name);
+	}
+	return tb;
+}
+
+/* A byte count: human-readable for people, exact for -r and -J. */
+static void bytes_cell(const struct pages_opts *o, unsigned long long n,
+		       char *buf, size_t size)
+{
+	if (o->json || o->raw)
+		snprintf(buf, size, "%llu", n);
+	else
+		pti_human_size(n, buf, size);
+}
+
+static void add_entry(struct pages_totals *t, const struct pti_page *p)
+{
+	t->entries++;
+	if (pti_page_present(p)) {
+		t->resident += p->size;
+		if (strcmp(p->level, "pte"))
+			t->huge += p->size;
+		if (p->mapcount > 1)
+			t->shared += p->size;
+		else
+			t->private += p->size;
+	} else if (strcmp(p->state, "swap") == 0) {
+		t->swapped += p->size;
+	} else {
+		t->other++;
+	}
+}
+
+static int print_entries(const struct pti_page_set *set,
+			 const struct pages_opts *o, char *err, size_t errlen)
+{
+	const struct pti_column *cols[PAGES_MAX_COLUMNS];
+	char *names[PAGES_MAX_COLUMNS];
+	char *list = strdup(o->columns ? o->columns : PAGES_DEFAULT_COLUMNS);
+	struct libscols_table *tb = new_table(o, "pages");
+	struct pages_totals t = { 0 };
+	int n, ret = -1;
+
+	if (!tb || !list)
+		goto out;
+	n = pti_split_list(list, names, PAGES_MAX_COLUMNS);
+	for (int i = 0; i < n; i++) {
+		cols[i] = pti_column_find(pti_page_columns, PTI_PAGE_NR_COLUMNS,
+					  names[i]);
+		if (!cols[i] || pti_view_add_column(tb, names[i],
+						    pti_column_is_number(cols[i]),
+						    false))
+			goto out;
+	}
+	for (size_t r = 0; r < set->n; r++) {
+		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+		char buf[64];
+
+		if (!ln)
+			goto out;
+		add_entry(&t, &set->pages[r]);
+		for (int i = 0; i < n; i++) {
+			pti_column_format(cols[i], &set->pages[r], buf, sizeof(buf));
+			if (scols_line_set_data(ln, (size_t)i, buf))
+				goto out;
+		}
+	}
+	if (scols_print_table(tb))
+		goto out;
+	if (!o->json && !o->noheadings) {
+		char res[16], swp[16], huge[16], shared[16];
+
+		pti_human_size(t.resident, res, sizeof(res));
+		pti_human_size(t.swapped, swp, sizeof(swp));
+		pti_human_size(t.huge, huge, sizeof(huge));
+		pti_human_size(t.shared, shared, sizeof(shared));
+		printf("\n%llu entries: resident %s (huge %s, mapped more than once %s), "
+		       "swapped %s, other %llu\n", t.entries, res, huge, shared,
+		       swp, t.other);
+	}
+	ret = 0;
+out:
+	if (ret && !err[0])
+		snprintf(err, errlen, "cannot print the table");
+	free(list);
+	scols_unref_table(tb);
+	return ret;
+}
+
+/* Each VMA of @pid (in @range) with the entries that fall in it. */
+struct vma_walk {
+	struct pti_vma_reader reader;
+	struct pti_mm mm;
+	struct pti_vma vma;
+};
+
+static int vma_first(const struct pti_source *src, int pid, struct vma_walk *w,
+		     char *err, size_t errlen)
+{
+	return pti_vma_begin(src, pid, &w->reader, &w->mm, err, errlen);
+}
+
+static bool in_range(const struct pti_vma *v, const struct pti_range *range)
+{
+	return !range || (v->end > range->start && v->start < range->end);
+}
+
+static const char *vma_label(const struct vma_walk *w)
+{
+	return w->vma.name[0] ? w->vma.name : pti_vma_kind(&w->mm, &w->vma);
+}
+
+static int print_per_vma(const struct pti_source *src, int pid,
+			 const struct pti_range *range,
+			 const struct pti_page_set *set,
+			 const struct pages_opts *o, char *err, size_t errlen)
+{
+	static const char *const heads[] = {
+		"start", "end", "resident", "swapped", "shared", "private",
+		"huge", "name",
+	};
+	struct libscols_table *tb = new_table(o, "vmas");
+	struct vma_walk w;
+	size_t next = 0;
+	int got, ret = -1;
+
+	if (!tb || vma_first(src, pid, &w, err, errlen)) {
+		scols_unref_table(tb);
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+		if (pti_view_add_column(tb, heads[i], i >= 2 && i <= 6, false))
+			goto out;
+	while ((got = pti_vma_next(&w.reader, &w.vma, err, errlen)) == 1) {
+		struct pages_totals t = { 0 };
+		struct libscols_line *ln;
+		char buf[32];
+		unsigned long long *v[] = { &t.resident, &t.swapped, &t.shared,
+					    &t.private, &t.huge };
+
+		if (!in_range(&w.vma, range))
+			continue;
+		while (next < set->n && set->pages[next].addr +
+		       set->pages[next].size <= w.vma.start)
+			next++;
+		for (size_t i = next; i < set->n && set->pages[i].addr < w.vma.end; i++)
+			add_entry(&t, &set->pages[i]);
+		ln = scols_table_new_line(tb, NULL);
+		if (!ln)
+			goto out;
+		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)w.vma.start);
+		scols_line_set_data(ln, 0, buf);
+		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)w.vma.end);
+		scols_line_set_data(ln, 1, buf);
+		for (size_t i = 0; i < 5; i++) {
+			bytes_cell(o, *v[i], buf, sizeof(buf));
+			scols_line_set_data(ln, 2 + i, buf);
+		}
+		scols_line_set_data(ln, 7, vma_label(&w));
+	}
+	if (got == 0 && !scols_print_table(tb))
+		ret = 0;
+out:
+	pti_vma_end(&w.reader);
+	scols_unref_table(tb);
+	return ret;
+}
+
+/* Same frame in both: the copy-on-write is still pending (or a shared page). */
+static const char *cow_state(const struct pti_page *p, const struct pti_page *c)
+{
+	if (!c)
+		return "parent_only";
+	if (!p)
+		return "child_only";
+	if (!pti_page_present(p) || !pti_page_present(c))
+		return "not_present";
+	return p->pfn == c->pfn ? "shared" : "copied";
+}
+
+static void cow_count(struct cow_totals *t, const char *state)
+{
+	if (!strcmp(state, "parent_only"))
+		t->parent_only++;
+	else if (!strcmp(state, "child_only"))
+		t->child_only++;
+	else
+		t->both++;
+	if (!strcmp(state, "shared"))
+		t->shared++;
+	else if (!strcmp(state, "copied"))
+		t->copied++;
+}
+
+/*
+ * Walk both sets in address order, page by page, calling @fn for each
+ * address either maps (huge entries counted per small page).
+ */
+static void cow_join(const struct pti_page_set *parent,
+		     const struct pti_page_set *child, unsigned long long start,
+		     unsigned long long end, long page,
+		     void (*fn)(void *arg, unsigned long long addr,
+				const struct pti_page *p, const struct pti_page *c),
+		     void *arg)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		unsigned long long a = ~0ULL;
+
+		while (i < parent->n && parent->pages[i].addr + parent->pages[i].size <= start)
+			i++;
+		while (j < child->n && child->pages[j].addr + child->pages[j].size <= start)
+			j++;
+		if (i < parent->n)
+			a = parent->pages[i].addr > start ? parent->pages[i].addr : start;
+		if (j < child->n) {
+			unsigned long long b = child->pages[j].addr > start ?
+					       child->pages[j].addr : start;
+
+			a = b < a ? b : a;
+		}
+		if (a == ~0ULL || a >= end)
+			return;
+		fn(arg, a, pti_page_at(parent, a), pti_page_at(child, a));
+		start = a + (unsigned long long)page;
+	}
+}
+
+struct cow_table {
+	struct libscols_table *tb;
+	struct cow_totals totals;
+	int failed;
+};
+
+static void cow_row(void *arg, unsigned long long addr,
+		    const struct pti_page *p, const struct pti_page *c)
+{
+	struct cow_table *t = arg;
+	struct libscols_line *ln;
+	const char *state = cow_state(p, c);
+	char buf[32];
+
+	cow_count(&t->totals, state);
+	if (!t->tb)
+		return;
+	ln = scols_table_new_line(t->tb, NULL);
+	if (!ln) {
+		t->failed = 1;
+		return;
+	}
+	snprintf(buf, sizeof(buf), "0x%llx", addr);
+	scols_line_set_data(ln, 0, buf);
+	snprintf(buf, sizeof(buf), "0x%llx", p ? (unsigned long long)p->pfn : 0ULL);
+	scols_line_set_data(ln, 1, p ? buf : "-");
+	snprintf(buf, sizeof(buf), "0x%llx", c ? (unsigned long long)c->pfn : 0ULL);
+	scols_line_set_data(ln, 2, c ? buf : "-");
+	scols_line_set_data(ln, 3, p ? (p->write ? "1" : "0") : "-");
+	scols_line_set_data(ln, 4, c ? (c->write ? "1" : "0") : "-");
+	snprintf(buf, sizeof(buf), "%d", p ? p->mapcount : c->mapcount);
+	scols_line_set_data(ln, 5, buf);
+	scols_line_set_data(ln, 6, p ? p->kind : c->kind);
+	scols_line_set_data(ln, 7, state);
+}
+
+static bool frames_visible(const struct pti_page_set *set)
+{
+	for (size_t i = 0; i < set->n; i++)
+		if (pti_page_present(&set->pages[i]) && set->pages[i].pfn)
+			return true;
+	return set->n == 0;
+}
+
+static int print_cow(const struct pti_source *src, int parent_pid,
+		     const struct pti_range *range,
+		     const struct pti_page_set *parent,
+		     const struct pti_page_set *child,
+		     const struct pages_opts *o, char *err, size_t errlen)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	struct cow_table t = { 0 };
+	struct vma_walk w;
+	int got, ret = -1;
+
+	if (!frames_visible(parent) || !frames_visible(child)) {
+		snprintf(err, errlen, "--cow compares frame numbers, which the "
+			 "module shows only to CAP_SYS_ADMIN");
+		return -1;
+	}
+	if (o->mode == MODE_COW_ENTRIES) {
+		static const char *const heads[] = {
+			"addr", "parent_pfn", "child_pfn", "parent_write",
+			"child_write", "mapcount", "kind", "cow",
+		};
+
+		t.tb = new_table(o, "cow");
+		if (!t.tb)
+			return -1;
+		for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+			if (pti_view_add_column(t.tb, heads[i], i >= 3 && i <= 5,
+						false))
+				goto out;
+		cow_join(parent, child, range ? range->start : 0,
+			 range ? range->end : ~0ULL, page, cow_row, &t);
+		if (!t.failed && !scols_print_table(t.tb))
+			ret = 0;
+		goto out;
+	}
+	if (vma_first(src, parent_pid, &w, err, errlen))
+		return -1;
+	{
+		static const char *const heads[] = {
+			"start", "end", "both", "shared", "copied",
+			"parent_only", "child_only", "name",
+		};
+
+		t.tb = new_table(o, "vmas");
+		if (!t.tb)
+			goto out_vma;
+		for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+			if (pti_view_add_column(t.tb, heads[i], i >= 2 && i <= 6,
+						false))
+				goto out_vma;
+	}
+	while ((got = pti_vma_next(&w.reader, &w.vma, err, errlen)) == 1) {
+		struct cow_table vt = { 0 };
+		unsigned long long s = w.vma.start, e = w.vma.end;
+		unsigned long long *v[] = { &vt.totals.both, &vt.totals.shared,
+					    &vt.totals.copied,
+					    &vt.totals.parent_only,
+					    &vt.totals.child_only };
+		struct libscols_line *ln;
+		char buf[32];
+
+		if (!in_range(&w.vma, range))
+			continue;
+		if (range) {
+			s = s > range->start ? s : range->start;
+			e = e < range->end ? e : range->end;
+		}
+		cow_join(parent, child, s, e, page, cow_row, &vt);
+		ln = scols_table_new_line(t.tb, NULL);
+		if (!ln)
+			goto out_vma;
+		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)w.vma.start);
+		scols_line_set_data(ln, 0, buf);
+		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)w.vma.end);
+		scols_line_set_data(ln, 1, buf);
+		for (size_t i = 0; i < 5; i++) {
+			snprintf(buf, sizeof(buf), "%llu", *v[i]);
+			scols_line_set_data(ln, 2 + i, buf);
+		}
+		scols_line_set_data(ln, 7, vma_label(&w));
+	}
+	if (got == 0 && !scols_print_table(t.tb))
+		ret = 0;
+out_vma:
+	pti_vma_end(&w.reader);
+out:
+	scols_unref_table(t.tb);
+	if (ret && !err[0])
+		snprintf(err, errlen, "cannot print the table");
+	return ret;
+}
+
+static int check_columns(const char *list)
+{
+	char *copy = strdupa(list), *names[PAGES_MAX_COLUMNS];
+	int n = pti_split_list(copy, names, PAGES_MAX_COLUMNS);
+
+	if (n <= 0) {
+		fputs("ptinspect pages: empty or too long column list\n", stderr);
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		if (!pti_column_find(pti_page_columns, PTI_PAGE_NR_COLUMNS,
+				     names[i])) {
+			fprintf(stderr, "ptinspect pages: unknown column '%s'\n",
+				names[i]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int parse_pid_arg(const char *text)
+{
+	int pid = pti_parse_pid(text);
+
+	if (pid < 0)
+		fprintf(stderr, "ptinspect pages: bad pid '%s'\n", text);
+	return pid;
+}
+
+int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
+{
+	enum { OPT_LIST_COLUMNS = 256 };
+	static const struct option longopts[] = {
+		{ "per-vma", no_argument, NULL, 's' },
+		{ "cow", no_argument, NULL, 'c' },
+		{ "entries", no_argument, NULL, 'e' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "json", no_argument, NULL, 'J' },
+		{ "raw", no_argument, NULL, 'r' },
+		{ "noheadings", no_argument, NULL, 'n' },
+		{ "list-columns", no_argument, NULL, OPT_LIST_COLUMNS },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct pages_opts o = { .mode = MODE_ENTRIES };
+	struct pti_page_set set = { 0 }, child = { 0 };
+	struct pti_range range, *rp = NULL;
+	bool entries = false;
+	char err[512] = "";
+	int c, pid, child_pid = -1, pids, ret;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "sceo:Jrnh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			o.mode = MODE_PER_VMA;
+			break;
+		case 'c':
+			o.mode = MODE_COW;
+			break;
+		case 'e':
+			entries = true;
+			break;
+		case 'o':
+			o.columns = optarg;
+			break;
+		case 'J':
+			o.json = true;
+			break;
+		case 'r':
+			o.raw = true;
+			break;
+		case 'n':
+			o.noheadings = true;
+			break;
+		case OPT_LIST_COLUMNS:
+			list_columns(stdout, PTI_LIST_COLUMN_FORMAT);
+			return PTI_EXIT_OK;
+		case 'h':
+			usage(stdout);
+			return PTI_EXIT_OK;
+		default:
+			fputs("Try 'ptinspect pages --help'.\n", stderr);
+			return PTI_EXIT_USAGE;
+		}
+	}
+	if (entries && o.mode != MODE_COW) {
+		fputs("ptinspect pages: --entries goes with --cow\n", stderr);
+		return PTI_EXIT_USAGE;
+	}
+	if (entries)
+		o.mode = MODE_COW_ENTRIES;
+	pids = o.mode == MODE_COW || o.mode == MODE_COW_ENTRIES ? 2 : 1;
+	if (argc - optind < pids || argc - optind > pids + 1) {
+		fprintf(stderr, "ptinspect pages: expected %s [ADDR | START-END]\n",
+			pids == 2 ? "PARENT CHILD" : "PID");
+		return PTI_EXIT_USAGE;
+	}
+	pid = parse_pid_arg(argv[optind]);
+	if (pid < 0)
+		return PTI_EXIT_USAGE;
+	if (pids == 2) {
+		child_pid = parse_pid_arg(argv[optind + 1]);
+		if (child_pid < 0)
+			return PTI_EXIT_USAGE;
+	}
+	if (argc - optind == pids + 1) {
+		if (pti_range_parse(argv[optind + pids], &range)) {
+			fprintf(stderr, "ptinspect pages: bad range '%s' (ADDR or START-END, in hex)\n",
+				argv[optind + pids]);
+			return PTI_EXIT_USAGE;
+		}
+		rp = &range;
+	}
+	if (o.columns && check_columns(o.columns))
+		return PTI_EXIT_USAGE;
+	if (pti_pages_load(src, pid, rp, &set, err, sizeof(err)) ||
+	    (child_pid > 0 &&
+	     pti_pages_load(src, child_pid, rp, &child, err, sizeof(err)))) {
+		fprintf(stderr, "ptinspect pages: %s\n", err);
+		pti_page_set_free(&set);
+		return PTI_EXIT_FAILURE;
+	}
+	switch (o.mode) {
+	case MODE_PER_VMA:
+		ret = print_per_vma(src, pid, rp, &set, &o, err, sizeof(err));
+		break;
+	case MODE_COW:
+	case MODE_COW_ENTRIES:
+		ret = print_cow(src, pid, rp, &set, &child, &o, err, sizeof(err));
+		break;
+	default:
+		ret = print_entries(&set, &o, err, sizeof(err));
+		break;
+	}
+	pti_page_set_free(&set);
+	pti_page_set_free(&child);
+	if (ret) {
+		fprintf(stderr, "ptinspect pages: %s\n", err);
+		return PTI_EXIT_FAILURE;
+	}
+	return PTI_EXIT_OK;
+}

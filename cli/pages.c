@@ -1,0 +1,159 @@
+/* pages.c - choose a process (and a range) through /proc/ptinspect/pages
+ * and read its entries back.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "pages.h"
+#include "vma.h"
+
+static int parse_address(const char *text, size_t len, unsigned long long *out)
+{
+	char buf[32], *end;
+
+	if (len == 0 || len >= sizeof(buf))
+		return -1;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	errno = 0;
+	*out = strtoull(buf, &end, 16);
+	return errno || *end ? -1 : 0;
+}
+
+int pti_range_parse(const char *text, struct pti_range *range)
+{
+	const char *dash = strchr(text, '-');
+
+	if (!dash) {
+		if (parse_address(text, strlen(text), &range->start))
+			return -1;
+		range->end = range->start + 1;
+		return 0;
+	}
+	if (parse_address(text, (size_t)(dash - text), &range->start) ||
+	    parse_address(dash + 1, strlen(dash + 1), &range->end))
+		return -1;
+	return range->start < range->end ? 0 : -1;
+}
+
+static FILE *choose(const struct pti_source *src, int pid,
+		    const struct pti_range *range, char *err, size_t errlen)
+{
+	FILE *in = pti_view_open(src, "pages", "r+e", "page tables are root-only",
+				 err, errlen);
+	char text[96];
+	int len;
+
+	if (!in)
+		return NULL;
+	if (range)
+		len = snprintf(text, sizeof(text), "%d 0x%llx 0x%llx\n", pid,
+			       range->start, range->end);
+	else
+		len = snprintf(text, sizeof(text), "%d\n", pid);
+	if (write(fileno(in), text, (size_t)len) == len)
+		return in;
+	if (errno == ESRCH)
+		snprintf(err, errlen, "no process with pid %d", pid);
+	else if (errno == ENXIO)
+		pti_explain_no_mm(src, pid, err, errlen);
+	else
+		snprintf(err, errlen, "choosing pid %d: %s", pid, strerror(errno));
+	fclose(in);
+	return NULL;
+}
+
+int pti_pages_load(const struct pti_source *src, int pid,
+		   const struct pti_range *range, struct pti_page_set *set,
+		   char *err, size_t errlen)
+{
+	struct pti_parser parser;
+	size_t cap = 0, room = 0;
+	char *line = NULL;
+	bool header = false;
+	int ret = -1;
+	FILE *in = choose(src, pid, range, err, errlen);
+
+	memset(set, 0, sizeof(*set));
+	if (!in)
+		return -1;
+	for (;;) {
+		errno = 0;
+		if (getline(&line, &cap, in) < 0)
+			break;
+		line[strcspn(line, "\n")] = '\0';
+		if (!header) {
+			if (pti_parser_header(&parser, pti_page_columns,
+					      PTI_PAGE_NR_COLUMNS, line, err,
+					      errlen))
+				goto out;
+			header = true;
+			continue;
+		}
+		if (set->n == room) {
+			struct pti_page *more;
+
+			room = room ? room * 2 : 1024;
+			more = realloc(set->pages, room * sizeof(*more));
+			if (!more) {
+				snprintf(err, errlen, "out of memory");
+				goto out;
+			}
+			set->pages = more;
+		}
+		memset(&set->pages[set->n], 0, sizeof(set->pages[0]));
+		if (pti_parser_record(&parser, line, &set->pages[set->n], err,
+				      errlen))
+			goto out;
+		set->n++;
+	}
+	if (errno) {
+		snprintf(err, errlen, "reading the pages view: %s",
+			 errno == ESRCH ? "the process exited" : strerror(errno));
+		goto out;
+	}
+	if (!header) {
+		snprintf(err, errlen, "the pages view has no header line");
+		goto out;
+	}
+	ret = 0;
+out:
+	if (ret)
+		pti_page_set_free(set);
+	free(line);
+	fclose(in);
+	return ret;
+}
+
+void pti_page_set_free(struct pti_page_set *set)
+{
+	free(set->pages);
+	memset(set, 0, sizeof(*set));
+}
+
+const struct pti_page *pti_page_at(const struct pti_page_set *set,
+				   unsigned long long addr)
+{
+	size_t lo = 0, hi = set->n;
+
+	/* entries are in address order and do not overlap */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct pti_page *p = &set->pages[mid];
+
+		if (addr < p->addr)
+			hi = mid;
+		else if (addr >= p->addr + p->size)
+			lo = mid + 1;
+		else
+			return p;
+	}
+	return NULL;
+}
+
+bool pti_page_present(const struct pti_page *p)
+{
+	return strcmp(p->state, "present") == 0;
+}

@@ -1,0 +1,36 @@
+/* pages.h - read one process's page-table entries from /proc/ptinspect/pages. */
+#ifndef PTI_CLI_PAGES_H
+#define PTI_CLI_PAGES_H
+
+#include <stdbool.h>
+#include "records.h"
+
+/* A range of user addresses, [start, end); end 0 means the whole space. */
+struct pti_range {
+	unsigned long long start, end;
+};
+
+struct pti_page_set {
+	struct pti_page *pages;	/* in address order */
+	size_t n;
+};
+
+/*
+ * Parse ADDR or START-END (hex, with or without 0x, as /proc/PID/maps
+ * prints addresses); ADDR alone is the one page there.  -1 if malformed.
+ */
+int pti_range_parse(const char *text, struct pti_range *range);
+/*
+ * Every used entry of @pid's page tables in @range (NULL: all).  Returns
+ * 0, or -1 with the reason in words in @err.
+ */
+int pti_pages_load(const struct pti_source *src, int pid,
+		   const struct pti_range *range, struct pti_page_set *set,
+		   char *err, size_t errlen);
+void pti_page_set_free(struct pti_page_set *set);
+/* The entry mapping @addr, or NULL. */
+const struct pti_page *pti_page_at(const struct pti_page_set *set,
+				   unsigned long long addr);
+bool pti_page_present(const struct pti_page *p);
+
+#endif

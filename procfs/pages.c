@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pages.c - /proc/ptinspect/pages: one process's page tables, one line per
+ * used leaf entry (a PTE, or a huge PMD/PUD entry), in address order.
+ *
+ * The file shows the opener's own process until "PID [START [END]]" is
+ * written to it (addresses in C notation: 0x... for hex); then reads from
+ * offset 0 show that process's entries in [START, END).  Root only (0600)
+ * as the vma file is.  Frame numbers and swap offsets are shown only to
+ * an opener with CAP_SYS_ADMIN, as /proc/PID/pagemap decides at open.
+ *
+ * Locking: as procfs/vma.c, the mm is pinned and read-locked (killable)
+ * from start() to stop(); the walk (module/page_walk.c) takes each PTE
+ * table's lock for that table only.  The position after the header is
+ * the next address's page number + PTI_PAGES_POS_BASE, so a short read
+ * resumes at an address.
+ */
+#include <linux/capability.h>
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mmap_lock.h>
+#include <linux/pid_namespace.h>
+#include <linux/proc_fs.h>
+#include <linux/sched/mm.h>
+#include <linux/sched/signal.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include <linux/user_namespace.h>
+#include "ptinspect.h"
+
+#define PTI_PAGES_POS_BASE	1	/* position 0 is the header */
+#define PTI_PAGES_WRITE_MAX	80	/* "PID START END" with room to spare */
+
+struct pti_pages_iter {
+	struct pid_namespace *ns;
+	struct mm_struct *mm;	/* mmgrab()bed target, or NULL */
+	unsigned long start, end;	/* the range asked for */
+	bool show_pfn;		/* CAP_SYS_ADMIN at open */
+	bool locked;		/* mmget + mmap read lock held */
+	u64 locked_since;
+	struct pti_page rec;
+};
+
+static char pti_tok_pages_header;
+
+/* The first leaf at or after the address @pos names, or NULL. */
+static void *pti_pages_find(struct pti_pages_iter *it, loff_t *pos)
+{
+	unsigned long addr;
+
+	if (*pos == 0)
+		return &pti_tok_pages_header;
+	if (*pos - PTI_PAGES_POS_BASE >= (TASK_SIZE_MAX >> PAGE_SHIFT))
+		return NULL;
+	addr = max_t(unsigned long, it->start,
+		     (unsigned long)(*pos - PTI_PAGES_POS_BASE) << PAGE_SHIFT);
+	while (addr < it->end) {
+		struct vm_area_struct *vma = find_vma(it->mm, addr);
+		unsigned long end;
+
+		if (!vma || vma->vm_start >= it->end)
+			return NULL;
+		if (fatal_signal_pending(current))
+			return NULL;
+		addr = max(addr, vma->vm_start);
+		end = min(vma->vm_end, it->end);
+		if (pti_page_find(vma, addr, end, &it->rec, it->show_pfn)) {
+			*pos = PTI_PAGES_POS_BASE +
+			       (max_t(unsigned long, it->rec.addr, addr) >> PAGE_SHIFT);
+			return &it->rec;
+		}
+		addr = end;
+	}
+	return NULL;
+}
+
+static void *pti_pages_start(struct seq_file *m, loff_t *pos)
+{
+	struct pti_pages_iter *it = m->private;
+
+	if (!it->mm)
+		return ERR_PTR(-ENXIO);
+	if (!mmget_not_zero(it->mm))
+		return ERR_PTR(-ESRCH);
+	if (mmap_read_lock_killable(it->mm)) {
+		mmput(it->mm);
+		return ERR_PTR(-EINTR);
+	}
+	it->locked = true;
+	it->locked_since = pti_hold_begin();
+	return pti_pages_find(it, pos);
+}
+
+static void *pti_pages_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	struct pti_pages_iter *it = m->private;
+
+	if (v == &pti_tok_pages_header)
+		*pos = PTI_PAGES_POS_BASE + (it->start >> PAGE_SHIFT);
+	else
+		*pos = PTI_PAGES_POS_BASE +
+		       ((it->rec.addr + it->rec.size) >> PAGE_SHIFT);
+	return pti_pages_find(it, pos);
+}
+
+static void pti_pages_stop(struct seq_file *m, void *v)
+{
+	struct pti_pages_iter *it = m->private;
+
+	if (!it->locked)
+		return;
+	pti_hold_end(PTI_HOLD_PAGES, it->locked_since);
+	mmap_read_unlock(it->mm);
+	mmput(it->mm);
+	it->locked = false;
+}
+
+static int pti_pages_show(struct seq_file *m, void *v)
+{
+	if (v == &pti_tok_pages_header)
+		pti_seq_header(m, pti_page_columns, PTI_PAGE_NR_COLUMNS, true);
+	else
+		pti_seq_record(m, pti_page_columns, PTI_PAGE_NR_COLUMNS, v, true);
+	return 0;
+}
+
+static const struct seq_operations pti_pages_seq_ops = {
+	.start = pti_pages_start,
+	.next = pti_pages_next,
+	.stop = pti_pages_stop,
+	.show = pti_pages_show,
+};
+
+static void pti_pages_set_target(struct pti_pages_iter *it,
+				 struct mm_struct *mm, unsigned long start,
+				 unsigned long end)
+{
+	if (it->mm)
+		mmdrop(it->mm);
+	it->mm = mm;
+	it->start = start;
+	it->end = end;
+}
+
+static int pti_pages_open(struct inode *inode, struct file *file)
+{
+	struct pti_pages_iter *it;
+	struct mm_struct *mm;
+	int tgid;
+
+	it = __seq_open_private(file, &pti_pages_seq_ops, sizeof(*it));
+	if (!it)
+		return -ENOMEM;
+	it->ns = get_pid_ns(proc_pid_ns(inode->i_sb));
+	it->show_pfn = file_ns_capable(file, &init_user_ns, CAP_SYS_ADMIN);
+	tgid = task_tgid_nr_ns(current, it->ns);
+	if (!pti_mm_select(it->ns, tgid, &mm, &tgid))
+		pti_pages_set_target(it, mm, 0, TASK_SIZE_MAX);
+	return 0;
+}
+
+/*
+ * "PID [START [END]]": START defaults to 0, END to the top of user space;
+ * both are rounded to pages (START down, END up).
+ */
+static int pti_pages_parse(char *text, int *nr, unsigned long *start,
+			   unsigned long *end)
+{
+	char *words[4], *p = strim(text);
+	unsigned long long v;
+	int n = 0;
+
+	while (p && *p && n < ARRAY_SIZE(words)) {
+		words[n++] = strsep(&p, " \t");
+		p = p ? skip_spaces(p) : NULL;
+	}
+	if (n == 0 || n > 3 || (p && *p))
+		return -EINVAL;
+	if (kstrtoint(words[0], 10, nr) || *nr <= 0 || *nr > PID_MAX_LIMIT)
+		return -EINVAL;
+	*start = 0;
+	*end = TASK_SIZE_MAX;
+	if (n > 1) {
+		if (kstrtoull(words[1], 0, &v) || v >= TASK_SIZE_MAX)
+			return -EINVAL;
+		*start = v & PAGE_MASK;
+	}
+	if (n > 2) {
+		if (kstrtoull(words[2], 0, &v) || v > TASK_SIZE_MAX)
+			return -EINVAL;
+		*end = PAGE_ALIGN(v);
+	}
+	return *start < *end ? 0 : -EINVAL;
+}
+
+static ssize_t pti_pages_write(struct file *file, const char __user *buf,
+			       size_t count, loff_t *ppos)
+{
+	struct seq_file *m = file->private_data;
+	struct pti_pages_iter *it = m->private;
+	char text[PTI_PAGES_WRITE_MAX + 1];
+	unsigned long start, end;
+	struct mm_struct *mm;
+	int nr, tgid, err;
+
+	if (count == 0 || count > PTI_PAGES_WRITE_MAX)
+		return -EINVAL;
+	if (copy_from_user(text, buf, count))
+		return -EFAULT;
+	text[count] = '\0';
+	err = pti_pages_parse(text, &nr, &start, &end);
+	if (err)
+		return err;
+	err = pti_mm_select(it->ns, nr, &mm, &tgid);
+	if (err)
+		return err;
+	mutex_lock(&m->lock);
+	pti_pages_set_target(it, mm, start, end);
+	mutex_unlock(&m->lock);
+	*ppos = 0;	/* the caller stores it into f_pos */
+	return count;
+}
+
+static int pti_pages_release(struct inode *inode, struct file *file)
+{
+	struct seq_file *m = file->private_data;
+	struct pti_pages_iter *it = m->private;
+
+	pti_pages_set_target(it, NULL, 0, 0);
+	put_pid_ns(it->ns);
+	return seq_release_private(inode, file);
+}
+
+const struct proc_ops pti_pages_proc_ops = {
+	.proc_open = pti_pages_open,
+	.proc_read_iter = seq_read_iter,
+	.proc_write = pti_pages_write,
+	.proc_lseek = seq_lseek,
+	.proc_release = pti_pages_release,
+};

@@ -1,0 +1,809 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pages_test - /proc/ptinspect/pages and `ptinspect pages` against the
+ * kernel's own views of the same page tables: /proc/PID/pagemap,
+ * /proc/kpagecount and /proc/kpageflags, on mappings this test makes:
+ * written, read-only (the zero page), file-backed, copy-on-write shared
+ * with a forked child and then broken, soft-dirty after clear_refs, and a
+ * transparent huge page where the kernel gives one.
+ *
+ * Run as root with the module loaded.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/capability.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "harness.h"
+
+#define PAGES "/proc/ptinspect/pages"
+#define MAX_ROWS 65536
+
+/* pagemap's bits (Documentation/admin-guide/mm/pagemap.rst) */
+#define PM_PFN_MASK		((1ULL << 55) - 1)
+#define PM_SOFT_DIRTY		(1ULL << 55)
+#define PM_MMAP_EXCLUSIVE	(1ULL << 56)
+#define PM_FILE			(1ULL << 61)
+#define PM_SWAP			(1ULL << 62)
+#define PM_PRESENT		(1ULL << 63)
+/* kpageflags' bits */
+#define KPF_ANON		12
+#define KPF_KSM			21
+#define KPF_THP			22
+#define KPF_ZERO_PAGE		24
+
+struct row {
+	unsigned long long addr, size, pfn, swap_offset;
+	char level[8], state[16], kind[16];
+	int write, dirty, young, soft_dirty, mapcount, anon_exclusive, thp;
+};
+
+struct rows {
+	struct row *r;
+	size_t n;
+};
+
+static long page_size;
+
+/* The header's names in order, for finding each value by name. */
+struct layout {
+	char names[32][32];
+	int n;
+};
+
+static int field_index(const struct layout *l, const char *name)
+{
+	for (int i = 0; i < l->n; i++)
+		if (!strcmp(l->names[i], name))
+			return i;
+	return -1;
+}
+
+static void parse_row(const struct layout *l, char *line, struct row *r)
+{
+	char *save = NULL, *f[32];
+	int n = 0;
+
+	for (char *t = strtok_r(line, " \n", &save); t && n < 32;
+	     t = strtok_r(NULL, " \n", &save))
+		f[n++] = t;
+	memset(r, 0, sizeof(*r));
+#define NUM(name, dst) do { int i = field_index(l, name); \
+		if (i >= 0 && i < n) dst = strtoull(f[i], NULL, 0); } while (0)
+#define STR(name, dst) do { int i = field_index(l, name); \
+		if (i >= 0 && i < n) snprintf(dst, sizeof(dst), "%s", f[i]); } while (0)
+	NUM("addr", r->addr);
+	NUM("size", r->size);
+	NUM("pfn", r->pfn);
+	NUM("swap_offset", r->swap_offset);
+	NUM("write", r->write);
+	NUM("dirty", r->dirty);
+	NUM("young", r->young);
+	NUM("soft_dirty", r->soft_dirty);
+	NUM("anon_exclusive", r->anon_exclusive);
+	NUM("thp", r->thp);
+	{
+		int i = field_index(l, "mapcount");
+
+		if (i >= 0 && i < n)
+			r->mapcount = atoi(f[i]);
+	}
+	STR("level", r->level);
+	STR("state", r->state);
+	STR("kind", r->kind);
+#undef NUM
+#undef STR
+}
+
+/* Every row for @pid in [start, end), read with read(2)s of @chunk bytes. */
+static int load(pid_t pid, unsigned long start, unsigned long end,
+		size_t chunk, struct rows *out, char **text)
+{
+	size_t cap = 1 << 16, len = 0;
+	char *buf = malloc(cap), cmd[96], *line, *save = NULL;
+	struct layout l = { .n = 0 };
+	int fd = open(PAGES, O_RDWR);
+	ssize_t got;
+
+	if (fd < 0 || !buf)
+		return -1;
+	snprintf(cmd, sizeof(cmd), "%d 0x%lx 0x%lx", pid, start, end);
+	if (write(fd, cmd, strlen(cmd)) < 0) {
+		int e = errno;
+
+		close(fd);
+		free(buf);
+		errno = e;
+		return -1;
+	}
+	for (;;) {
+		if (cap - len < chunk + 1) {
+			cap *= 2;
+			buf = realloc(buf, cap);
+		}
+		got = read(fd, buf + len, chunk);
+		if (got <= 0)
+			break;
+		len += (size_t)got;
+	}
+	close(fd);
+	if (got < 0) {
+		free(buf);
+		return -1;
+	}
+	buf[len] = '\0';
+	if (text)
+		*text = strdup(buf);
+	out->r = calloc(MAX_ROWS, sizeof(*out->r));
+	out->n = 0;
+	line = strtok_r(buf, "\n", &save);
+	if (line) {
+		char *s2 = NULL;
+
+		for (char *t = strtok_r(line, " ", &s2); t && l.n < 32;
+		     t = strtok_r(NULL, " ", &s2))
+			snprintf(l.names[l.n++], sizeof(l.names[0]), "%s", t);
+	}
+	while ((line = strtok_r(NULL, "\n", &save)) && out->n < MAX_ROWS)
+		parse_row(&l, line, &out->r[out->n++]);
+	free(buf);
+	return 0;
+}
+
+static const struct row *row_at(const struct rows *rs, unsigned long addr)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		if (addr >= rs->r[i].addr && addr < rs->r[i].addr + rs->r[i].size)
+			return &rs->r[i];
+	return NULL;
+}
+
+static uint64_t read_u64(const char *path, uint64_t index)
+{
+	int fd = open(path, O_RDONLY);
+	uint64_t v = 0;
+
+	if (fd >= 0) {
+		if (pread(fd, &v, sizeof(v), (off_t)(index * 8)) != sizeof(v))
+			v = 0;
+		close(fd);
+	}
+	return v;
+}
+
+static uint64_t pagemap(pid_t pid, unsigned long addr)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/pagemap", pid);
+	return read_u64(path, addr / (unsigned long)page_size);
+}
+
+/* VMAs of @pid whose VmFlags (smaps) have sd: VM_SOFTDIRTY. */
+struct sd_vmas {
+	unsigned long start[4096], end[4096];
+	int n;
+};
+
+static void load_sd_vmas(pid_t pid, struct sd_vmas *v)
+{
+	char path[64], line[512];
+	unsigned long s = 0, e = 0;
+	FILE *f;
+
+	v->n = 0;
+	snprintf(path, sizeof(path), "/proc/%d/smaps", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%lx-%lx ", &s, &e) == 2 && strchr(line, '-') <
+		    strchr(line, ' '))
+			continue;
+		if (!strncmp(line, "VmFlags:", 8) && strstr(line, " sd") &&
+		    v->n < 4096) {
+			v->start[v->n] = s;
+			v->end[v->n++] = e;
+		}
+	}
+	fclose(f);
+}
+
+static bool vma_soft_dirty(const struct sd_vmas *v, unsigned long addr)
+{
+	for (int i = 0; i < v->n; i++)
+		if (addr >= v->start[i] && addr < v->end[i])
+			return true;
+	return false;
+}
+
+/*
+ * Each row against pagemap, and each small normal page against
+ * kpagecount and kpageflags; every page pagemap shows as present or
+ * swapped in [start, end) must have a row.  Returns the mismatches.
+ */
+static int check_against_kernel(struct __test_metadata *_metadata, pid_t pid,
+				const struct rows *rs, unsigned long start,
+				unsigned long end)
+{
+	static struct sd_vmas sd;
+	int bad = 0;
+
+	load_sd_vmas(pid, &sd);
+	for (size_t i = 0; i < rs->n; i++) {
+		const struct row *r = &rs->r[i];
+		unsigned long a = r->addr < start ? start : r->addr;
+		uint64_t pm = pagemap(pid, a), flags;
+		bool present = !strcmp(r->state, "present");
+
+		if (!!(pm & PM_PRESENT) != present ||
+		    !!(pm & PM_SWAP) != !strcmp(r->state, "swap")) {
+			TH_LOG("0x%lx: %s, pagemap 0x%llx", a, r->state,
+			       (unsigned long long)pm);
+			bad++;
+			continue;
+		}
+		/* pagemap adds the VMA's VM_SOFTDIRTY to the entry's own bit */
+		if (!!(pm & PM_SOFT_DIRTY) != (r->soft_dirty || vma_soft_dirty(&sd, a))) {
+			TH_LOG("0x%lx: soft_dirty %d, pagemap 0x%llx", a,
+			       r->soft_dirty, (unsigned long long)pm);
+			bad++;
+		}
+		if (!present)
+			continue;
+		if (strcmp(r->level, "pte") == 0 &&
+		    r->pfn + (a - r->addr) / page_size != (pm & PM_PFN_MASK)) {
+			TH_LOG("0x%lx: pfn 0x%llx, pagemap 0x%llx", a, r->pfn,
+			       (unsigned long long)(pm & PM_PFN_MASK));
+			bad++;
+		}
+		if (!strcmp(r->level, "pte") &&
+		    !!(pm & PM_FILE) != (!strcmp(r->kind, "file") ||
+					 !strcmp(r->kind, "other"))) {
+			TH_LOG("0x%lx: kind %s, pagemap 0x%llx", a, r->kind,
+			       (unsigned long long)pm);
+			bad++;
+		}
+		if (r->mapcount < 0 || r->thp)
+			continue;
+		/* a small normal page: its map count, as kpagecount has it */
+		if (!!(pm & PM_MMAP_EXCLUSIVE) != (r->mapcount == 1) ||
+		    read_u64("/proc/kpagecount", r->pfn) != (uint64_t)r->mapcount) {
+			TH_LOG("0x%lx: mapcount %d, pagemap 0x%llx, kpagecount %llu",
+			       a, r->mapcount, (unsigned long long)pm,
+			       (unsigned long long)read_u64("/proc/kpagecount", r->pfn));
+			bad++;
+		}
+		flags = read_u64("/proc/kpageflags", r->pfn);
+		/*
+		 * A KSM page has KPF_KSM; the reverse does not hold on every
+		 * kernel: 6.12's kpageflags tests mapping & PAGE_MAPPING_KSM,
+		 * which is true for every anonymous page.
+		 */
+		if (!!(flags & (1ULL << KPF_ANON)) != (!strcmp(r->kind, "anon") ||
+						       !strcmp(r->kind, "ksm")) ||
+		    (!strcmp(r->kind, "ksm") && !(flags & (1ULL << KPF_KSM))) ||
+		    !!(flags & (1ULL << KPF_THP)) != r->thp) {
+			TH_LOG("0x%lx: kind %s thp %d, kpageflags 0x%llx", a,
+			       r->kind, r->thp, (unsigned long long)flags);
+			bad++;
+		}
+	}
+	for (unsigned long a = start; a < end; a += page_size) {
+		uint64_t pm = pagemap(pid, a);
+
+		if ((pm & (PM_PRESENT | PM_SWAP)) && !row_at(rs, a)) {
+			TH_LOG("0x%lx: in pagemap (0x%llx), no row", a,
+			       (unsigned long long)pm);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+#define NPAGES 64
+
+FIXTURE(region) {
+	char *anon;		/* NPAGES: even pages written, odd pages read */
+	char *file;		/* NPAGES of a shared file mapping, half read */
+	char path[64];
+};
+
+FIXTURE_SETUP(region)
+{
+	volatile char sink;
+	int fd;
+
+	page_size = sysconf(_SC_PAGESIZE);
+	if (access(PAGES, R_OK))
+		SKIP(return, "no " PAGES " (module not loaded?)");
+	self->anon = mmap(NULL, NPAGES * page_size, PROT_READ | PROT_WRITE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, self->anon);
+	/* no huge page here: every entry a PTE */
+	madvise(self->anon, NPAGES * page_size, MADV_NOHUGEPAGE);
+	for (int i = 0; i < NPAGES; i++) {
+		if (i % 2 == 0)
+			self->anon[i * page_size] = (char)i;
+		else
+			sink = self->anon[i * page_size];
+	}
+	snprintf(self->path, sizeof(self->path), "/tmp/pages_test.%d", getpid());
+	fd = open(self->path, O_RDWR | O_CREAT | O_TRUNC, 0600);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, ftruncate(fd, NPAGES * page_size));
+	self->file = mmap(NULL, NPAGES * page_size, PROT_READ | PROT_WRITE,
+			  MAP_SHARED, fd, 0);
+	close(fd);
+	ASSERT_NE(MAP_FAILED, self->file);
+	for (int i = 0; i < NPAGES / 2; i++)
+		sink = self->file[i * page_size];
+	(void)sink;
+}
+
+FIXTURE_TEARDOWN(region)
+{
+	if (self->anon)
+		munmap(self->anon, NPAGES * page_size);
+	if (self->file)
+		munmap(self->file, NPAGES * page_size);
+	if (self->path[0])
+		unlink(self->path);
+}
+
+/* Written pages are private anon, read-only ones the shared zero page. */
+TEST_F(region, anon_and_zero_pages_match_pagemap)
+{
+	unsigned long start = (unsigned long)self->anon;
+	unsigned long end = start + NPAGES * page_size;
+	struct rows rs;
+
+	ASSERT_EQ(0, load(getpid(), start, end, 65536, &rs, NULL));
+	EXPECT_EQ(NPAGES, (int)rs.n);
+	for (int i = 0; i < NPAGES; i++) {
+		const struct row *r = row_at(&rs, start + i * page_size);
+
+		ASSERT_NE(NULL, r) TH_LOG("page %d has no row", i);
+		EXPECT_STREQ("pte", r->level);
+		EXPECT_STREQ("present", r->state);
+		EXPECT_EQ((unsigned long long)page_size, r->size);
+		if (i % 2 == 0) {
+			EXPECT_STREQ("anon", r->kind);
+			EXPECT_EQ(1, r->write);
+			EXPECT_EQ(1, r->dirty);
+			EXPECT_EQ(1, r->mapcount);
+			EXPECT_EQ(1, r->anon_exclusive);
+		} else {
+			EXPECT_STREQ("zero", r->kind);
+			EXPECT_EQ(0, r->write);
+			EXPECT_EQ(-1, r->mapcount);
+			EXPECT_NE(0, read_u64("/proc/kpageflags", r->pfn) &
+					     (1ULL << KPF_ZERO_PAGE));
+		}
+	}
+	EXPECT_EQ(0, check_against_kernel(_metadata, getpid(), &rs, start, end));
+	free(rs.r);
+}
+
+/* A shared file mapping: the pages read are the file's, the rest absent. */
+TEST_F(region, file_pages_match_pagemap)
+{
+	unsigned long start = (unsigned long)self->file;
+	unsigned long end = start + NPAGES * page_size;
+	struct rows rs;
+
+	ASSERT_EQ(0, load(getpid(), start, end, 65536, &rs, NULL));
+	EXPECT_LE(NPAGES / 2, (int)rs.n);	/* readahead may map more */
+	for (int i = 0; i < NPAGES / 2; i++) {
+		const struct row *r = row_at(&rs, start + i * page_size);
+
+		ASSERT_NE(NULL, r) TH_LOG("page %d has no row", i);
+		EXPECT_STREQ("file", r->kind);
+		EXPECT_EQ(0, r->anon_exclusive);
+	}
+	EXPECT_EQ(0, check_against_kernel(_metadata, getpid(), &rs, start, end));
+	free(rs.r);
+}
+
+/*
+ * Copy-on-write: after fork both map the same frames write-protected,
+ * twice counted; the child's write copies one page (a new frame of its
+ * own, writable) and leaves the parent's entry write-protected with the
+ * old frame now mapped once.
+ */
+TEST_F(region, fork_shares_frames_until_a_write_copies_one)
+{
+	unsigned long start = (unsigned long)self->anon;
+	unsigned long end = start + NPAGES * page_size;
+	int go[2], done[2];
+	struct rows parent, child, after, parent_after;
+	pid_t kid;
+	char c;
+
+	ASSERT_EQ(0, pipe(go));
+	ASSERT_EQ(0, pipe(done));
+	kid = fork();
+	ASSERT_LE(0, kid);
+	if (kid == 0) {
+		if (read(go[0], &c, 1) != 1)
+			_exit(1);
+		self->anon[0] = 'x';	/* break COW on page 0 */
+		if (write(done[1], "d", 1) != 1)
+			_exit(1);
+		pause();
+		_exit(0);
+	}
+	ASSERT_EQ(0, load(getpid(), start, end, 65536, &parent, NULL));
+	ASSERT_EQ(0, load(kid, start, end, 65536, &child, NULL));
+	for (int i = 0; i < NPAGES; i += 2) {
+		const struct row *p = row_at(&parent, start + i * page_size);
+		const struct row *k = row_at(&child, start + i * page_size);
+
+		ASSERT_NE(NULL, p);
+		ASSERT_NE(NULL, k);
+		EXPECT_EQ(p->pfn, k->pfn) TH_LOG("page %d", i);
+		EXPECT_EQ(0, p->write);
+		EXPECT_EQ(0, k->write);
+		EXPECT_EQ(2, p->mapcount);
+		EXPECT_EQ(0, p->anon_exclusive);
+		EXPECT_EQ(0, k->anon_exclusive);
+	}
+	EXPECT_EQ(0, check_against_kernel(_metadata, kid, &child, start, end));
+	ASSERT_EQ(1, write(go[1], "g", 1));
+	ASSERT_EQ(1, read(done[0], &c, 1));
+	ASSERT_EQ(0, load(kid, start, end, 65536, &after, NULL));
+	ASSERT_EQ(0, load(getpid(), start, end, 65536, &parent_after, NULL));
+	{
+		const struct row *k = row_at(&after, start);
+		const struct row *p = row_at(&parent_after, start);
+		const struct row *p0 = row_at(&parent, start);
+
+		ASSERT_NE(NULL, k);
+		ASSERT_NE(NULL, p);
+		EXPECT_NE(p0->pfn, k->pfn);
+		EXPECT_EQ(p0->pfn, p->pfn);
+		EXPECT_EQ(1, k->write);
+		EXPECT_EQ(1, k->mapcount);
+		EXPECT_EQ(1, k->anon_exclusive);
+		EXPECT_EQ(0, p->write);
+		EXPECT_EQ(1, p->mapcount);
+	}
+	EXPECT_EQ(0, check_against_kernel(_metadata, kid, &after, start, end));
+	EXPECT_EQ(0, check_against_kernel(_metadata, getpid(), &parent_after,
+					  start, end));
+	kill(kid, SIGKILL);
+	waitpid(kid, NULL, 0);
+	free(parent.r);
+	free(child.r);
+	free(after.r);
+	free(parent_after.r);
+}
+
+/* clear_refs 4 clears soft-dirty bits; a write sets its page's again. */
+TEST_F(region, soft_dirty_follows_clear_refs)
+{
+	unsigned long start = (unsigned long)self->anon;
+	unsigned long end = start + NPAGES * page_size;
+	struct rows rs;
+	int fd = open("/proc/self/clear_refs", O_WRONLY);
+
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(1, write(fd, "4", 1));
+	close(fd);
+	self->anon[2 * page_size] = 'w';
+	ASSERT_EQ(0, load(getpid(), start, end, 65536, &rs, NULL));
+	EXPECT_EQ(1, row_at(&rs, start + 2 * page_size)->soft_dirty);
+	EXPECT_EQ(0, row_at(&rs, start + 4 * page_size)->soft_dirty);
+	EXPECT_EQ(0, check_against_kernel(_metadata, getpid(), &rs, start, end));
+	free(rs.r);
+}
+
+/*
+ * A short read resumes at an address: any buffer size gives the same
+ * text, for a whole address space that holds still (a paused child's).
+ */
+TEST_F(region, reads_of_any_size_give_the_same_text)
+{
+	static const size_t chunks[] = { 1, 7, 100, 4096, 1 << 20 };
+	unsigned long top = 0x7ffffffff000UL;
+	struct rows rs;
+	char *whole, *text;
+	pid_t kid = fork();
+
+	ASSERT_LE(0, kid);
+	if (kid == 0) {
+		pause();
+		_exit(0);
+	}
+	usleep(100000);
+	ASSERT_EQ(0, load(kid, 0, top, 1 << 20, &rs, &whole));
+	EXPECT_LT(NPAGES, (int)rs.n);
+	free(whole);
+	for (size_t i = 0; i < sizeof(chunks) / sizeof(chunks[0]); i++) {
+		struct rows again;
+
+		ASSERT_EQ(0, load(kid, 0, top, chunks[i], &again, &text));
+		/* ones the child does not own (other mappers, reclaim) may move */
+		ASSERT_EQ(rs.n, again.n) TH_LOG("read(%zu)", chunks[i]);
+		for (size_t r = 0; r < rs.n; r++) {
+			again.r[r].mapcount = rs.r[r].mapcount;
+			again.r[r].young = rs.r[r].young;
+			EXPECT_EQ(0, memcmp(&rs.r[r], &again.r[r], sizeof(rs.r[r])))
+				TH_LOG("read(%zu): row %zu (0x%llx) differs",
+				       chunks[i], r, rs.r[r].addr);
+		}
+		free(text);
+		free(again.r);
+	}
+	free(rs.r);
+	kill(kid, SIGKILL);
+	waitpid(kid, NULL, 0);
+}
+
+/* Without CAP_SYS_ADMIN at open, frames are 0, as pagemap hides them. */
+TEST_F(region, frames_need_cap_sys_admin)
+{
+	unsigned long start = (unsigned long)self->anon;
+	int status;
+	pid_t kid = fork();
+
+	ASSERT_LE(0, kid);
+	if (kid == 0) {
+		struct __user_cap_header_struct h = {
+			.version = _LINUX_CAPABILITY_VERSION_3 };
+		struct __user_cap_data_struct d[2];
+		struct rows rs;
+		int bad = 0;
+
+		if (syscall(SYS_capget, &h, d))
+			_exit(2);
+		d[CAP_SYS_ADMIN / 32].effective &= ~(1U << (CAP_SYS_ADMIN % 32));
+		if (syscall(SYS_capset, &h, d))
+			_exit(2);
+		if (load(getpid(), start, start + NPAGES * page_size, 65536, &rs,
+			 NULL) || rs.n != NPAGES)
+			_exit(3);
+		for (size_t i = 0; i < rs.n; i++)
+			bad += rs.r[i].pfn != 0;
+		/* and pagemap agrees: no frame for this opener either */
+		bad += (pagemap(getpid(), start) & PM_PFN_MASK) != 0;
+		_exit(bad ? 4 : 0);
+	}
+	ASSERT_EQ(kid, waitpid(kid, &status, 0));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+}
+
+static int thp_mode(const char *mode)
+{
+	int fd = open("/sys/kernel/mm/transparent_hugepage/enabled", O_WRONLY);
+	int ret = -1;
+
+	if (fd >= 0) {
+		ret = write(fd, mode, strlen(mode)) < 0 ? -1 : 0;
+		close(fd);
+	}
+	return ret;
+}
+
+/* Where the kernel gives a huge page, one PMD entry maps it. */
+TEST(huge_page_is_one_pmd_entry)
+{
+	size_t huge = 2UL << 20;
+	char *raw, *p, mode[128] = "";
+	unsigned long a;
+	struct rows rs;
+	const struct row *r;
+	int fd = open("/sys/kernel/mm/transparent_hugepage/enabled", O_RDONLY);
+
+	page_size = sysconf(_SC_PAGESIZE);
+	if (access(PAGES, R_OK))
+		SKIP(return, "module not loaded");
+	if (fd < 0 || read(fd, mode, sizeof(mode) - 1) <= 0) {
+		if (fd >= 0)
+			close(fd);
+		SKIP(return, "no transparent huge pages in this kernel");
+	}
+	close(fd);
+	/* A kernel booted with THP off gets it for madvise()d areas here. */
+	if (strstr(mode, "[never]"))
+		ASSERT_EQ(0, thp_mode("madvise"));
+	raw = mmap(NULL, 2 * huge, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, raw);
+	p = (char *)(((unsigned long)raw + huge - 1) & ~(huge - 1));
+	ASSERT_EQ(0, madvise(p, huge, MADV_HUGEPAGE));
+	memset(p, 1, huge);
+	a = (unsigned long)p;
+	ASSERT_EQ(0, load(getpid(), a, a + huge, 65536, &rs, NULL));
+	r = row_at(&rs, a);
+	ASSERT_NE(NULL, r);
+	if (strcmp(r->level, "pmd")) {
+		/* fragmented memory: the kernel fell back to small pages */
+		EXPECT_EQ(0, check_against_kernel(_metadata, getpid(), &rs, a,
+						  a + huge));
+		free(rs.r);
+		munmap(raw, 2 * huge);
+		if (strstr(mode, "[never]"))
+			thp_mode("never");
+		SKIP(return, "no huge page was allocated (fell back to PTEs)");
+	}
+	EXPECT_EQ(1, (int)rs.n);
+	EXPECT_EQ((unsigned long long)huge, r->size);
+	EXPECT_EQ(a, r->addr);
+	EXPECT_EQ(1, r->thp);
+	EXPECT_STREQ("anon", r->kind);
+	EXPECT_EQ(1, r->write);
+	EXPECT_EQ(r->pfn, pagemap(getpid(), a) & PM_PFN_MASK);
+	EXPECT_EQ(r->pfn + 5, pagemap(getpid(), a + 5 * page_size) & PM_PFN_MASK);
+	EXPECT_NE(0, read_u64("/proc/kpageflags", r->pfn) & (1ULL << KPF_THP));
+	free(rs.r);
+	munmap(raw, 2 * huge);
+	if (strstr(mode, "[never]"))
+		thp_mode("never");
+}
+
+/* Bad writes and tasks without an address space get a clear error. */
+TEST(bad_input_is_refused)
+{
+	static const struct {
+		const char *text;
+		int err;
+	} cases[] = {
+		{ "garbage", EINVAL }, { "0", EINVAL },
+		{ "-1", EINVAL }, { "99999999999", EINVAL },
+		{ "1 0x2000 0x1000", EINVAL }, { "1 0x1000 0x1000", EINVAL },
+		{ "1 0xffffffffffffffff", EINVAL }, { "1 2 3 4", EINVAL },
+		{ "1 zz", EINVAL }, { "2", ENXIO },	/* kthreadd: no mm */
+	};
+	char text[64];
+	int fd, status;
+	pid_t zombie, gone;
+
+	if (access(PAGES, R_OK))
+		SKIP(return, "module not loaded");
+	fd = open(PAGES, O_RDWR);
+	ASSERT_LE(0, fd);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		errno = 0;
+		EXPECT_EQ(-1, write(fd, cases[i].text, strlen(cases[i].text)))
+			TH_LOG("'%s'", cases[i].text);
+		EXPECT_EQ(cases[i].err, errno) TH_LOG("'%s'", cases[i].text);
+	}
+	memset(text, '1', sizeof(text));
+	EXPECT_EQ(-1, write(fd, text, sizeof(text)));	/* over-long, no NUL */
+	zombie = fork();
+	if (zombie == 0)
+		_exit(0);
+	usleep(100000);
+	snprintf(text, sizeof(text), "%d", zombie);
+	errno = 0;
+	EXPECT_EQ(-1, write(fd, text, strlen(text)));
+	EXPECT_EQ(ENXIO, errno) TH_LOG("a zombie has no mm");
+	waitpid(zombie, &status, 0);
+	gone = zombie;
+	snprintf(text, sizeof(text), "%d", gone);
+	errno = 0;
+	EXPECT_EQ(-1, write(fd, text, strlen(text)));
+	EXPECT_EQ(ESRCH, errno) TH_LOG("a reaped pid");
+	close(fd);
+}
+
+/* The CLI prints the module's rows; -J is JSON with numbers as numbers. */
+TEST_F(region, cli_shows_the_same_entries)
+{
+	const char *cli = getenv("PTINSPECT") ? getenv("PTINSPECT") : "cli/ptinspect";
+	unsigned long start = (unsigned long)self->anon;
+	char cmd[512], line[512];
+	int rows = 0, zero = 0, json_rows = 0;
+	FILE *out;
+
+	snprintf(cmd, sizeof(cmd), "%s pages -r -n -o addr,kind,mapcount %d %lx-%lx",
+		 cli, getpid(), start, start + NPAGES * page_size);
+	out = popen(cmd, "r");
+	ASSERT_NE(NULL, out);
+	while (fgets(line, sizeof(line), out)) {
+		unsigned long long a;
+		char kind[16];
+		int mc;
+
+		if (sscanf(line, "%llx %15s %d", &a, kind, &mc) != 3)
+			continue;
+		rows++;
+		zero += !strcmp(kind, "zero");
+		EXPECT_EQ(((a - start) / page_size) % 2 ? -1 : 1, mc);
+	}
+	EXPECT_EQ(0, pclose(out));
+	EXPECT_EQ(NPAGES, rows);
+	EXPECT_EQ(NPAGES / 2, zero);
+	snprintf(cmd, sizeof(cmd), "%s pages -J %d %lx", cli, getpid(), start);
+	out = popen(cmd, "r");
+	ASSERT_NE(NULL, out);
+	while (fgets(line, sizeof(line), out))
+		json_rows += strstr(line, "\"mapcount\": 1") != NULL;
+	EXPECT_EQ(0, pclose(out));
+	EXPECT_EQ(1, json_rows);
+	snprintf(cmd, sizeof(cmd), "%s pages %d nothex 2>/dev/null", cli, getpid());
+	EXPECT_EQ(2, WEXITSTATUS(system(cmd)));
+	snprintf(cmd, sizeof(cmd), "%s pages -o nosuch %d 2>/dev/null", cli, getpid());
+	EXPECT_EQ(2, WEXITSTATUS(system(cmd)));
+	snprintf(cmd, sizeof(cmd), "%s pages 2 2>/dev/null", cli);
+	EXPECT_EQ(1, WEXITSTATUS(system(cmd)));
+}
+
+/*
+ * `pages --cow`: after the child writes page 0, that page is "copied"
+ * and every other written page "shared"; the per-VMA counts add up.
+ */
+TEST_F(region, cli_cow_names_the_copied_page)
+{
+	const char *cli = getenv("PTINSPECT") ? getenv("PTINSPECT") : "cli/ptinspect";
+	unsigned long start = (unsigned long)self->anon;
+	unsigned long end = start + NPAGES * page_size;
+	int go[2], copied = 0, shared = 0, vma_copied = -1;
+	char cmd[512], line[512], c;
+	FILE *out;
+	pid_t kid;
+
+	ASSERT_EQ(0, pipe(go));
+	kid = fork();
+	ASSERT_LE(0, kid);
+	if (kid == 0) {
+		self->anon[0] = 'c';
+		if (write(go[1], "w", 1) != 1)
+			_exit(1);
+		pause();
+		_exit(0);
+	}
+	ASSERT_EQ(1, read(go[0], &c, 1));
+	snprintf(cmd, sizeof(cmd), "%s pages --cow -e -r -n %d %d %lx-%lx", cli,
+		 getpid(), kid, start, end);
+	out = popen(cmd, "r");
+	ASSERT_NE(NULL, out);
+	while (fgets(line, sizeof(line), out)) {
+		unsigned long long a;
+		char kind[16], state[16];
+
+		if (sscanf(line, "%llx %*s %*s %*d %*d %*d %15s %15s", &a, kind,
+			   state) != 3)
+			continue;
+		if (!strcmp(kind, "zero"))
+			continue;
+		if (!strcmp(state, "copied")) {
+			copied++;
+			EXPECT_EQ(start, a);
+		} else {
+			EXPECT_STREQ("shared", state) TH_LOG("0x%llx", a);
+			shared++;
+		}
+	}
+	EXPECT_EQ(0, pclose(out));
+	EXPECT_EQ(1, copied);
+	EXPECT_EQ(NPAGES / 2 - 1, shared);
+	snprintf(cmd, sizeof(cmd), "%s pages --cow -r -n %d %d %lx-%lx", cli,
+		 getpid(), kid, start, end);
+	out = popen(cmd, "r");
+	ASSERT_NE(NULL, out);
+	while (fgets(line, sizeof(line), out)) {
+		unsigned long long s0;
+		int both, sh, cp;
+
+		if (sscanf(line, "%llx %*s %d %d %d", &s0, &both, &sh, &cp) == 4 &&
+		    s0 <= start && both >= NPAGES)
+			vma_copied = cp;
+	}
+	EXPECT_EQ(0, pclose(out));
+	EXPECT_EQ(1, vma_copied);
+	kill(kid, SIGKILL);
+	waitpid(kid, NULL, 0);
+}
+
+TEST_HARNESS_MAIN
