@@ -17,7 +17,7 @@
 	"addr,level,state,pfn,write,dirty,young,soft_dirty,mapcount,anon_exclusive,thp,kind"
 #define PAGES_MAX_COLUMNS 32
 
-enum pages_mode { MODE_ENTRIES, MODE_PER_VMA, MODE_COW, MODE_COW_ENTRIES };
+enum pages_mode { MODE_ENTRIES, MODE_PER_VMA, MODE_COW, MODE_COW_ENTRIES, MODE_WALK };
 
 struct pages_opts {
 	enum pages_mode mode;
@@ -47,7 +47,8 @@ static void usage(FILE *out)
 {
 	fputs("Usage: ptinspect pages [options] PID [ADDR | START-END]\n"
 	      "       ptinspect pages --per-vma [options] PID [ADDR | START-END]\n"
-	      "       ptinspect pages --cow [--entries] [options] PARENT CHILD [START-END]\n\n"
+	      "       ptinspect pages --cow [--entries] [options] PARENT CHILD [START-END]\n"
+	      "       ptinspect pages --walk [options] PID ADDR\n\n"
 	      "Show a process's page tables as the kernel holds them: one row per\n"
 	      "used leaf entry (a page-table entry, or a huge PMD or PUD entry),\n"
 	      "in address order, over the whole address space or the given range\n"
@@ -57,10 +58,14 @@ static void usage(FILE *out)
 	      "--cow compares a parent with its forked child: for every page both\n"
 	      "map at the same address, whether they still share one frame (the\n"
 	      "copy-on-write not yet broken) or each owns one (a write made the copy).\n\n"
+	      "--walk follows one address down the page tables as the MMU does:\n"
+	      "at each level the index taken from the address, the entry and its\n"
+	      "bits, and where and why the walk ends.\n\n"
 	      "Options:\n"
 	      "  -s, --per-vma        totals per VMA: resident, swapped, shared, private, huge\n"
 	      "  -c, --cow            copy-on-write between PARENT and CHILD, per VMA\n"
 	      "  -e, --entries        with --cow: one row per page both map\n"
+	      "  -w, --walk           the walk for one address, level by level\n"
 	      "  -o, --output LIST    comma-separated columns to show (entries)\n"
 	      "  -J, --json           JSON: {\"pages\": [...]} (\"vmas\", \"cow\")\n"
 	      "  -r, --raw            raw table (no alignment); sizes in bytes\n"
@@ -448,6 +453,103 @@ out:
 	return ret;
 }
 
+/* P W U A D H NX: the bits of one entry, '-' where clear. */
+static void walk_flags(const struct pti_walk_step *s, char *buf, size_t size)
+{
+	snprintf(buf, size, "%c%c%c%c%c%c%s", s->present ? 'P' : '-',
+		 s->write ? 'W' : '-', s->user ? 'U' : '-',
+		 s->accessed ? 'A' : '-', s->dirty ? 'D' : '-',
+		 s->huge ? 'H' : '-', s->nx ? "NX" : "--");
+}
+
+static const char *walk_ending(const struct pti_walk_step *s)
+{
+	if (!strcmp(s->result, "page"))
+		return "a page table entry maps the page";
+	if (!strcmp(s->result, "huge"))
+		return "a huge entry maps the page itself, no lower table";
+	if (!strcmp(s->result, "none"))
+		return "nothing mapped here yet: the first touch will fault it in";
+	if (!strcmp(s->result, "swap"))
+		return "not present: a swap entry names where the page went";
+	if (!strcmp(s->result, "migration"))
+		return "not present: the page is being migrated";
+	return "not present";
+}
+
+static int print_walk(const struct pti_source *src, int pid,
+		      unsigned long long addr, const struct pages_opts *o,
+		      char *err, size_t errlen)
+{
+	static const char *const heads[] = {
+		"level", "shift", "index", "entry", "flags", "pfn", "result",
+	};
+	struct pti_walk_step steps[8];
+	struct libscols_table *tb;
+	int n = pti_walk_load(src, pid, addr, steps, 8, err, errlen);
+	int ret = -1;
+
+	if (n < 0)
+		return -1;
+	if (n == 0) {
+		snprintf(err, errlen, "0x%llx is in no VMA of pid %d: nothing to walk",
+			 addr, pid);
+		return -1;
+	}
+	tb = new_table(o, "walk");
+	if (!tb)
+		return -1;
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+		if (pti_view_add_column(tb, heads[i], i == 1 || i == 2, false))
+			goto out;
+	for (int i = 0; i < n; i++) {
+		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+		char buf[32];
+
+		if (!ln)
+			goto out;
+		scols_line_set_data(ln, 0, steps[i].level);
+		snprintf(buf, sizeof(buf), "%u", steps[i].shift);
+		scols_line_set_data(ln, 1, buf);
+		snprintf(buf, sizeof(buf), "%u", steps[i].index);
+		scols_line_set_data(ln, 2, buf);
+		snprintf(buf, sizeof(buf), "0x%016llx", (unsigned long long)steps[i].entry);
+		scols_line_set_data(ln, 3, buf);
+		walk_flags(&steps[i], buf, sizeof(buf));
+		scols_line_set_data(ln, 4, buf);
+		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)steps[i].pfn);
+		scols_line_set_data(ln, 5, buf);
+		scols_line_set_data(ln, 6, steps[i].result);
+	}
+	if (!o->json && !o->noheadings) {
+		bool five = n > 1 && !strcmp(steps[1].level, "p4d");
+
+		printf("pid %d, address 0x%llx, %s paging:\n\n", pid, addr,
+		       five ? "5-level" : "4-level (p4d folded into pgd)");
+	}
+	if (scols_print_table(tb))
+		goto out;
+	if (!o->json && !o->noheadings) {
+		const struct pti_walk_step *last = &steps[n - 1];
+
+		printf("\n%s: %s", last->level, walk_ending(last));
+		if ((!strcmp(last->result, "page") || !strcmp(last->result, "huge")) &&
+		    last->pfn) {
+			unsigned long long span = 1ULL << last->shift;
+
+			printf("; frame 0x%llx, physical address 0x%llx",
+			       (unsigned long long)last->pfn,
+			       (unsigned long long)last->pfn * sysconf(_SC_PAGESIZE) +
+			       (addr & (span - 1)));
+		}
+		putchar('\n');
+	}
+	ret = 0;
+out:
+	scols_unref_table(tb);
+	return ret;
+}
+
 static int check_columns(const char *list)
 {
 	char *copy = strdupa(list), *names[PAGES_MAX_COLUMNS];
@@ -484,6 +586,7 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 		{ "per-vma", no_argument, NULL, 's' },
 		{ "cow", no_argument, NULL, 'c' },
 		{ "entries", no_argument, NULL, 'e' },
+		{ "walk", no_argument, NULL, 'w' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "json", no_argument, NULL, 'J' },
 		{ "raw", no_argument, NULL, 'r' },
@@ -500,7 +603,7 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 	int c, pid, child_pid = -1, pids, ret;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "sceo:Jrnh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "scewo:Jrnh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			o.mode = MODE_PER_VMA;
@@ -510,6 +613,9 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 			break;
 		case 'e':
 			entries = true;
+			break;
+		case 'w':
+			o.mode = MODE_WALK;
 			break;
 		case 'o':
 			o.columns = optarg;
@@ -540,6 +646,28 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 	}
 	if (entries)
 		o.mode = MODE_COW_ENTRIES;
+	if (o.mode == MODE_WALK) {
+		struct pti_range at;
+
+		if (argc - optind != 2) {
+			fputs("ptinspect pages: expected --walk PID ADDR\n", stderr);
+			return PTI_EXIT_USAGE;
+		}
+		pid = parse_pid_arg(argv[optind]);
+		if (pid < 0)
+			return PTI_EXIT_USAGE;
+		if (pti_range_parse(argv[optind + 1], &at) || at.end != at.start + 1) {
+			fprintf(stderr, "ptinspect pages: bad address '%s' (hex)\n",
+				argv[optind + 1]);
+			return PTI_EXIT_USAGE;
+		}
+		if (print_walk(src, pid, at.start, &o, err, sizeof(err))) {
+			fprintf(stderr, "ptinspect pages: %s\n", err[0] ? err :
+				"cannot print the table");
+			return PTI_EXIT_FAILURE;
+		}
+		return PTI_EXIT_OK;
+	}
 	pids = o.mode == MODE_COW || o.mode == MODE_COW_ENTRIES ? 2 : 1;
 	if (argc - optind < pids || argc - optind > pids + 1) {
 		fprintf(stderr, "ptinspect pages: expected %s [ADDR | START-END]\n",

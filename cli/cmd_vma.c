@@ -265,7 +265,17 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 	if (o.json) {
 		got = print_json(&r, &mm, err, sizeof(err));
 	} else if (o.map) {
-		got = pti_vma_map(stdout, &r, &mm, err, sizeof(err));
+		struct pti_layout *kernel = calloc(1, sizeof(*kernel));
+		char ignored[256];
+
+		/* The kernel half region by region, for a reader who may see it. */
+		if (kernel && (pti_layout_load(src, kernel, ignored, sizeof(ignored)) ||
+			       !pti_layout_has_addresses(kernel))) {
+			free(kernel);
+			kernel = NULL;
+		}
+		got = pti_vma_map(stdout, &r, &mm, kernel, err, sizeof(err));
+		free(kernel);
 	} else {
 		if (o.summary)
 			print_summary(stdout, &mm);

@@ -13,6 +13,7 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv);
 int pti_cmd_task(const struct pti_source *src, int argc, char **argv);
 int pti_cmd_share(const struct pti_source *src, int argc, char **argv);
 int pti_cmd_pages(const struct pti_source *src, int argc, char **argv);
+int pti_cmd_kernel(const struct pti_source *src, int argc, char **argv);
 int pti_cmd_runq(const struct pti_source *src, int argc, char **argv);
 int pti_cmd_trace(const struct pti_source *src, int argc, char **argv);
 

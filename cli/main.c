@@ -20,6 +20,7 @@ static const struct {
 	{ "task", pti_cmd_task, "one task_struct whole, grouped by concern" },
 	{ "share", pti_cmd_share, "what a process's threads and children share" },
 	{ "pages", pti_cmd_pages, "a process's page tables: frames, COW, swap, huge pages" },
+	{ "kernel", pti_cmd_kernel, "this boot's address-space layout, the kernel half too" },
 	{ "runq", pti_cmd_runq, "every CPU's runqueue and CFS tree" },
 	{ "trace", pti_cmd_trace, "fork/exec/exit/reap and scheduling, live (BPF)" },
 };

@@ -38,22 +38,17 @@ int pti_range_parse(const char *text, struct pti_range *range)
 	return range->start < range->end ? 0 : -1;
 }
 
-static FILE *choose(const struct pti_source *src, int pid,
-		    const struct pti_range *range, char *err, size_t errlen)
+/* Open @view and write @text to it: the pid-chosen views' protocol. */
+static FILE *choose(const struct pti_source *src, const char *view, int pid,
+		    const char *text, char *err, size_t errlen)
 {
-	FILE *in = pti_view_open(src, "pages", "r+e", "page tables are root-only",
+	FILE *in = pti_view_open(src, view, "r+e", "page tables are root-only",
 				 err, errlen);
-	char text[96];
-	int len;
+	size_t len = strlen(text);
 
 	if (!in)
 		return NULL;
-	if (range)
-		len = snprintf(text, sizeof(text), "%d 0x%llx 0x%llx\n", pid,
-			       range->start, range->end);
-	else
-		len = snprintf(text, sizeof(text), "%d\n", pid);
-	if (write(fileno(in), text, (size_t)len) == len)
+	if (write(fileno(in), text, len) == (ssize_t)len)
 		return in;
 	if (errno == ESRCH)
 		snprintf(err, errlen, "no process with pid %d", pid);
@@ -74,8 +69,15 @@ int pti_pages_load(const struct pti_source *src, int pid,
 	char *line = NULL;
 	bool header = false;
 	int ret = -1;
-	FILE *in = choose(src, pid, range, err, errlen);
+	char text[96];
+	FILE *in;
 
+	if (range)
+		snprintf(text, sizeof(text), "%d 0x%llx 0x%llx\n", pid,
+			 range->start, range->end);
+	else
+		snprintf(text, sizeof(text), "%d\n", pid);
+	in = choose(src, "pages", pid, text, err, errlen);
 	memset(set, 0, sizeof(*set));
 	if (!in)
 		return -1;
@@ -156,4 +158,43 @@ const struct pti_page *pti_page_at(const struct pti_page_set *set,
 bool pti_page_present(const struct pti_page *p)
 {
 	return strcmp(p->state, "present") == 0;
+}
+
+int pti_walk_load(const struct pti_source *src, int pid,
+		  unsigned long long addr, struct pti_walk_step *steps,
+		  int max, char *err, size_t errlen)
+{
+	struct pti_parser parser;
+	char text[64], *line = NULL;
+	size_t cap = 0;
+	int n = -1;
+	FILE *in;
+
+	snprintf(text, sizeof(text), "%d 0x%llx\n", pid, addr);
+	in = choose(src, "walk", pid, text, err, errlen);
+	if (!in)
+		return -1;
+	if (getline(&line, &cap, in) < 0) {
+		snprintf(err, errlen, "reading the walk: %s",
+			 errno ? strerror(errno) : "no header line");
+		goto out;
+	}
+	line[strcspn(line, "\n")] = '\0';
+	if (pti_parser_header(&parser, pti_walk_columns, PTI_WALK_NR_COLUMNS,
+			      line, err, errlen))
+		goto out;
+	n = 0;
+	while (n < max && getline(&line, &cap, in) >= 0) {
+		line[strcspn(line, "\n")] = '\0';
+		memset(&steps[n], 0, sizeof(steps[n]));
+		if (pti_parser_record(&parser, line, &steps[n], err, errlen)) {
+			n = -1;
+			goto out;
+		}
+		n++;
+	}
+out:
+	free(line);
+	fclose(in);
+	return n;
 }

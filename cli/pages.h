@@ -33,4 +33,13 @@ const struct pti_page *pti_page_at(const struct pti_page_set *set,
 				   unsigned long long addr);
 bool pti_page_present(const struct pti_page *p);
 
+/*
+ * The page-table walk for @addr of @pid, root first, into @steps (room
+ * for @max).  Returns the number of levels (0: @addr is in no VMA), or
+ * -1 with the reason in @err.
+ */
+int pti_walk_load(const struct pti_source *src, int pid,
+		  unsigned long long addr, struct pti_walk_step *steps,
+		  int max, char *err, size_t errlen);
+
 #endif

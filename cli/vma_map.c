@@ -61,8 +61,36 @@ static void row(FILE *out, bool colour, const char *kind,
 	fputs(colour ? "\033[0m\n" : "\n", out);
 }
 
+/* The kernel half, top down: each region of @l, and the holes between. */
+static void kernel_rows(FILE *out, bool colour, const struct pti_layout *l,
+			unsigned long long kernel_start)
+{
+	unsigned long long above = ~0ULL;
+
+	for (size_t i = l->n; i-- > 0;) {
+		const struct pti_region *g = &l->regions[i];
+		char name[64];
+
+		if (g->start < kernel_start)
+			continue;	/* the user half is drawn from the VMAs */
+		if (g->end < above && g->end != 0)
+			row(out, colour, "hole", g->end, above, "", "");
+		if (g->used_end != g->end)
+			snprintf(name, sizeof(name), "%s (in use to 0x%llx)",
+				 g->name, (unsigned long long)g->used_end);
+		else
+			snprintf(name, sizeof(name), "%s", g->name);
+		row(out, colour, "kernel", g->start, g->end ? g->end : ~0ULL, "",
+		    name);
+		above = g->start;
+	}
+	if (above > kernel_start)
+		row(out, colour, "hole", kernel_start, above, "",
+		    "kernel half: guard hole");
+}
+
 int pti_vma_map(FILE *out, struct pti_vma_reader *r, const struct pti_mm *mm,
-		char *err, size_t errlen)
+		const struct pti_layout *kernel, char *err, size_t errlen)
 {
 	static struct pti_vma v;
 	struct region *regions = NULL;
@@ -98,7 +126,11 @@ int pti_vma_map(FILE *out, struct pti_vma_reader *r, const struct pti_mm *mm,
 	if (got == 0) {
 		fprintf(out, "address space of pid %d: %d VMAs, top of user space (task_size) 0x%llx\n",
 			mm->pid, mm->map_count, (unsigned long long)mm->task_size);
-		row(out, colour, "kernel", kernel_start, ~0ULL, "", "kernel half: not accessible from user space");
+		if (kernel)
+			kernel_rows(out, colour, kernel, kernel_start);
+		else
+			row(out, colour, "kernel", kernel_start, ~0ULL, "",
+			    "kernel half: not accessible from user space");
 		row(out, colour, "hole", mm->task_size, kernel_start, "", "above task_size (non-canonical addresses)");
 		above = mm->task_size;
 		for (size_t i = n; i-- > 0;) {

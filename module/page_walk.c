@@ -130,11 +130,12 @@ static void pti_page_pud(struct pti_page *rec, struct vm_area_struct *vma,
 /*
  * The first used entry of the PTE table @pmd points at, for [@addr, @end)
  * (within that table).  Return: 1 and @rec filled, 0 if none, -EAGAIN if
- * the PMD changed under the walk.
+ * the PMD changed under the walk.  @raw: out, the entry itself.
  */
 static int pti_pte_find(struct mm_struct *mm, struct vm_area_struct *vma,
 			pmd_t *pmd, pmd_t pmdval, unsigned long addr,
-			unsigned long end, struct pti_page *rec, bool show_pfn)
+			unsigned long end, struct pti_page *rec, pte_t *raw,
+			bool show_pfn)
 {
 	spinlock_t *ptl;
 	pte_t *pte;
@@ -159,6 +160,7 @@ static int pti_pte_find(struct mm_struct *mm, struct vm_area_struct *vma,
 		if (pte_none(entry))
 			continue;
 		pti_page_pte(rec, vma, addr, entry, show_pfn);
+		*raw = entry;
 		found = 1;
 		break;
 	}
@@ -192,6 +194,7 @@ bool pti_page_find(struct vm_area_struct *vma, unsigned long addr,
 		p4d_t *p4d;
 		pud_t *pud, pudval;
 		pmd_t *pmd, pmdval;
+		pte_t raw;
 		int got;
 
 		cond_resched();
@@ -225,7 +228,7 @@ bool pti_page_find(struct vm_area_struct *vma, unsigned long addr,
 		}
 		if (pmd_bad(pmdval))
 			goto skip;
-		got = pti_pte_find(mm, vma, pmd, pmdval, addr, next, rec,
+		got = pti_pte_find(mm, vma, pmd, pmdval, addr, next, rec, &raw,
 				   show_pfn);
 		if (got > 0)
 			return true;
@@ -236,4 +239,146 @@ skip:
 		addr = next;
 	}
 	return false;
+}
+
+/* One row of a walk: the entry at one level and what its bits say. */
+static void pti_walk_set(struct pti_walk_step *s, const char *level,
+			 unsigned int shift, unsigned int index, u64 val,
+			 u64 flags, unsigned long pfn, bool table_level,
+			 bool show_raw)
+{
+	memset(s, 0, sizeof(*s));
+	strscpy(s->level, level, sizeof(s->level));
+	s->shift = shift;
+	s->index = index;
+	s->entry = show_raw ? val : 0;
+	s->present = !!(flags & _PAGE_PRESENT);
+	s->write = !!(flags & _PAGE_RW);
+	s->user = !!(flags & _PAGE_USER);
+	s->accessed = !!(flags & _PAGE_ACCESSED);
+	s->dirty = !!(flags & _PAGE_DIRTY);
+	/* in a PTE the PSE position is the PAT bit */
+	s->huge = table_level && (flags & _PAGE_PSE);
+	s->nx = !!(flags & _PAGE_NX);
+	s->pfn = show_raw ? pfn : 0;
+	strscpy(s->result, "table", sizeof(s->result));
+}
+
+static void pti_walk_end(struct pti_walk_step *s, const char *result)
+{
+	strscpy(s->result, result, sizeof(s->result));
+}
+
+/**
+ * pti_page_walk() - the walk from a process's page-table root to one address
+ * @vma: the VMA holding the address, its mm's mmap read lock held
+ * @addr: the address
+ * @steps: out: one row per level visited, at most PTI_WALK_MAX_STEPS
+ * @show_raw: fill raw entries and frame numbers (else 0)
+ *
+ * Levels as this boot has them: on 4-level paging the p4d level is folded
+ * into the pgd and gets no row.  The walk ends at an empty entry, a huge
+ * entry, a non-present one or the PTE.
+ *
+ * Return: the number of rows.
+ */
+int pti_page_walk(struct vm_area_struct *vma, unsigned long addr,
+		  struct pti_walk_step *steps, bool show_raw)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	struct pti_walk_step *s = steps;
+	pgd_t *pgd = pgd_offset(mm, addr);
+	p4d_t *p4d, p4dval;
+	pud_t *pud, pudval;
+	pmd_t *pmd, pmdval;
+	struct pti_page rec;
+	pte_t pte;
+	int tries = 0, got;
+
+	if (pgtable_l5_enabled()) {
+		pgd_t pgdval = READ_ONCE(*pgd);
+
+		pti_walk_set(s, "pgd", PGDIR_SHIFT, pgd_index(addr),
+			     pgd_val(pgdval), pgd_flags(pgdval), pgd_pfn(pgdval),
+			     true, show_raw);
+		if (pgd_none(pgdval) || pgd_bad(pgdval)) {
+			pti_walk_end(s, pgd_none(pgdval) ? "none" : "bad");
+			return 1;
+		}
+		s++;
+	}
+	/*
+	 * On 4-level paging the p4d is folded into the top table, the pgd:
+	 * its entry is read through the p4d accessors (the pgd ones are
+	 * no-ops then), at the pgd's index and shift (p4d_index() is 0).
+	 */
+	p4d = p4d_offset(pgd, addr);
+	p4dval = READ_ONCE(*p4d);
+	if (pgtable_l5_enabled())
+		pti_walk_set(s, "p4d", P4D_SHIFT, p4d_index(addr),
+			     p4d_val(p4dval), p4d_flags(p4dval), p4d_pfn(p4dval),
+			     true, show_raw);
+	else
+		pti_walk_set(s, "pgd", PGDIR_SHIFT, pgd_index(addr),
+			     p4d_val(p4dval), p4d_flags(p4dval), p4d_pfn(p4dval),
+			     true, show_raw);
+	if (p4d_none(p4dval) || p4d_bad(p4dval)) {
+		pti_walk_end(s, p4d_none(p4dval) ? "none" : "bad");
+		return s - steps + 1;
+	}
+	s++;
+	pud = pud_offset(p4d, addr);
+	pudval = READ_ONCE(*pud);
+	pti_walk_set(s, "pud", PUD_SHIFT, pud_index(addr), pud_val(pudval),
+		     pud_flags(pudval), pud_pfn(pudval), true, show_raw);
+	if (pud_none(pudval)) {
+		pti_walk_end(s, "none");
+		return s - steps + 1;
+	}
+	if (pud_leaf(pudval)) {
+		pti_walk_end(s, "huge");
+		return s - steps + 1;
+	}
+	if (pud_bad(pudval)) {
+		pti_walk_end(s, "bad");
+		return s - steps + 1;
+	}
+	s++;
+	pmd = pmd_offset(pud, addr);
+again:
+	pmdval = READ_ONCE(*pmd);
+	pti_walk_set(s, "pmd", PMD_SHIFT, pmd_index(addr), pmd_val(pmdval),
+		     pmd_flags(pmdval), pmd_pfn(pmdval), true, show_raw);
+	if (pmd_none(pmdval)) {
+		pti_walk_end(s, "none");
+		return s - steps + 1;
+	}
+	if (!pmd_present(pmdval)) {
+		pti_walk_end(s, "migration");
+		return s - steps + 1;
+	}
+	if (pmd_leaf(pmdval)) {
+		pti_walk_end(s, "huge");
+		return s - steps + 1;
+	}
+	if (pmd_bad(pmdval)) {
+		pti_walk_end(s, "bad");
+		return s - steps + 1;
+	}
+	got = pti_pte_find(mm, vma, pmd, pmdval, addr, addr + PAGE_SIZE, &rec,
+			   &pte, show_raw);
+	if (got == -EAGAIN && ++tries < PTI_PTE_TABLE_TRIES)
+		goto again;
+	s++;
+	if (got <= 0) {
+		pti_walk_set(s, "pte", PAGE_SHIFT, pte_index(addr), 0, 0, 0,
+			     false, show_raw);
+		pti_walk_end(s, got == 0 ? "none" : "changed");
+		return s - steps + 1;
+	}
+	pti_walk_set(s, "pte", PAGE_SHIFT, pte_index(addr), pte_val(pte),
+		     pte_flags(pte), pte_present(pte) ? pte_pfn(pte) : 0, false,
+		     show_raw);
+	pti_walk_end(s, pte_present(pte) ? "page" : rec.state);
+	return s - steps + 1;
 }

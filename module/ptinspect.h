@@ -38,6 +38,14 @@ void pti_vma_fill(struct pti_vma *rec, struct vm_area_struct *vma,
 /* page_walk.c */
 bool pti_page_find(struct vm_area_struct *vma, unsigned long addr,
 		   unsigned long end, struct pti_page *rec, bool show_pfn);
+#define PTI_WALK_MAX_STEPS	5
+int pti_page_walk(struct vm_area_struct *vma, unsigned long addr,
+		  struct pti_walk_step *steps, bool show_raw);
+
+/* kernel_layout.c */
+#define PTI_MAX_REGIONS	16
+void pti_kernel_fill(struct pti_kernel *k, bool addresses);
+int pti_regions_fill(struct pti_region *r, int max, bool addresses);
 
 /* task_detail.c */
 struct pid;
@@ -102,6 +110,9 @@ extern const struct pti_column pti_share_columns[PTI_SHARE_NR_COLUMNS];
 extern const struct pti_column pti_rq_columns[PTI_RQ_NR_COLUMNS];
 extern const struct pti_column pti_se_columns[PTI_SE_NR_COLUMNS];
 extern const struct pti_column pti_page_columns[PTI_PAGE_NR_COLUMNS];
+extern const struct pti_column pti_walk_columns[PTI_WALK_NR_COLUMNS];
+extern const struct pti_column pti_kernel_columns[PTI_KERNEL_NR_COLUMNS];
+extern const struct pti_column pti_region_columns[PTI_REGION_NR_COLUMNS];
 void pti_seq_header(struct seq_file *m, const struct pti_column *cols,
 		    int n, bool last);
 void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
@@ -123,8 +134,10 @@ extern const struct proc_ops pti_share_proc_ops;
 /* procfs/runqueues.c */
 extern const struct proc_ops pti_runqueues_proc_ops;
 
-/* procfs/pages.c */
+/* procfs/pages.c, procfs/walk.c, procfs/kernel.c */
 extern const struct proc_ops pti_pages_proc_ops;
+extern const struct proc_ops pti_walk_proc_ops;
+extern const struct proc_ops pti_kernel_proc_ops;
 
 /* procfs/format.c */
 extern const struct proc_ops pti_format_proc_ops;

@@ -24,6 +24,12 @@
  *	a CFS entity in /proc/ptinspect/runqueues (struct pti_se).
  *   PTI_PAGE_COLUMN(id, name, member, type, help)
  *	a page-table leaf in /proc/ptinspect/pages (struct pti_page).
+ *   PTI_WALK_COLUMN(id, name, member, type, help)
+ *	a level of /proc/ptinspect/walk (struct pti_walk_step).
+ *   PTI_KERNEL_COLUMN(id, name, member, type, help)
+ *	the paging summary of /proc/ptinspect/kernel (struct pti_kernel).
+ *   PTI_REGION_COLUMN(id, name, member, type, help)
+ *	a region of /proc/ptinspect/kernel (struct pti_region).
  *
  * Undefined entries expand to nothing; both are undefined again at the end.
  * comm stays last: it is the only free-text column.
@@ -54,6 +60,15 @@
 #endif
 #ifndef PTI_PAGE_COLUMN
 #define PTI_PAGE_COLUMN(id, name, member, type, help)
+#endif
+#ifndef PTI_WALK_COLUMN
+#define PTI_WALK_COLUMN(id, name, member, type, help)
+#endif
+#ifndef PTI_KERNEL_COLUMN
+#define PTI_KERNEL_COLUMN(id, name, member, type, help)
+#endif
+#ifndef PTI_REGION_COLUMN
+#define PTI_REGION_COLUMN(id, name, member, type, help)
 #endif
 
 PTI_TASK_COLUMN(PID, "pid", pid, PTI_T_S32,
@@ -423,6 +438,49 @@ PTI_PAGE_COLUMN(THP, "thp", thp, PTI_T_S32,
 PTI_PAGE_COLUMN(KIND, "kind", kind, PTI_T_WORD,
 	"anon, ksm, file, zero, special, pfnmap, other (neither, e.g. the vDSO), - when not present")
 
+PTI_WALK_COLUMN(LEVEL, "level", level, PTI_T_WORD,
+	"pgd, p4d (5-level paging only), pud, pmd or pte")
+PTI_WALK_COLUMN(SHIFT, "shift", shift, PTI_T_U32,
+	"the address bit this level's index starts at")
+PTI_WALK_COLUMN(INDEX, "index", index, PTI_T_U32,
+	"entry used: (address >> shift) & (entries per table - 1)")
+PTI_WALK_COLUMN(ENTRY, "entry", entry, PTI_T_HEX64,
+	"the entry's raw value; 0 unless the opener has CAP_SYS_ADMIN")
+PTI_WALK_COLUMN(PRESENT, "present", present, PTI_T_S32, "1 if the present bit is set")
+PTI_WALK_COLUMN(WRITE, "write", write, PTI_T_S32, "1 if writable (R/W)")
+PTI_WALK_COLUMN(USER, "user", user, PTI_T_S32, "1 if user mode may use it (U/S)")
+PTI_WALK_COLUMN(ACCESSED, "accessed", accessed, PTI_T_S32,
+	"1 if the MMU has used it since the bit was cleared")
+PTI_WALK_COLUMN(DIRTY, "dirty", dirty, PTI_T_S32,
+	"1 if written through (leaf entries)")
+PTI_WALK_COLUMN(HUGE, "huge", huge, PTI_T_S32,
+	"1 if a PUD or PMD entry maps a huge page itself (PSE)")
+PTI_WALK_COLUMN(NX, "nx", nx, PTI_T_S32, "1 if instruction fetches are forbidden")
+PTI_WALK_COLUMN(PFN, "pfn", pfn, PTI_T_HEX64,
+	"frame of the next table or of the page; 0 unless the opener has CAP_SYS_ADMIN")
+PTI_WALK_COLUMN(RESULT, "result", result, PTI_T_WORD,
+	"table (go on), page, huge, none (the walk ends: nothing mapped), swap, migration, other")
+
+PTI_KERNEL_COLUMN(PAGING_LEVELS, "paging_levels", paging_levels, PTI_T_S32,
+	"page-table levels of this boot: 4, or 5 with LA57")
+PTI_KERNEL_COLUMN(PAGE_SIZE, "page_size", page_size, PTI_T_U64, "PAGE_SIZE in bytes")
+PTI_KERNEL_COLUMN(TASK_SIZE_MAX, "task_size_max", task_size_max, PTI_T_HEX64,
+	"top of user space (TASK_SIZE_MAX)")
+PTI_KERNEL_COLUMN(PAGE_OFFSET_BASE, "page_offset_base", page_offset_base, PTI_T_HEX64,
+	"start of the direct map of all physical memory (randomized; 0 if hidden)")
+PTI_KERNEL_COLUMN(VMALLOC_BASE, "vmalloc_base", vmalloc_base, PTI_T_HEX64,
+	"start of the vmalloc area (randomized)")
+PTI_KERNEL_COLUMN(VMEMMAP_BASE, "vmemmap_base", vmemmap_base, PTI_T_HEX64,
+	"start of the struct page array (randomized)")
+
+PTI_REGION_COLUMN(NAME, "name", name, PTI_T_WORD,
+	"user, ldt_remap, direct_map, vmalloc, vmemmap, kasan_shadow, cpu_entry_area, espfix, efi, kernel_image, modules, fixmap")
+PTI_REGION_COLUMN(START, "start", start, PTI_T_HEX64,
+	"first address (kernel regions: 0 unless the opener may see kernel addresses)")
+PTI_REGION_COLUMN(END, "end", end, PTI_T_HEX64, "end (exclusive)")
+PTI_REGION_COLUMN(USED_END, "used_end", used_end, PTI_T_HEX64,
+	"end of the part in use (direct map: high_memory; vmemmap: the last page's struct page), else end")
+
 #undef PTI_TASK_COLUMN
 #undef PTI_TASK_KADDR_COLUMN
 #undef PTI_MM_COLUMN
@@ -430,5 +488,8 @@ PTI_PAGE_COLUMN(KIND, "kind", kind, PTI_T_WORD,
 #undef PTI_DETAIL_COLUMN
 #undef PTI_SHARE_COLUMN
 #undef PTI_PAGE_COLUMN
+#undef PTI_WALK_COLUMN
+#undef PTI_KERNEL_COLUMN
+#undef PTI_REGION_COLUMN
 #undef PTI_RQ_COLUMN
 #undef PTI_SE_COLUMN

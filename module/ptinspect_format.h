@@ -184,6 +184,33 @@ struct pti_page {
 	char kind[8];		/* anon, file, ksm, zero, special, pfnmap */
 };
 
+/*
+ * /proc/ptinspect/walk: one level of the walk from a process's page-table
+ * root to the page that maps one address.
+ */
+struct pti_walk_step {
+	char level[4];		/* pgd, p4d, pud, pmd or pte */
+	__u32 shift, index;	/* index = (addr >> shift) & (entries - 1) */
+	__u64 entry;		/* the raw entry */
+	__s32 present, write, user, accessed, dirty, huge, nx;
+	__u64 pfn;		/* the next table's frame, or the page's */
+	char result[12];	/* table, page, huge, none, swap, migration, ... */
+};
+
+/* /proc/ptinspect/kernel: this boot's paging and its randomized bases. */
+struct pti_kernel {
+	__s32 paging_levels;
+	__u64 page_size, task_size_max;
+	__u64 page_offset_base, vmalloc_base, vmemmap_base;
+};
+
+/* /proc/ptinspect/kernel: one region of the address space. */
+struct pti_region {
+	char name[20];
+	__u64 start, end;	/* [start, end) */
+	__u64 used_end;		/* the part in use, where the kernel knows it */
+};
+
 /* Column ids, from the one list in ptinspect_columns.h. */
 enum pti_task_column {
 #define PTI_TASK_COLUMN(id, name, member, type, help) PTI_TASK_##id,
@@ -237,6 +264,24 @@ enum pti_page_column {
 #define PTI_PAGE_COLUMN(id, name, member, type, help) PTI_PAGE_##id,
 #include "ptinspect_columns.h"
 	PTI_PAGE_NR_COLUMNS
+};
+
+enum pti_walk_column {
+#define PTI_WALK_COLUMN(id, name, member, type, help) PTI_WALK_##id,
+#include "ptinspect_columns.h"
+	PTI_WALK_NR_COLUMNS
+};
+
+enum pti_kernel_column {
+#define PTI_KERNEL_COLUMN(id, name, member, type, help) PTI_KERNEL_##id,
+#include "ptinspect_columns.h"
+	PTI_KERNEL_NR_COLUMNS
+};
+
+enum pti_region_column {
+#define PTI_REGION_COLUMN(id, name, member, type, help) PTI_REGION_##id,
+#include "ptinspect_columns.h"
+	PTI_REGION_NR_COLUMNS
 };
 
 /* Where a column lives in its record: both sides build a table of these. */

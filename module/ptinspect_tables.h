@@ -58,3 +58,21 @@ const struct pti_column pti_page_columns[PTI_PAGE_NR_COLUMNS] = {
 	[PTI_PAGE_##id] = PTI_COLUMN_INIT(pti_page, name, member, type, help),
 #include "ptinspect_columns.h"
 };
+
+const struct pti_column pti_walk_columns[PTI_WALK_NR_COLUMNS] = {
+#define PTI_WALK_COLUMN(id, name, member, type, help) \
+	[PTI_WALK_##id] = PTI_COLUMN_INIT(pti_walk_step, name, member, type, help),
+#include "ptinspect_columns.h"
+};
+
+const struct pti_column pti_kernel_columns[PTI_KERNEL_NR_COLUMNS] = {
+#define PTI_KERNEL_COLUMN(id, name, member, type, help) \
+	[PTI_KERNEL_##id] = PTI_COLUMN_INIT(pti_kernel, name, member, type, help),
+#include "ptinspect_columns.h"
+};
+
+const struct pti_column pti_region_columns[PTI_REGION_NR_COLUMNS] = {
+#define PTI_REGION_COLUMN(id, name, member, type, help) \
+	[PTI_REGION_##id] = PTI_COLUMN_INIT(pti_region, name, member, type, help),
+#include "ptinspect_columns.h"
+};

@@ -41,6 +41,8 @@ int pti_views_create(void)
 	    !proc_create("task", 0600, pti_proc_dir, &pti_task_proc_ops) ||
 	    !proc_create("share", 0600, pti_proc_dir, &pti_share_proc_ops) ||
 	    !proc_create("pages", 0600, pti_proc_dir, &pti_pages_proc_ops) ||
+	    !proc_create("walk", 0600, pti_proc_dir, &pti_walk_proc_ops) ||
+	    !proc_create("kernel", 0400, pti_proc_dir, &pti_kernel_proc_ops) ||
 	    !proc_create("runqueues", 0400, pti_proc_dir,
 			 &pti_runqueues_proc_ops))
 		goto err_proc;

@@ -43,6 +43,10 @@ static int pti_format_show(struct seq_file *m, void *v)
 	pti_format_view(m, "task", pti_detail_columns, PTI_DETAIL_NR_COLUMNS);
 	pti_format_view(m, "share", pti_share_columns, PTI_SHARE_NR_COLUMNS);
 	pti_format_view(m, "pages", pti_page_columns, PTI_PAGE_NR_COLUMNS);
+	pti_format_view(m, "walk", pti_walk_columns, PTI_WALK_NR_COLUMNS);
+	pti_format_view(m, "kernel/paging", pti_kernel_columns,
+			PTI_KERNEL_NR_COLUMNS);
+	pti_format_view(m, "kernel", pti_region_columns, PTI_REGION_NR_COLUMNS);
 	pti_format_view(m, "runqueues/rq", pti_rq_columns, PTI_RQ_NR_COLUMNS);
 	pti_format_view(m, "runqueues/se", pti_se_columns, PTI_SE_NR_COLUMNS);
 	return 0;

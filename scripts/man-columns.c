@@ -33,6 +33,9 @@ int main(void)
 	view("task", pti_detail_columns, PTI_DETAIL_NR_COLUMNS);
 	view("share", pti_share_columns, PTI_SHARE_NR_COLUMNS);
 	view("pages", pti_page_columns, PTI_PAGE_NR_COLUMNS);
+	view("walk", pti_walk_columns, PTI_WALK_NR_COLUMNS);
+	view("kernel/paging", pti_kernel_columns, PTI_KERNEL_NR_COLUMNS);
+	view("kernel", pti_region_columns, PTI_REGION_NR_COLUMNS);
 	view("runqueues/rq", pti_rq_columns, PTI_RQ_NR_COLUMNS);
 	view("runqueues/se", pti_se_columns, PTI_SE_NR_COLUMNS);
 	return 0;

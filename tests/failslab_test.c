@@ -29,6 +29,8 @@ static const char *const files[] = {
 	"/proc/ptinspect/tasks", "/proc/ptinspect/format",
 	"/proc/ptinspect/vma", "/proc/ptinspect/task",
 	"/proc/ptinspect/share", "/proc/ptinspect/runqueues",
+	"/proc/ptinspect/pages", "/proc/ptinspect/walk",
+	"/proc/ptinspect/kernel",
 	"/sys/kernel/debug/ptinspect/tasks", "/sys/kernel/debug/ptinspect/holds",
 };
 #define NR_FILES (sizeof(files) / sizeof(files[0]))

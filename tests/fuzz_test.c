@@ -30,6 +30,8 @@ static const char *const files[] = {
 	"/proc/ptinspect/tasks", "/proc/ptinspect/format",
 	"/proc/ptinspect/vma", "/proc/ptinspect/task",
 	"/proc/ptinspect/share", "/proc/ptinspect/runqueues",
+	"/proc/ptinspect/pages", "/proc/ptinspect/walk",
+	"/proc/ptinspect/kernel",
 	"/sys/kernel/debug/ptinspect/tasks",
 };
 #define NR_FILES (sizeof(files) / sizeof(files[0]))
@@ -290,7 +292,8 @@ TEST(random_command_lines_end_with_a_status)
 		"-p", "-c", "-T", "-S", "--map", "--tree", "--help", "-h", "1",
 		"0", "-1", "99999999", "pid,comm", "nonsense", "--", "", "-",
 		"--follow", "-e", "fork", "--summary", "-d", "0.1", "--attach",
-		"raw_tp", "x,y,", "%s%n", "--no-such-option",
+		"raw_tp", "x,y,", "%s%n", "--no-such-option", "pages",
+		"kernel", "--walk", "--cow", "--per-vma", "1000-2000", "ffff",
 	};
 	const char *cli = getenv("PTINSPECT") ? getenv("PTINSPECT") : "cli/ptinspect";
 	unsigned int seed = seed_of_run();

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <elf.h>
 #include <linux/capability.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -804,6 +805,390 @@ TEST_F(region, cli_cow_names_the_copied_page)
 	EXPECT_EQ(1, vma_copied);
 	kill(kid, SIGKILL);
 	waitpid(kid, NULL, 0);
+}
+
+/* One level of /proc/ptinspect/walk, parsed by column name. */
+struct step {
+	char level[8], result[16];
+	unsigned int shift, index;
+	unsigned long long entry, pfn;
+	int present, write, user, dirty, huge;
+};
+
+/* The walk for @addr of @pid: rows, or -1 with errno. */
+static int walk(pid_t pid, unsigned long addr, struct step *st, int max)
+{
+	char cmd[64], buf[8192], *line, *save = NULL;
+	struct layout l = { .n = 0 };
+	int fd = open("/proc/ptinspect/walk", O_RDWR), n = 0;
+	ssize_t got;
+
+	if (fd < 0)
+		return -1;
+	snprintf(cmd, sizeof(cmd), "%d 0x%lx", pid, addr);
+	if (write(fd, cmd, strlen(cmd)) < 0) {
+		int e = errno;
+
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	got = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (got < 0)
+		return -1;
+	buf[got] = '\0';
+	line = strtok_r(buf, "\n", &save);
+	if (line) {
+		char *s2 = NULL;
+
+		for (char *t = strtok_r(line, " ", &s2); t && l.n < 32;
+		     t = strtok_r(NULL, " ", &s2))
+			snprintf(l.names[l.n++], sizeof(l.names[0]), "%s", t);
+	}
+	while ((line = strtok_r(NULL, "\n", &save)) && n < max) {
+		char *f[32], *s2 = NULL;
+		int k = 0, i;
+
+		for (char *t = strtok_r(line, " ", &s2); t && k < 32;
+		     t = strtok_r(NULL, " ", &s2))
+			f[k++] = t;
+		memset(&st[n], 0, sizeof(st[n]));
+#define W_NUM(name, dst) do { i = field_index(&l, name); \
+		if (i >= 0 && i < k) dst = strtoull(f[i], NULL, 0); } while (0)
+		W_NUM("shift", st[n].shift);
+		W_NUM("index", st[n].index);
+		W_NUM("entry", st[n].entry);
+		W_NUM("pfn", st[n].pfn);
+		W_NUM("present", st[n].present);
+		W_NUM("write", st[n].write);
+		W_NUM("user", st[n].user);
+		W_NUM("dirty", st[n].dirty);
+		W_NUM("huge", st[n].huge);
+#undef W_NUM
+		i = field_index(&l, "level");
+		if (i >= 0 && i < k)
+			snprintf(st[n].level, sizeof(st[n].level), "%s", f[i]);
+		i = field_index(&l, "result");
+		if (i >= 0 && i < k)
+			snprintf(st[n].result, sizeof(st[n].result), "%s", f[i]);
+		n++;
+	}
+	return n;
+}
+
+/* 5 with LA57 paging (the CPU has it and the kernel uses it), else 4. */
+static int paging_levels(void)
+{
+	char line[4096];
+	int levels = 4;
+	FILE *f = fopen("/proc/cpuinfo", "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		if (!strncmp(line, "flags", 5) && strstr(line, " la57")) {
+			levels = 5;
+			break;
+		}
+	if (f)
+		fclose(f);
+	return levels;
+}
+
+/*
+ * The walk down to a written page: each level's index is the address's
+ * bits at that level, every table entry present and user-accessible,
+ * and the PTE names the frame pagemap names.
+ */
+TEST_F(region, walk_follows_the_address_bits_to_the_frame)
+{
+	static const char *const five[] = { "pgd", "p4d", "pud", "pmd", "pte" };
+	static const unsigned int shifts5[] = { 48, 39, 30, 21, 12 };
+	int levels = paging_levels(), first = 5 - levels;
+	unsigned long a = (unsigned long)self->anon;
+	struct step st[8];
+	int n = walk(getpid(), a, st, 8);
+
+	ASSERT_EQ(levels, n) TH_LOG("levels");
+	for (int i = 0; i < n; i++) {
+		/* on 4-level paging the top table keeps the name pgd */
+		const char *want = i == 0 ? "pgd" : five[first + i];
+		unsigned int shift = shifts5[first + i];
+
+		EXPECT_STREQ(want, st[i].level);
+		EXPECT_EQ(shift, st[i].shift);
+		EXPECT_EQ((a >> shift) & 511, st[i].index) TH_LOG("%s", want);
+		EXPECT_EQ(1, st[i].present);
+		EXPECT_EQ(1, st[i].user);
+		EXPECT_NE(0ULL, st[i].pfn);
+		EXPECT_STREQ(i == n - 1 ? "page" : "table", st[i].result);
+	}
+	EXPECT_EQ(pagemap(getpid(), a) & PM_PFN_MASK, st[n - 1].pfn);
+	EXPECT_EQ(st[n - 1].pfn, (st[n - 1].entry & ((1ULL << 52) - 1)) >> 12);
+	EXPECT_EQ(1, st[n - 1].write);
+	EXPECT_EQ(1, st[n - 1].dirty);
+	/* a read-only touch: the zero page, not writable */
+	n = walk(getpid(), a + page_size, st, 8);
+	ASSERT_EQ(levels, n);
+	EXPECT_EQ(0, st[n - 1].write);
+	EXPECT_EQ(pagemap(getpid(), a + page_size) & PM_PFN_MASK, st[n - 1].pfn);
+}
+
+/* Where nothing was touched the walk ends at an empty entry; no VMA, no walk. */
+TEST(walk_ends_where_nothing_is_mapped)
+{
+	size_t len = 64UL << 20;
+	char *fresh;
+	struct step st[8];
+	int n;
+
+	page_size = sysconf(_SC_PAGESIZE);
+	if (access("/proc/ptinspect/walk", R_OK))
+		SKIP(return, "module not loaded");
+	fresh = mmap(NULL, len, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, fresh);
+	n = walk(getpid(), (unsigned long)fresh + len / 2, st, 8);
+	ASSERT_LT(0, n);
+	EXPECT_STREQ("none", st[n - 1].result);
+	EXPECT_EQ(0, (int)(pagemap(getpid(), (unsigned long)fresh + len / 2) &
+			   PM_PRESENT));
+	munmap(fresh, len);
+	/* just unmapped: in no VMA now */
+	EXPECT_EQ(0, walk(getpid(), (unsigned long)fresh + len / 2, st, 8));
+	errno = 0;
+	EXPECT_EQ(-1, walk(2, 0x1000, st, 8));	/* kthreadd: no mm */
+	EXPECT_EQ(ENXIO, errno);
+	{
+		int fd = open("/proc/ptinspect/walk", O_RDWR);
+		static const char *const bad[] = {
+			"1", "1 2 3", "x 0x1000", "1 nothex", "0 0x1000",
+			"1 0xffffffffffffffff",
+		};
+		char buf[64];
+
+		ASSERT_LE(0, fd);
+		/* nothing chosen yet: the header alone */
+		EXPECT_LT(0, read(fd, buf, sizeof(buf) - 1));
+		EXPECT_EQ(0, strncmp(buf, "level ", 6));
+		for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+			errno = 0;
+			EXPECT_EQ(-1, write(fd, bad[i], strlen(bad[i])))
+				TH_LOG("'%s'", bad[i]);
+			EXPECT_EQ(EINVAL, errno) TH_LOG("'%s'", bad[i]);
+		}
+		close(fd);
+	}
+}
+
+/* A kernel region by name from /proc/ptinspect/kernel. */
+struct region {
+	char name[32];
+	unsigned long long start, end, used_end;
+};
+
+struct kernel_layout {
+	int levels;
+	unsigned long long task_size_max, page_offset_base, vmalloc_base;
+	struct region r[32];
+	int n;
+};
+
+static int load_kernel(struct kernel_layout *k)
+{
+	char buf[8192], *line, *save = NULL;
+	struct layout l = { .n = 0 };
+	int fd = open("/proc/ptinspect/kernel", O_RDONLY), part = 0;
+	ssize_t got;
+
+	memset(k, 0, sizeof(*k));
+	if (fd < 0)
+		return -1;
+	got = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (got <= 0)
+		return -1;
+	buf[got] = '\0';
+	for (line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *f[32], *s2 = NULL;
+		int k2 = 0, i;
+
+		for (char *t = strtok_r(line, " ", &s2); t && k2 < 32;
+		     t = strtok_r(NULL, " ", &s2))
+			f[k2++] = t;
+		if (part == 0 || part == 2) {	/* a header */
+			l.n = 0;
+			for (i = 0; i < k2; i++)
+				snprintf(l.names[l.n++], sizeof(l.names[0]), "%s", f[i]);
+			part++;
+			continue;
+		}
+		if (part == 1) {
+			k->levels = atoi(f[field_index(&l, "paging_levels")]);
+			k->task_size_max = strtoull(f[field_index(&l, "task_size_max")], NULL, 0);
+			k->page_offset_base = strtoull(f[field_index(&l, "page_offset_base")], NULL, 0);
+			k->vmalloc_base = strtoull(f[field_index(&l, "vmalloc_base")], NULL, 0);
+			part++;
+			continue;
+		}
+		if (k->n < 32) {
+			struct region *r = &k->r[k->n++];
+
+			snprintf(r->name, sizeof(r->name), "%s", f[field_index(&l, "name")]);
+			r->start = strtoull(f[field_index(&l, "start")], NULL, 0);
+			r->end = strtoull(f[field_index(&l, "end")], NULL, 0);
+			r->used_end = strtoull(f[field_index(&l, "used_end")], NULL, 0);
+		}
+	}
+	return part == 3 ? 0 : -1;
+}
+
+static const struct region *region_of(const struct kernel_layout *k,
+				      unsigned long long a)
+{
+	for (int i = 0; i < k->n; i++)
+		if (a >= k->r[i].start && a < k->r[i].end)
+			return &k->r[i];
+	return NULL;
+}
+
+static const struct region *region_named(const struct kernel_layout *k,
+					 const char *name)
+{
+	for (int i = 0; i < k->n; i++)
+		if (!strcmp(k->r[i].name, name))
+			return &k->r[i];
+	return NULL;
+}
+
+/*
+ * The layout against /proc/kcore, the kernel's own ELF view of itself:
+ * every segment lies in one of the regions, a RAM segment at its physical
+ * address plus page_offset_base, vmalloc's at vmalloc_base; the paging
+ * depth matches the CPU's la57 flag; this module's text is in modules.
+ */
+TEST(kernel_layout_matches_kcore)
+{
+	struct kernel_layout k;
+	Elf64_Ehdr eh;
+	int fd, text_in_image = 0, ram = 0, at_vmalloc = 0;
+	char line[64];
+	FILE *f;
+
+	if (access("/proc/ptinspect/kernel", R_OK))
+		SKIP(return, "module not loaded");
+	ASSERT_EQ(0, load_kernel(&k));
+	ASSERT_NE(0ULL, k.page_offset_base) TH_LOG("root should see the bases");
+	EXPECT_EQ(paging_levels(), k.levels);
+	EXPECT_EQ(k.levels == 5 ? (1ULL << 56) - 4096 : (1ULL << 47) - 4096,
+		  k.task_size_max);
+	ASSERT_NE(NULL, region_named(&k, "direct_map"));
+	EXPECT_EQ(k.page_offset_base, region_named(&k, "direct_map")->start);
+	EXPECT_EQ(k.vmalloc_base, region_named(&k, "vmalloc")->start);
+	for (int i = 1; i < k.n; i++) {
+		EXPECT_LE(k.r[i - 1].end, k.r[i].start)
+			TH_LOG("%s overlaps %s", k.r[i - 1].name, k.r[i].name);
+	}
+	fd = open("/proc/kcore", O_RDONLY);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ((ssize_t)sizeof(eh), pread(fd, &eh, sizeof(eh), 0));
+	ASSERT_EQ(0, memcmp(eh.e_ident, ELFMAG, SELFMAG));
+	for (int i = 0; i < eh.e_phnum; i++) {
+		Elf64_Phdr ph;
+		const struct region *r;
+
+		ASSERT_EQ((ssize_t)sizeof(ph),
+			  pread(fd, &ph, sizeof(ph), (off_t)(eh.e_phoff + i * sizeof(ph))));
+		if (ph.p_type != PT_LOAD)
+			continue;
+		r = region_of(&k, ph.p_vaddr);
+		EXPECT_NE(NULL, r) TH_LOG("kcore segment 0x%llx+0x%llx in no region",
+					  (unsigned long long)ph.p_vaddr,
+					  (unsigned long long)ph.p_memsz);
+		if (!r)
+			continue;
+		EXPECT_LE(ph.p_vaddr + ph.p_memsz, r->end)
+			TH_LOG("kcore segment 0x%llx+0x%llx runs past %s",
+			       (unsigned long long)ph.p_vaddr,
+			       (unsigned long long)ph.p_memsz, r->name);
+		if (!strcmp(r->name, "direct_map")) {
+			ram++;
+			EXPECT_EQ(ph.p_paddr, ph.p_vaddr - k.page_offset_base);
+			EXPECT_LE(ph.p_vaddr + ph.p_memsz, r->used_end);
+		}
+		at_vmalloc += ph.p_vaddr == region_named(&k, "vmalloc")->start;
+		text_in_image += !strcmp(r->name, "kernel_image");
+	}
+	close(fd);
+	EXPECT_LT(0, ram);
+	EXPECT_EQ(1, at_vmalloc);
+	EXPECT_LT(0, text_in_image);
+	f = fopen("/sys/module/ptinspect/sections/.text", "r");
+	ASSERT_NE(NULL, f);
+	ASSERT_NE(NULL, fgets(line, sizeof(line), f));
+	fclose(f);
+	EXPECT_STREQ("modules", region_of(&k, strtoull(line, NULL, 16))->name);
+}
+
+/* kptr_restrict=2 hides the kernel's addresses, as it hides kallsyms'. */
+TEST(kernel_layout_follows_kptr_restrict)
+{
+	struct kernel_layout k;
+	char saved[16] = "";
+	int fd = open("/proc/sys/kernel/kptr_restrict", O_RDWR);
+
+	if (access("/proc/ptinspect/kernel", R_OK))
+		SKIP(return, "module not loaded");
+	ASSERT_LE(0, fd);
+	ASSERT_LT(0, read(fd, saved, sizeof(saved) - 1));
+	ASSERT_EQ(1, pwrite(fd, "2", 1, 0));
+	EXPECT_EQ(0, load_kernel(&k));
+	ASSERT_EQ((ssize_t)strlen(saved), pwrite(fd, saved, strlen(saved), 0));
+	close(fd);
+	EXPECT_EQ(0ULL, k.page_offset_base);
+	EXPECT_EQ(0ULL, k.vmalloc_base);
+	for (int i = 1; i < k.n; i++) {
+		EXPECT_EQ(0ULL, k.r[i].start) TH_LOG("%s", k.r[i].name);
+	}
+	EXPECT_STREQ("user", k.r[0].name);
+	EXPECT_EQ(k.task_size_max, k.r[0].end);
+}
+
+/* `pages --walk` names the frame; `kernel` lists the regions the file has. */
+TEST_F(region, cli_walk_and_kernel_layout)
+{
+	const char *cli = getenv("PTINSPECT") ? getenv("PTINSPECT") : "cli/ptinspect";
+	unsigned long a = (unsigned long)self->anon;
+	char cmd[512], line[512], want[64];
+	struct kernel_layout k;
+	bool frame = false, direct = false;
+	FILE *out;
+
+	snprintf(cmd, sizeof(cmd), "%s pages --walk %d %lx", cli, getpid(), a);
+	snprintf(want, sizeof(want), "frame 0x%llx,",
+		 (unsigned long long)(pagemap(getpid(), a) & PM_PFN_MASK));
+	out = popen(cmd, "r");
+	ASSERT_NE(NULL, out);
+	while (fgets(line, sizeof(line), out))
+		frame |= strstr(line, want) != NULL;
+	EXPECT_EQ(0, pclose(out));
+	EXPECT_TRUE(frame) TH_LOG("no '%s' in the walk", want);
+	ASSERT_EQ(0, load_kernel(&k));
+	snprintf(cmd, sizeof(cmd), "%s kernel -r -n", cli);
+	snprintf(want, sizeof(want), "direct_map 0x%016llx ", k.page_offset_base);
+	out = popen(cmd, "r");
+	ASSERT_NE(NULL, out);
+	while (fgets(line, sizeof(line), out))
+		direct |= !strncmp(line, want, strlen(want));
+	EXPECT_EQ(0, pclose(out));
+	EXPECT_TRUE(direct) TH_LOG("no '%s'", want);
+	snprintf(cmd, sizeof(cmd), "%s pages --walk %d 2>/dev/null", cli, getpid());
+	EXPECT_EQ(2, WEXITSTATUS(system(cmd)));
+	snprintf(cmd, sizeof(cmd), "%s pages --walk %d 7ffffffff000 2>/dev/null", cli,
+		 getpid());
+	EXPECT_EQ(1, WEXITSTATUS(system(cmd)));	/* in no VMA */
+	snprintf(cmd, sizeof(cmd), "%s kernel extra 2>/dev/null", cli);
+	EXPECT_EQ(2, WEXITSTATUS(system(cmd)));
 }
 
 TEST_HARNESS_MAIN

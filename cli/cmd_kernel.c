@@ -1,0 +1,159 @@
+/* cmd_kernel.c - `ptinspect kernel`: this boot's virtual address space,
+ * the user half and the kernel's regions with the bases KASLR chose.
+ */
+#include <getopt.h>
+#include <libsmartcols.h>
+#include <stdlib.h>
+#include <string.h>
+#include "commands.h"
+#include "kernel_layout.h"
+#include "vma.h"
+#include "view.h"
+
+static void usage(FILE *out)
+{
+	fputs("Usage: ptinspect kernel [options]\n\n"
+	      "Show this boot's virtual address space as the kernel lays it out:\n"
+	      "the paging depth (4 or 5 levels), the top of user space, and every\n"
+	      "region of the kernel half (direct map, vmalloc, vmemmap, cpu entry\n"
+	      "area, kernel image, modules, fixmap, ...) at the bases KASLR chose.\n"
+	      "Needs root; kptr_restrict decides whether addresses show.\n\n"
+	      "Options:\n"
+	      "  -J, --json           JSON: {\"regions\": [...]}\n"
+	      "  -r, --raw            raw table (no alignment); sizes in bytes\n"
+	      "  -n, --noheadings     no header line, no summary\n"
+	      "      --list-columns   every column, NAME<TAB>HELP per line\n"
+	      "  -h, --help           this help\n\n"
+	      "Columns:\n", out);
+	for (size_t i = 0; i < PTI_REGION_NR_COLUMNS; i++)
+		fprintf(out, PTI_HELP_COLUMN_FORMAT, pti_region_columns[i].name,
+			pti_region_columns[i].help);
+	fprintf(out, PTI_HELP_COLUMN_FORMAT, "size", "end - start");
+	fprintf(out, PTI_HELP_COLUMN_FORMAT, "used", "used_end - start");
+}
+
+static void list_columns(FILE *out)
+{
+	for (size_t i = 0; i < PTI_REGION_NR_COLUMNS; i++)
+		fprintf(out, PTI_LIST_COLUMN_FORMAT, pti_region_columns[i].name,
+			pti_region_columns[i].help);
+	fprintf(out, PTI_LIST_COLUMN_FORMAT, "size", "end - start");
+	fprintf(out, PTI_LIST_COLUMN_FORMAT, "used", "used_end - start");
+}
+
+static void size_cell(bool exact, unsigned long long n, char *buf, size_t size)
+{
+	if (exact)
+		snprintf(buf, size, "%llu", n);
+	else
+		pti_human_size(n, buf, size);
+}
+
+static int print_layout(const struct pti_layout *l, bool json, bool raw,
+			bool noheadings)
+{
+	static const char *const heads[] = { "name", "start", "end", "size", "used" };
+	struct libscols_table *tb = scols_new_table();
+	int ret = -1;
+
+	if (!tb)
+		return -1;
+	scols_table_enable_raw(tb, raw);
+	scols_table_enable_noheadings(tb, noheadings);
+	if (json) {
+		scols_table_enable_json(tb, 1);
+		scols_table_set_name(tb, "regions");
+	}
+	for (size_t i = 0; i < 5; i++)
+		if (pti_view_add_column(tb, heads[i], i >= 3 && (json || raw), false))
+			goto out;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct pti_region *r = &l->regions[i];
+		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+		char buf[32];
+
+		if (!ln)
+			goto out;
+		scols_line_set_data(ln, 0, r->name);
+		snprintf(buf, sizeof(buf), "0x%016llx", (unsigned long long)r->start);
+		scols_line_set_data(ln, 1, buf);
+		snprintf(buf, sizeof(buf), "0x%016llx", (unsigned long long)r->end);
+		scols_line_set_data(ln, 2, buf);
+		size_cell(json || raw, r->end - r->start, buf, sizeof(buf));
+		scols_line_set_data(ln, 3, buf);
+		size_cell(json || raw, r->used_end - r->start, buf, sizeof(buf));
+		scols_line_set_data(ln, 4, buf);
+	}
+	if (!json && !noheadings) {
+		char page[16], user[16];
+
+		pti_human_size(l->paging.page_size, page, sizeof(page));
+		pti_human_size(l->paging.task_size_max, user, sizeof(user));
+		printf("%d-level paging, %s pages; user space 0x0-0x%llx (%s)\n\n",
+		       l->paging.paging_levels, page,
+		       (unsigned long long)l->paging.task_size_max, user);
+	}
+	ret = scols_print_table(tb) ? -1 : 0;
+out:
+	scols_unref_table(tb);
+	return ret;
+}
+
+int pti_cmd_kernel(const struct pti_source *src, int argc, char **argv)
+{
+	enum { OPT_LIST_COLUMNS = 256 };
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'J' },
+		{ "raw", no_argument, NULL, 'r' },
+		{ "noheadings", no_argument, NULL, 'n' },
+		{ "list-columns", no_argument, NULL, OPT_LIST_COLUMNS },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool json = false, raw = false, noheadings = false;
+	struct pti_layout *l;
+	char err[512] = "";
+	int c, ret;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "Jrnh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'J':
+			json = true;
+			break;
+		case 'r':
+			raw = true;
+			break;
+		case 'n':
+			noheadings = true;
+			break;
+		case OPT_LIST_COLUMNS:
+			list_columns(stdout);
+			return PTI_EXIT_OK;
+		case 'h':
+			usage(stdout);
+			return PTI_EXIT_OK;
+		default:
+			fputs("Try 'ptinspect kernel --help'.\n", stderr);
+			return PTI_EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "ptinspect kernel: unexpected '%s'\n", argv[optind]);
+		return PTI_EXIT_USAGE;
+	}
+	l = calloc(1, sizeof(*l));
+	if (!l)
+		return PTI_EXIT_FAILURE;
+	if (pti_layout_load(src, l, err, sizeof(err))) {
+		fprintf(stderr, "ptinspect kernel: %s\n", err);
+		free(l);
+		return PTI_EXIT_FAILURE;
+	}
+	if (!pti_layout_has_addresses(l))
+		fputs("ptinspect kernel: kptr_restrict hides the addresses (they show as 0)\n",
+		      stderr);
+	ret = print_layout(l, json, raw, noheadings);
+	free(l);
+	return ret ? PTI_EXIT_FAILURE : PTI_EXIT_OK;
+}

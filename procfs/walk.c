@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * walk.c - /proc/ptinspect/walk: the page-table walk for one address of
+ * one process, level by level, as the MMU does it.
+ *
+ * Write "PID ADDR" (ADDR in C notation: 0x... for hex); a read from
+ * offset 0 then gives a header and one line per level visited, from the
+ * root (pgd) down to where the walk ends: an empty entry, a huge entry,
+ * a non-present one, or the PTE.  An address in no VMA gives the header
+ * only: outside a VMA the tables may be freed under the mmap read lock
+ * (munmap frees them after downgrading its lock).  Root only (0600); raw
+ * entries and frame numbers only for an opener with CAP_SYS_ADMIN.
+ *
+ * Locking: the mmap read lock (killable) for the walk; the PTE table's
+ * lock as in the pages view.  The walk is made once per read from offset
+ * 0, into the file's own buffer, and printed from there.
+ */
+#include <linux/capability.h>
+#include <linux/err.h>
+#include <linux/fs.h>
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/mmap_lock.h>
+#include <linux/pid_namespace.h>
+#include <linux/proc_fs.h>
+#include <linux/sched/mm.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
+#include <linux/user_namespace.h>
+#include "ptinspect.h"
+
+#define PTI_WALK_WRITE_MAX	64
+
+struct pti_walk_file {
+	struct pid_namespace *ns;
+	struct mm_struct *mm;	/* mmgrab()bed target, or NULL */
+	unsigned long addr;
+	bool chosen, show_raw;
+	int n;
+	struct pti_walk_step steps[PTI_WALK_MAX_STEPS];
+};
+
+static int pti_walk_take(struct pti_walk_file *w)
+{
+	struct vm_area_struct *vma;
+
+	w->n = 0;
+	if (!mmget_not_zero(w->mm))
+		return -ESRCH;
+	if (mmap_read_lock_killable(w->mm)) {
+		mmput(w->mm);
+		return -EINTR;
+	}
+	vma = find_vma(w->mm, w->addr);
+	if (vma && vma->vm_start <= w->addr)
+		w->n = pti_page_walk(vma, w->addr, w->steps, w->show_raw);
+	mmap_read_unlock(w->mm);
+	mmput(w->mm);
+	return 0;
+}
+
+static int pti_walk_show(struct seq_file *m, void *v)
+{
+	struct pti_walk_file *w = m->private;
+	int i, err;
+
+	/* nothing asked yet ("PID ADDR" not written): the header alone */
+	if (w->chosen) {
+		err = pti_walk_take(w);
+		if (err)
+			return err;
+	}
+	pti_seq_header(m, pti_walk_columns, PTI_WALK_NR_COLUMNS, true);
+	for (i = 0; i < w->n; i++)
+		pti_seq_record(m, pti_walk_columns, PTI_WALK_NR_COLUMNS,
+			       &w->steps[i], true);
+	return 0;
+}
+
+static int pti_walk_open(struct inode *inode, struct file *file)
+{
+	struct pti_walk_file *w = kzalloc(sizeof(*w), GFP_KERNEL);
+	int err;
+
+	if (!w)
+		return -ENOMEM;
+	w->ns = get_pid_ns(proc_pid_ns(inode->i_sb));
+	w->show_raw = file_ns_capable(file, &init_user_ns, CAP_SYS_ADMIN);
+	err = single_open(file, pti_walk_show, w);
+	if (err) {
+		put_pid_ns(w->ns);
+		kfree(w);
+	}
+	return err;
+}
+
+static ssize_t pti_walk_write(struct file *file, const char __user *buf,
+			      size_t count, loff_t *ppos)
+{
+	struct seq_file *m = file->private_data;
+	struct pti_walk_file *w = m->private;
+	char text[PTI_WALK_WRITE_MAX + 1], *p, *pid_word, *addr_word;
+	unsigned long long addr;
+	struct mm_struct *mm;
+	int nr, tgid, err;
+
+	if (count == 0 || count > PTI_WALK_WRITE_MAX)
+		return -EINVAL;
+	if (copy_from_user(text, buf, count))
+		return -EFAULT;
+	text[count] = '\0';
+	p = strim(text);
+	pid_word = strsep(&p, " \t");
+	addr_word = p ? strim(p) : NULL;
+	if (!addr_word || strpbrk(addr_word, " \t") ||
+	    kstrtoint(pid_word, 10, &nr) || nr <= 0 || nr > PID_MAX_LIMIT ||
+	    kstrtoull(addr_word, 0, &addr) || addr >= TASK_SIZE_MAX)
+		return -EINVAL;
+	err = pti_mm_select(w->ns, nr, &mm, &tgid);
+	if (err)
+		return err;
+	mutex_lock(&m->lock);
+	if (w->mm)
+		mmdrop(w->mm);
+	w->mm = mm;
+	w->addr = addr;
+	w->chosen = true;
+	mutex_unlock(&m->lock);
+	*ppos = 0;	/* the caller stores it into f_pos */
+	return count;
+}
+
+static int pti_walk_release(struct inode *inode, struct file *file)
+{
+	struct seq_file *m = file->private_data;
+	struct pti_walk_file *w = m->private;
+
+	if (w->mm)
+		mmdrop(w->mm);
+	put_pid_ns(w->ns);
+	kfree(w);
+	return single_release(inode, file);
+}
+
+const struct proc_ops pti_walk_proc_ops = {
+	.proc_open = pti_walk_open,
+	.proc_read_iter = seq_read_iter,
+	.proc_write = pti_walk_write,
+	.proc_lseek = seq_lseek,
+	.proc_release = pti_walk_release,
+};
