@@ -43,7 +43,7 @@
 #define KPF_ZERO_PAGE		24
 
 struct row {
-	unsigned long long addr, size, pfn, swap_offset;
+	unsigned long long addr, size, pfn, swap_offset, swap_type;
 	char level[8], state[16], kind[16];
 	int write, dirty, young, soft_dirty, mapcount, anon_exclusive, thp;
 };
@@ -86,6 +86,7 @@ static void parse_row(const struct layout *l, char *line, struct row *r)
 	NUM("size", r->size);
 	NUM("pfn", r->pfn);
 	NUM("swap_offset", r->swap_offset);
+	NUM("swap_type", r->swap_type);
 	NUM("write", r->write);
 	NUM("dirty", r->dirty);
 	NUM("young", r->young);
@@ -650,6 +651,91 @@ TEST(huge_page_is_one_pmd_entry)
 	munmap(raw, 2 * huge);
 	if (strstr(mode, "[never]"))
 		thp_mode("never");
+}
+
+/* Swap on a zram device for this case; 0, or -1 where the kernel has none. */
+static int zram_swap_on(void)
+{
+	int fd;
+
+	if (system("modprobe zram num_devices=1 > /dev/null 2>&1") ||
+	    access("/sys/block/zram0/disksize", W_OK))
+		return -1;
+	fd = open("/sys/block/zram0/disksize", O_WRONLY);
+	if (fd < 0 || write(fd, "64M", 3) != 3) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	close(fd);
+	return system("mkswap /dev/zram0 > /dev/null 2>&1 && swapon /dev/zram0") ? -1 : 0;
+}
+
+static void zram_swap_off(void)
+{
+	int fd;
+
+	if (system("swapoff /dev/zram0 2> /dev/null"))
+		return;
+	fd = open("/sys/block/zram0/reset", O_WRONLY);
+	if (fd >= 0) {
+		write(fd, "1", 1);
+		close(fd);
+	}
+}
+
+/*
+ * Pages paged out to swap are swap entries: not present, their swap area
+ * and slot as pagemap gives them; a touch brings each back.
+ */
+TEST(swapped_out_pages_are_swap_entries)
+{
+	int n = 16, swapped = 0;
+	unsigned long a;
+	struct rows rs;
+	char *p;
+
+	page_size = sysconf(_SC_PAGESIZE);
+	if (access(PAGES, R_OK))
+		SKIP(return, "module not loaded");
+	if (zram_swap_on()) {
+		zram_swap_off();
+		SKIP(return, "no zram swap in this kernel");
+	}
+	p = mmap(NULL, n * page_size, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, p);
+	for (int i = 0; i < n * page_size; i++)
+		p[i] = (char)(i * 7 + i / 4096);
+	a = (unsigned long)p;
+	ASSERT_EQ(0, madvise(p, n * page_size, 21 /* MADV_PAGEOUT */));
+	ASSERT_EQ(0, load(getpid(), a, a + n * page_size, 65536, &rs, NULL));
+	for (size_t i = 0; i < rs.n; i++) {
+		const struct row *r = &rs.r[i];
+		uint64_t pm = pagemap(getpid(), r->addr);
+
+		if (strcmp(r->state, "swap"))
+			continue;
+		swapped++;
+		EXPECT_EQ(-1, r->mapcount);
+		EXPECT_NE(0, pm & PM_SWAP) TH_LOG("0x%llx", r->addr);
+		/* pagemap: type in bits 0-4, offset in bits 5-54 */
+		EXPECT_EQ(pm & 0x1f, (uint64_t)r->swap_type);
+		EXPECT_EQ((pm & PM_PFN_MASK) >> 5, r->swap_offset)
+			TH_LOG("0x%llx", r->addr);
+	}
+	EXPECT_LT(0, swapped) TH_LOG("MADV_PAGEOUT swapped nothing out");
+	EXPECT_EQ(0, check_against_kernel(_metadata, getpid(), &rs, a,
+					  a + n * page_size));
+	free(rs.r);
+	for (int i = 0; i < n * page_size; i += page_size)
+		EXPECT_EQ((char)(i * 7 + i / 4096), p[i]);
+	ASSERT_EQ(0, load(getpid(), a, a + n * page_size, 65536, &rs, NULL));
+	for (size_t i = 0; i < rs.n; i++)
+		EXPECT_STREQ("present", rs.r[i].state);
+	free(rs.r);
+	munmap(p, n * page_size);
+	zram_swap_off();
 }
 
 /* Bad writes and tasks without an address space get a clear error. */
