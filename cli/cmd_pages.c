@@ -200,6 +200,25 @@ static const char *vma_label(const struct vma_walk *w)
 	return w->vma.name[0] ? w->vma.name : pti_vma_kind(&w->mm, &w->vma);
 }
 
+/* One VMA's row: its range, five counts already written, its name. */
+static int vma_row(struct libscols_table *tb, const struct vma_walk *w,
+		   char counts[5][32])
+{
+	struct libscols_line *ln = scols_table_new_line(tb, NULL);
+	char buf[32];
+
+	if (!ln)
+		return -1;
+	snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)w->vma.start);
+	scols_line_set_data(ln, 0, buf);
+	snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)w->vma.end);
+	scols_line_set_data(ln, 1, buf);
+	for (size_t i = 0; i < 5; i++)
+		scols_line_set_data(ln, 2 + i, counts[i]);
+	scols_line_set_data(ln, 7, vma_label(w));
+	return 0;
+}
+
 static int print_per_vma(const struct pti_source *src, int pid,
 			 const struct pti_range *range,
 			 const struct pti_page_set *set,
@@ -223,8 +242,7 @@ static int print_per_vma(const struct pti_source *src, int pid,
 			goto out;
 	while ((got = pti_vma_next(&w.reader, &w.vma, err, errlen)) == 1) {
 		struct pages_totals t = { 0 };
-		struct libscols_line *ln;
-		char buf[32];
+		char counts[5][32];
 		unsigned long long *v[] = { &t.resident, &t.swapped, &t.shared,
 					    &t.private, &t.huge };
 
@@ -235,18 +253,10 @@ static int print_per_vma(const struct pti_source *src, int pid,
 			next++;
 		for (size_t i = next; i < set->n && set->pages[i].addr < w.vma.end; i++)
 			add_entry(&t, &set->pages[i]);
-		ln = scols_table_new_line(tb, NULL);
-		if (!ln)
+		for (size_t i = 0; i < 5; i++)
+			bytes_cell(o, *v[i], counts[i], sizeof(counts[i]));
+		if (vma_row(tb, &w, counts))
 			goto out;
-		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)w.vma.start);
-		scols_line_set_data(ln, 0, buf);
-		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)w.vma.end);
-		scols_line_set_data(ln, 1, buf);
-		for (size_t i = 0; i < 5; i++) {
-			bytes_cell(o, *v[i], buf, sizeof(buf));
-			scols_line_set_data(ln, 2 + i, buf);
-		}
-		scols_line_set_data(ln, 7, vma_label(&w));
 	}
 	if (got == 0 && !scols_print_table(tb))
 		ret = 0;
@@ -419,8 +429,7 @@ static int print_cow(const struct pti_source *src, int parent_pid,
 					    &vt.totals.copied,
 					    &vt.totals.parent_only,
 					    &vt.totals.child_only };
-		struct libscols_line *ln;
-		char buf[32];
+		char counts[5][32];
 
 		if (!in_range(&w.vma, range))
 			continue;
@@ -429,18 +438,10 @@ static int print_cow(const struct pti_source *src, int parent_pid,
 			e = e < range->end ? e : range->end;
 		}
 		cow_join(parent, child, s, e, page, cow_row, &vt);
-		ln = scols_table_new_line(t.tb, NULL);
-		if (!ln)
+		for (size_t i = 0; i < 5; i++)
+			snprintf(counts[i], sizeof(counts[i]), "%llu", *v[i]);
+		if (vma_row(t.tb, &w, counts))
 			goto out_vma;
-		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)w.vma.start);
-		scols_line_set_data(ln, 0, buf);
-		snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)w.vma.end);
-		scols_line_set_data(ln, 1, buf);
-		for (size_t i = 0; i < 5; i++) {
-			snprintf(buf, sizeof(buf), "%llu", *v[i]);
-			scols_line_set_data(ln, 2 + i, buf);
-		}
-		scols_line_set_data(ln, 7, vma_label(&w));
 	}
 	if (got == 0 && !scols_print_table(t.tb))
 		ret = 0;

@@ -92,6 +92,7 @@ struct pti_pid_choice {
 	struct pid *target;
 };
 
+int pti_pid_parse(const char *text, int *nr);
 int pti_pid_from_user(const char __user *buf, size_t count, int *nr);
 struct pid *pti_pid_get(struct pid_namespace *ns, int nr);
 int pti_choice_open(struct inode *inode, struct file *file,

@@ -179,7 +179,7 @@ static int pti_pages_parse(char *text, int *nr, unsigned long *start,
 	}
 	if (n == 0 || n > 3 || (p && *p))
 		return -EINVAL;
-	if (kstrtoint(words[0], 10, nr) || *nr <= 0 || *nr > PID_MAX_LIMIT)
+	if (pti_pid_parse(words[0], nr))
 		return -EINVAL;
 	*start = 0;
 	*end = TASK_SIZE_MAX;

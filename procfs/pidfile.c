@@ -11,6 +11,20 @@
 #include "ptinspect.h"
 
 /**
+ * pti_pid_parse() - parse a pid given as decimal text
+ * @text: the number (a trailing newline allowed)
+ * @nr: out: the pid
+ *
+ * Return: 0, or -EINVAL for anything but 1..PID_MAX_LIMIT.
+ */
+int pti_pid_parse(const char *text, int *nr)
+{
+	if (kstrtoint(text, 10, nr) || *nr <= 0 || *nr > PID_MAX_LIMIT)
+		return -EINVAL;
+	return 0;
+}
+
+/**
  * pti_pid_from_user() - parse a pid written to a pid-chosen file
  * @buf: user buffer: a decimal number, a newline allowed
  * @count: its length

@@ -115,7 +115,7 @@ static ssize_t pti_walk_write(struct file *file, const char __user *buf,
 	pid_word = strsep(&p, " \t");
 	addr_word = p ? strim(p) : NULL;
 	if (!addr_word || strpbrk(addr_word, " \t") ||
-	    kstrtoint(pid_word, 10, &nr) || nr <= 0 || nr > PID_MAX_LIMIT ||
+	    pti_pid_parse(pid_word, &nr) ||
 	    kstrtoull(addr_word, 0, &addr) || addr >= TASK_SIZE_MAX)
 		return -EINVAL;
 	err = pti_mm_select(w->ns, nr, &mm, &tgid);

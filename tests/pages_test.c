@@ -69,14 +69,33 @@ static int field_index(const struct layout *l, const char *name)
 	return -1;
 }
 
-static void parse_row(const struct layout *l, char *line, struct row *r)
+/* Split @line at spaces into at most @max words, in place; their count. */
+static int split_fields(char *line, char **f, int max)
 {
-	char *save = NULL, *f[32];
+	char *save = NULL;
 	int n = 0;
 
-	for (char *t = strtok_r(line, " \n", &save); t && n < 32;
+	for (char *t = strtok_r(line, " \n", &save); t && n < max;
 	     t = strtok_r(NULL, " \n", &save))
 		f[n++] = t;
+	return n;
+}
+
+/* A header line's column names, in order. */
+static void read_header(char *line, struct layout *l)
+{
+	char *f[32];
+
+	l->n = split_fields(line, f, 32);
+	for (int i = 0; i < l->n; i++)
+		snprintf(l->names[i], sizeof(l->names[0]), "%s", f[i]);
+}
+
+static void parse_row(const struct layout *l, char *line, struct row *r)
+{
+	char *f[32];
+	int n = split_fields(line, f, 32);
+
 	memset(r, 0, sizeof(*r));
 #define NUM(name, dst) do { int i = field_index(l, name); \
 		if (i >= 0 && i < n) dst = strtoull(f[i], NULL, 0); } while (0)
@@ -148,13 +167,8 @@ static int load(pid_t pid, unsigned long start, unsigned long end,
 	out->r = calloc(MAX_ROWS, sizeof(*out->r));
 	out->n = 0;
 	line = strtok_r(buf, "\n", &save);
-	if (line) {
-		char *s2 = NULL;
-
-		for (char *t = strtok_r(line, " ", &s2); t && l.n < 32;
-		     t = strtok_r(NULL, " ", &s2))
-			snprintf(l.names[l.n++], sizeof(l.names[0]), "%s", t);
-	}
+	if (line)
+		read_header(line, &l);
 	while ((line = strtok_r(NULL, "\n", &save)) && out->n < MAX_ROWS)
 		parse_row(&l, line, &out->r[out->n++]);
 	free(buf);
@@ -925,20 +939,12 @@ static int walk(pid_t pid, unsigned long addr, struct step *st, int max)
 		return -1;
 	buf[got] = '\0';
 	line = strtok_r(buf, "\n", &save);
-	if (line) {
-		char *s2 = NULL;
-
-		for (char *t = strtok_r(line, " ", &s2); t && l.n < 32;
-		     t = strtok_r(NULL, " ", &s2))
-			snprintf(l.names[l.n++], sizeof(l.names[0]), "%s", t);
-	}
+	if (line)
+		read_header(line, &l);
 	while ((line = strtok_r(NULL, "\n", &save)) && n < max) {
-		char *f[32], *s2 = NULL;
-		int k = 0, i;
+		char *f[32];
+		int k = split_fields(line, f, 32), i;
 
-		for (char *t = strtok_r(line, " ", &s2); t && k < 32;
-		     t = strtok_r(NULL, " ", &s2))
-			f[k++] = t;
 		memset(&st[n], 0, sizeof(st[n]));
 #define W_NUM(name, dst) do { i = field_index(&l, name); \
 		if (i >= 0 && i < k) dst = strtoull(f[i], NULL, 0); } while (0)
@@ -1096,19 +1102,14 @@ static int load_kernel(struct kernel_layout *k)
 	buf[got] = '\0';
 	for (line = strtok_r(buf, "\n", &save); line;
 	     line = strtok_r(NULL, "\n", &save)) {
-		char *f[32], *s2 = NULL;
-		int k2 = 0, i;
+		char *f[32];
 
-		for (char *t = strtok_r(line, " ", &s2); t && k2 < 32;
-		     t = strtok_r(NULL, " ", &s2))
-			f[k2++] = t;
 		if (part == 0 || part == 2) {	/* a header */
-			l.n = 0;
-			for (i = 0; i < k2; i++)
-				snprintf(l.names[l.n++], sizeof(l.names[0]), "%s", f[i]);
+			read_header(line, &l);
 			part++;
 			continue;
 		}
+		split_fields(line, f, 32);
 		if (part == 1) {
 			k->levels = atoi(f[field_index(&l, "paging_levels")]);
 			k->task_size_max = strtoull(f[field_index(&l, "task_size_max")], NULL, 0);
