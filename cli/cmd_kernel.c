@@ -89,9 +89,19 @@ static int print_layout(const struct pti_layout *l, bool json, bool raw,
 
 		pti_human_size(l->paging.page_size, page, sizeof(page));
 		pti_human_size(l->paging.task_size_max, user, sizeof(user));
-		printf("%d-level paging, %s pages; user space 0x0-0x%llx (%s)\n\n",
+		printf("%d-level paging, %s pages; user space 0x0-0x%llx (%s)\n",
 		       l->paging.paging_levels, page,
 		       (unsigned long long)l->paging.task_size_max, user);
+		if (l->paging.image_end) {
+			char image[16];
+
+			pti_human_size(l->paging.image_end - l->paging.image_start,
+				       image, sizeof(image));
+			printf("kernel image mapped at 0x%llx-0x%llx (%s, from _text)\n",
+			       (unsigned long long)l->paging.image_start,
+			       (unsigned long long)l->paging.image_end, image);
+		}
+		putchar('\n');
 	}
 	ret = scols_print_table(tb) ? -1 : 0;
 out:

@@ -11,6 +11,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/sched.h>
 #include <linux/string.h>
 #include <asm/cpu_entry_area.h>
 #include <asm/fixmap.h>
@@ -21,6 +22,42 @@
 #endif
 #include "ptinspect.h"
 
+/*
+ * The kernel image as its own page tables map it.  Boot clears every PMD
+ * of the image area below _text and past _brk_end rounded up to 2 MiB
+ * (cleanup_highmap()), so the first and the last used PMD bound the
+ * image.  Those tables (level3/level2_kernel_pgt) are static and never
+ * freed; a PMD that CPA later split or made not-present is still not
+ * none.  Read through the reader's own mm: every mm shares the kernel
+ * half.  At most PTRS_PER_PMD entries.
+ */
+static void pti_image_bounds(unsigned long *start, unsigned long *end)
+{
+	unsigned long addr = __START_KERNEL_map;
+	pgd_t *pgd = pgd_offset(current->active_mm, addr);
+	p4d_t *p4d;
+	pud_t *pud, pudval;
+
+	*start = *end = 0;
+	if (pgd_none(READ_ONCE(*pgd)) || pgd_bad(READ_ONCE(*pgd)))
+		return;
+	p4d = p4d_offset(pgd, addr);
+	if (p4d_none(READ_ONCE(*p4d)) || p4d_bad(READ_ONCE(*p4d)))
+		return;
+	pud = pud_offset(p4d, addr);
+	pudval = READ_ONCE(*pud);
+	if (pud_none(pudval) || pud_leaf(pudval) || pud_bad(pudval))
+		return;
+	/* the image area (at most 1 GiB, PUD-aligned) is one PMD table */
+	for (; addr - __START_KERNEL_map < KERNEL_IMAGE_SIZE; addr += PMD_SIZE) {
+		if (pmd_none(READ_ONCE(*pmd_offset(pud, addr))))
+			continue;
+		if (!*start)
+			*start = addr;
+		*end = addr + PMD_SIZE;
+	}
+}
+
 /**
  * pti_kernel_fill() - this boot's paging depth, page size and bases
  * @k: record to fill
@@ -28,6 +65,8 @@
  */
 void pti_kernel_fill(struct pti_kernel *k, bool addresses)
 {
+	unsigned long image_start, image_end;
+
 	memset(k, 0, sizeof(*k));
 	k->paging_levels = pgtable_l5_enabled() ? 5 : 4;
 	k->page_size = PAGE_SIZE;
@@ -37,6 +76,9 @@ void pti_kernel_fill(struct pti_kernel *k, bool addresses)
 	k->page_offset_base = PAGE_OFFSET;
 	k->vmalloc_base = VMALLOC_START;
 	k->vmemmap_base = VMEMMAP_START;
+	pti_image_bounds(&image_start, &image_end);
+	k->image_start = image_start;
+	k->image_end = image_end;
 }
 
 static int pti_region(struct pti_region *r, int n, int max, const char *name,

@@ -472,6 +472,10 @@ PTI_KERNEL_COLUMN(VMALLOC_BASE, "vmalloc_base", vmalloc_base, PTI_T_HEX64,
 	"start of the vmalloc area (randomized)")
 PTI_KERNEL_COLUMN(VMEMMAP_BASE, "vmemmap_base", vmemmap_base, PTI_T_HEX64,
 	"start of the struct page array (randomized)")
+PTI_KERNEL_COLUMN(IMAGE_START, "image_start", image_start, PTI_T_HEX64,
+	"first address the kernel image's page tables map: _text (randomized)")
+PTI_KERNEL_COLUMN(IMAGE_END, "image_end", image_end, PTI_T_HEX64,
+	"end of the image's mapping: past _end, rounded up to the 2 MiB page that maps it")
 
 PTI_REGION_COLUMN(NAME, "name", name, PTI_T_WORD,
 	"user, ldt_remap, direct_map, vmalloc, vmemmap, kasan_shadow, cpu_entry_area, espfix, efi, kernel_image, modules, fixmap")

@@ -202,6 +202,7 @@ struct pti_kernel {
 	__s32 paging_levels;
 	__u64 page_size, task_size_max;
 	__u64 page_offset_base, vmalloc_base, vmemmap_base;
+	__u64 image_start, image_end;	/* the image as its page tables map it */
 };
 
 /* /proc/ptinspect/kernel: one region of the address space. */
