@@ -752,6 +752,132 @@ TEST(swapped_out_pages_are_swap_entries)
 	zram_swap_off();
 }
 
+/* A sysfs knob's text, and a write of a new one; 0 on success. */
+static int knob_swap(const char *path, char *saved, size_t len, const char *value)
+{
+	int fd = open(path, O_RDWR);
+	ssize_t got;
+
+	if (fd < 0)
+		return -1;
+	got = read(fd, saved, len - 1);
+	saved[got > 0 ? got : 0] = '\0';
+	if (got <= 0 || write(fd, value, strlen(value)) != (ssize_t)strlen(value)) {
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+static void knob_set(const char *path, const char *value)
+{
+	int fd = open(path, O_WRONLY);
+
+	if (fd >= 0) {
+		/* best effort: putting a setting back */
+		ssize_t put = write(fd, value, strlen(value));
+
+		(void)put;
+		close(fd);
+	}
+}
+
+#define KSM "/sys/kernel/mm/ksm/"
+#define KSM_PAGES 32
+
+/*
+ * Pages of equal content that ksmd merged are one KSM frame: every one of
+ * them maps the same pfn (as pagemap says), with the kind ksm, read-only,
+ * a map count of all of them (as kpagecount says) and KPF_KSM.
+ */
+TEST(ksm_merges_equal_pages_into_one_frame)
+{
+	char run[16], scan[16], sleep_ms[16];
+	unsigned long a;
+	struct rows rs;
+	int merged = 0;
+	char *p;
+
+	page_size = sysconf(_SC_PAGESIZE);
+	if (access(PAGES, R_OK))
+		SKIP(return, "module not loaded");
+	if (access(KSM "run", W_OK))
+		SKIP(return, "no KSM in this kernel");
+	p = mmap(NULL, KSM_PAGES * page_size, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, p);
+	madvise(p, KSM_PAGES * page_size, MADV_NOHUGEPAGE);
+	memset(p, 0x5a, KSM_PAGES * page_size);
+	ASSERT_EQ(0, madvise(p, KSM_PAGES * page_size, MADV_MERGEABLE));
+	ASSERT_EQ(0, knob_swap(KSM "pages_to_scan", scan, sizeof(scan), "10000"));
+	ASSERT_EQ(0, knob_swap(KSM "sleep_millisecs", sleep_ms, sizeof(sleep_ms), "10"));
+	ASSERT_EQ(0, knob_swap(KSM "run", run, sizeof(run), "1"));
+	a = (unsigned long)p;
+	/* ksmd merges on its second pass over the pages; TCG is slow */
+	for (int tries = 0; tries < 600 && merged < KSM_PAGES; tries++) {
+		usleep(100 * 1000);
+		ASSERT_EQ(0, load(getpid(), a, a + KSM_PAGES * page_size, 65536,
+				  &rs, NULL));
+		merged = 0;
+		for (size_t i = 0; i < rs.n; i++)
+			merged += !strcmp(rs.r[i].kind, "ksm");
+		if (merged < KSM_PAGES)
+			free(rs.r);
+	}
+	knob_set(KSM "run", run);
+	knob_set(KSM "sleep_millisecs", sleep_ms);
+	knob_set(KSM "pages_to_scan", scan);
+	ASSERT_EQ(KSM_PAGES, merged) TH_LOG("ksmd merged %d of %d pages in 60 s",
+					    merged, KSM_PAGES);
+	ASSERT_EQ(KSM_PAGES, (int)rs.n);
+	for (size_t i = 0; i < rs.n; i++) {
+		const struct row *r = &rs.r[i];
+
+		EXPECT_EQ(rs.r[0].pfn, r->pfn) TH_LOG("0x%llx", r->addr);
+		EXPECT_EQ(0, r->write);
+		EXPECT_EQ(0, r->anon_exclusive);
+		EXPECT_EQ(KSM_PAGES, r->mapcount);
+		EXPECT_EQ(r->pfn, pagemap(getpid(), r->addr) & PM_PFN_MASK);
+	}
+	EXPECT_NE(0, read_u64("/proc/kpageflags", rs.r[0].pfn) & (1ULL << KPF_KSM));
+	EXPECT_EQ(0, check_against_kernel(_metadata, getpid(), &rs, a,
+					  a + KSM_PAGES * page_size));
+	free(rs.r);
+	/* a write breaks the sharing for that page alone */
+	p[0] = 1;
+	ASSERT_EQ(0, load(getpid(), a, a + 2 * page_size, 65536, &rs, NULL));
+	ASSERT_EQ(2, (int)rs.n);
+	EXPECT_STREQ("anon", rs.r[0].kind);
+	EXPECT_EQ(1, rs.r[0].write);
+	EXPECT_STREQ("ksm", rs.r[1].kind);
+	EXPECT_EQ(KSM_PAGES - 1, rs.r[1].mapcount);
+	free(rs.r);
+	munmap(p, KSM_PAGES * page_size);
+}
+
+/* mprotect(PROT_READ) takes the write bit off every entry of the range. */
+TEST_F(region, mprotect_read_only_entries_are_not_writable)
+{
+	unsigned long start = (unsigned long)self->anon;
+	unsigned long end = start + NPAGES * page_size;
+	struct rows rs;
+	int written = 0;
+
+	ASSERT_EQ(0, mprotect(self->anon, NPAGES * page_size, PROT_READ));
+	ASSERT_EQ(0, load(getpid(), start, end, 65536, &rs, NULL));
+	EXPECT_EQ(NPAGES, (int)rs.n);
+	for (size_t i = 0; i < rs.n; i++) {
+		EXPECT_EQ(0, rs.r[i].write) TH_LOG("0x%llx", rs.r[i].addr);
+		/* the data stays; only the permission went */
+		written += !strcmp(rs.r[i].kind, "anon") && rs.r[i].dirty;
+	}
+	EXPECT_EQ(NPAGES / 2, written);
+	EXPECT_EQ(0, check_against_kernel(_metadata, getpid(), &rs, start, end));
+	free(rs.r);
+	ASSERT_EQ(0, mprotect(self->anon, NPAGES * page_size, PROT_READ | PROT_WRITE));
+}
+
 /* Bad writes and tasks without an address space get a clear error. */
 TEST(bad_input_is_refused)
 {
@@ -1081,6 +1207,7 @@ struct region {
 struct kernel_layout {
 	int levels;
 	unsigned long long task_size_max, page_offset_base, vmalloc_base;
+	unsigned long long image_start, image_end;
 	struct region r[32];
 	int n;
 };
@@ -1115,6 +1242,8 @@ static int load_kernel(struct kernel_layout *k)
 			k->task_size_max = strtoull(f[field_index(&l, "task_size_max")], NULL, 0);
 			k->page_offset_base = strtoull(f[field_index(&l, "page_offset_base")], NULL, 0);
 			k->vmalloc_base = strtoull(f[field_index(&l, "vmalloc_base")], NULL, 0);
+			k->image_start = strtoull(f[field_index(&l, "image_start")], NULL, 0);
+			k->image_end = strtoull(f[field_index(&l, "image_end")], NULL, 0);
 			part++;
 			continue;
 		}
@@ -1217,6 +1346,124 @@ TEST(kernel_layout_matches_kcore)
 	EXPECT_STREQ("modules", region_of(&k, strtoull(line, NULL, 16))->name);
 }
 
+/* A whole file's text (NUL-terminated, its length in @len), or NULL. */
+static char *slurp(const char *path, size_t *len)
+{
+	size_t cap = 1 << 16;
+	char *buf = malloc(cap);
+	int fd = open(path, O_RDONLY);
+	ssize_t got = 0;
+
+	*len = 0;
+	if (fd < 0 || !buf) {
+		free(buf);
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	while ((got = read(fd, buf + *len, cap - *len - 1)) > 0) {
+		*len += (size_t)got;
+		if (cap - *len < 4096)
+			buf = realloc(buf, cap *= 2);
+	}
+	close(fd);
+	buf[*len] = '\0';
+	return buf;
+}
+
+/* A symbol's address from /proc/kallsyms (root sees real ones), or 0. */
+static unsigned long long kallsyms_address(const char *name)
+{
+	unsigned long long addr, found = 0;
+	char line[256], sym[128], type;
+	FILE *f = fopen("/proc/kallsyms", "r");
+
+	if (!f)
+		return 0;
+	while (!found && fgets(line, sizeof(line), f))
+		if (sscanf(line, "%llx %c %127s", &addr, &type, sym) == 3 &&
+		    !strcmp(sym, name))
+			found = addr;
+	fclose(f);
+	return found;
+}
+
+/*
+ * The kernel half against the kernel's other views of itself: the image's
+ * mapping starts at kallsyms' _text and ends on the 2 MiB page holding
+ * _end (past the bss); every vmalloc'ed range of /proc/vmallocinfo lies in
+ * vmalloc; every module of /proc/modules lies in modules.
+ */
+TEST(kernel_layout_matches_kallsyms_vmallocinfo_and_modules)
+{
+	unsigned long long text, bss_stop, end, start, size, lo, hi;
+	const struct region *vmalloc, *modules;
+	int ranges = 0, loaded = 0, fd;
+	struct kernel_layout k;
+	char line[512], name[64], saved[16] = "", *info;
+	size_t len;
+	FILE *f;
+
+	if (access("/proc/ptinspect/kernel", R_OK))
+		SKIP(return, "module not loaded");
+	ASSERT_EQ(0, load_kernel(&k));
+	text = kallsyms_address("_text");
+	bss_stop = kallsyms_address("__bss_stop");
+	end = kallsyms_address("_end");
+	ASSERT_NE(0ULL, text) TH_LOG("root should see _text in /proc/kallsyms");
+	ASSERT_NE(0ULL, end);
+	EXPECT_EQ(text, k.image_start);
+	EXPECT_LE(bss_stop, k.image_end);
+	EXPECT_LE(k.image_end, (end + (2ULL << 20) - 1) & ~((2ULL << 20) - 1));
+	EXPECT_LT(k.image_start, k.image_end);
+	ASSERT_NE(NULL, region_of(&k, k.image_start));
+	EXPECT_STREQ("kernel_image", region_of(&k, k.image_start)->name);
+	EXPECT_LE(k.image_end, region_of(&k, k.image_start)->end);
+
+	vmalloc = region_named(&k, "vmalloc");
+	modules = region_named(&k, "modules");
+	ASSERT_NE(NULL, vmalloc);
+	ASSERT_NE(NULL, modules);
+	/* vmallocinfo prints %pK: real addresses under kptr_restrict=1 */
+	fd = open("/proc/sys/kernel/kptr_restrict", O_RDWR);
+	ASSERT_LE(0, fd);
+	ASSERT_LT(0, read(fd, saved, sizeof(saved) - 1));
+	ASSERT_EQ(1, pwrite(fd, "1", 1, 0));
+	info = slurp("/proc/vmallocinfo", &len);
+	ASSERT_EQ((ssize_t)strlen(saved), pwrite(fd, saved, strlen(saved), 0));
+	close(fd);
+	ASSERT_NE(NULL, info);
+	f = fmemopen(info, len, "r");
+	ASSERT_NE(NULL, f);
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "0x%llx-0x%llx", &lo, &hi) != 2)
+			continue;
+		/* module text is vmalloc'ed too, in its own area */
+		if (lo >= modules->start && hi <= modules->end)
+			continue;
+		ranges++;
+		EXPECT_LE(vmalloc->start, lo) TH_LOG("%s", line);
+		EXPECT_GE(vmalloc->end, hi) TH_LOG("%s", line);
+	}
+	fclose(f);
+	free(info);
+	EXPECT_LT(0, ranges);
+	f = fopen("/proc/modules", "r");
+	ASSERT_NE(NULL, f);
+	while (fgets(line, sizeof(line), f)) {
+		char *at = strstr(line, " 0x");
+
+		if (!at || sscanf(line, "%63s %llu", name, &size) != 2)
+			continue;
+		start = strtoull(at + 1, NULL, 16);
+		loaded++;
+		EXPECT_LE(modules->start, start) TH_LOG("%s", name);
+		EXPECT_GE(modules->end, start + size) TH_LOG("%s", name);
+	}
+	fclose(f);
+	EXPECT_LT(0, loaded);
+}
+
 /* kptr_restrict=2 hides the kernel's addresses, as it hides kallsyms'. */
 TEST(kernel_layout_follows_kptr_restrict)
 {
@@ -1234,6 +1481,8 @@ TEST(kernel_layout_follows_kptr_restrict)
 	close(fd);
 	EXPECT_EQ(0ULL, k.page_offset_base);
 	EXPECT_EQ(0ULL, k.vmalloc_base);
+	EXPECT_EQ(0ULL, k.image_start);
+	EXPECT_EQ(0ULL, k.image_end);
 	for (int i = 1; i < k.n; i++) {
 		EXPECT_EQ(0ULL, k.r[i].start) TH_LOG("%s", k.r[i].name);
 	}
