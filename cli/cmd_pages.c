@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "commands.h"
 #include "pages.h"
+#include "plain_table.h"
 #include "vma.h"
 #include "view.h"
 
@@ -121,42 +122,89 @@ static void add_entry(struct pages_totals *t, const struct pti_page *p)
 	}
 }
 
-static int print_entries(const struct pti_page_set *set,
-			 const struct pages_opts *o, char *err, size_t errlen)
-{
+/* The entries' rows for pti_plain_print: one record per row. */
+struct entry_cells {
+	const struct pti_page_set *set;
 	const struct pti_column *cols[PAGES_MAX_COLUMNS];
-	char *names[PAGES_MAX_COLUMNS];
-	char *list = strdup(o->columns ? o->columns : PAGES_DEFAULT_COLUMNS);
-	struct libscols_table *tb = new_table(o, "pages");
-	struct pages_totals t = { 0 };
-	int n, ret = -1;
+};
 
-	if (!tb || !list)
-		goto out;
-	n = pti_split_list(list, names, PAGES_MAX_COLUMNS);
-	for (int i = 0; i < n; i++) {
-		cols[i] = pti_column_find(pti_page_columns, PTI_PAGE_NR_COLUMNS,
-					  names[i]);
-		if (!cols[i] || pti_view_add_column(tb, names[i],
-						    pti_column_is_number(cols[i]),
-						    false))
-			goto out;
+static size_t entry_cell(const void *arg, size_t row, size_t col, char *buf,
+			 size_t size)
+{
+	const struct entry_cells *e = arg;
+
+	return pti_column_format(e->cols[col], &e->set->pages[row], buf, size);
+}
+
+/*
+ * A table of a whole address space can have millions of rows: printed
+ * as it is formatted (libsmartcols would hold every cell); JSON goes
+ * through libsmartcols.
+ */
+static int print_entry_rows(const struct entry_cells *e, char **names, int n,
+			    const struct pages_opts *o)
+{
+	struct pti_plain_table plain = {
+		.ncols = (size_t)n, .nrows = e->set->n, .raw = o->raw,
+		.noheadings = o->noheadings, .cell = entry_cell, .arg = e,
+	};
+	struct libscols_table *tb;
+	int ret = -1;
+
+	if (!o->json) {
+		for (int i = 0; i < n; i++) {
+			plain.heads[i] = names[i];
+			plain.right[i] = pti_column_is_number(e->cols[i]);
+		}
+		return pti_plain_print(&plain, stdout);
 	}
-	for (size_t r = 0; r < set->n; r++) {
+	tb = new_table(o, "pages");
+	if (!tb)
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (pti_view_add_column(tb, names[i],
+					pti_column_is_number(e->cols[i]), false))
+			goto out;
+	for (size_t r = 0; r < e->set->n; r++) {
 		struct libscols_line *ln = scols_table_new_line(tb, NULL);
-		char buf[64];
+		char buf[PTI_PLAIN_CELL];
 
 		if (!ln)
 			goto out;
-		add_entry(&t, &set->pages[r]);
 		for (int i = 0; i < n; i++) {
-			pti_column_format(cols[i], &set->pages[r], buf, sizeof(buf));
+			entry_cell(e, r, (size_t)i, buf, sizeof(buf));
 			if (scols_line_set_data(ln, (size_t)i, buf))
 				goto out;
 		}
 	}
-	if (scols_print_table(tb))
+	ret = scols_print_table(tb) ? -1 : 0;
+out:
+	scols_unref_table(tb);
+	return ret;
+}
+
+static int print_entries(const struct pti_page_set *set,
+			 const struct pages_opts *o, char *err, size_t errlen)
+{
+	struct entry_cells e = { .set = set };
+	char *names[PAGES_MAX_COLUMNS];
+	char *list = strdup(o->columns ? o->columns : PAGES_DEFAULT_COLUMNS);
+	struct pages_totals t = { 0 };
+	int n, ret = -1;
+
+	if (!list)
 		goto out;
+	n = pti_split_list(list, names, PAGES_MAX_COLUMNS);
+	for (int i = 0; i < n; i++) {
+		e.cols[i] = pti_column_find(pti_page_columns, PTI_PAGE_NR_COLUMNS,
+					    names[i]);
+		if (!e.cols[i])
+			goto out;
+	}
+	if (n <= 0 || print_entry_rows(&e, names, n, o))
+		goto out;
+	for (size_t r = 0; r < set->n; r++)
+		add_entry(&t, &set->pages[r]);
 	if (!o->json && !o->noheadings) {
 		char res[16], swp[16], huge[16], shared[16];
 
@@ -173,7 +221,6 @@ out:
 	if (ret && !err[0])
 		snprintf(err, errlen, "cannot print the table");
 	free(list);
-	scols_unref_table(tb);
 	return ret;
 }
 
@@ -603,6 +650,15 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 	char err[512] = "";
 	int c, pid, child_pid = -1, pids, ret;
 
+	/*
+	 * A table can be millions of lines: into a pipe or a file in large
+	 * writes (glibc takes a size only with a buffer; it must outlive
+	 * stdout).
+	 */
+	static char out_buffer[64 * 1024];
+
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, out_buffer, _IOFBF, sizeof(out_buffer));
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "scewo:Jrnh", longopts, NULL)) != -1) {
 		switch (c) {

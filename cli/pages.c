@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "lines.h"
 #include "pages.h"
 #include "vma.h"
 
@@ -65,11 +66,11 @@ int pti_pages_load(const struct pti_source *src, int pid,
 		   char *err, size_t errlen)
 {
 	struct pti_parser parser;
-	size_t cap = 0, room = 0;
-	char *line = NULL;
+	struct pti_lines lines;
+	size_t room = 0;
 	bool header = false;
 	int ret = -1;
-	char text[96];
+	char text[96], *line;
 	FILE *in;
 
 	if (range)
@@ -81,11 +82,12 @@ int pti_pages_load(const struct pti_source *src, int pid,
 	memset(set, 0, sizeof(*set));
 	if (!in)
 		return -1;
-	for (;;) {
-		errno = 0;
-		if (getline(&line, &cap, in) < 0)
-			break;
-		line[strcspn(line, "\n")] = '\0';
+	if (pti_lines_init(&lines, fileno(in))) {
+		snprintf(err, errlen, "out of memory");
+		fclose(in);
+		return -1;
+	}
+	while ((line = pti_lines_next(&lines))) {
 		if (!header) {
 			if (pti_parser_header(&parser, pti_page_columns,
 					      PTI_PAGE_NR_COLUMNS, line, err,
@@ -111,9 +113,10 @@ int pti_pages_load(const struct pti_source *src, int pid,
 			goto out;
 		set->n++;
 	}
-	if (errno) {
+	if (lines.error) {
 		snprintf(err, errlen, "reading the pages view: %s",
-			 errno == ESRCH ? "the process exited" : strerror(errno));
+			 lines.error == ESRCH ? "the process exited" :
+			 strerror(lines.error));
 		goto out;
 	}
 	if (!header) {
@@ -124,7 +127,7 @@ int pti_pages_load(const struct pti_source *src, int pid,
 out:
 	if (ret)
 		pti_page_set_free(set);
-	free(line);
+	pti_lines_free(&lines);
 	fclose(in);
 	return ret;
 }

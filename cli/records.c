@@ -63,44 +63,89 @@ static int unescape(const char *in, char *out, size_t size)
 	return 0;
 }
 
+/*
+ * @text whole as an unsigned number in @base (16 takes an optional "0x"),
+ * at most @max: 0, or -1 for anything else (no digits, a stray character,
+ * overflow).  strtoull's locale and whitespace handling cost more than
+ * the rest of a page table's parse.
+ */
+static int parse_unsigned(const char *text, unsigned int base, uint64_t max,
+			  uint64_t *out)
+{
+	uint64_t v = 0, limit = max / base;
+	unsigned int last = (unsigned int)(max % base);
+	const char *p = text;
+
+	if (base == 16 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+		p += 2;
+	if (!*p)
+		return -1;
+	for (; *p; p++) {
+		unsigned int d;
+
+		if (*p >= '0' && *p <= '9')
+			d = (unsigned int)(*p - '0');
+		else if (base == 16 && *p >= 'a' && *p <= 'f')
+			d = (unsigned int)(*p - 'a' + 10);
+		else if (base == 16 && *p >= 'A' && *p <= 'F')
+			d = (unsigned int)(*p - 'A' + 10);
+		else
+			return -1;
+		if (v > limit || (v == limit && d > last))
+			return -1;
+		v = v * base + d;
+	}
+	*out = v;
+	return 0;
+}
+
+/* @text whole as a signed decimal within [@min, @max]. */
+static int parse_signed(const char *text, int64_t min, int64_t max, int64_t *out)
+{
+	uint64_t mag;
+
+	if (*text == '-') {
+		if (parse_unsigned(text + 1, 10, 0 - (uint64_t)min, &mag))
+			return -1;
+		*out = mag ? -(int64_t)(mag - 1) - 1 : 0;
+		return 0;
+	}
+	if (parse_unsigned(text, 10, (uint64_t)max, &mag))
+		return -1;
+	*out = (int64_t)mag;
+	return 0;
+}
+
 static int parse_value(const struct pti_column *col, const char *text,
 		       void *rec)
 {
 	char *field = (char *)rec + col->offset;
-	char *end;
-	long long sv;
-	unsigned long long uv;
+	int64_t sv;
+	uint64_t uv;
 
-	errno = 0;
 	switch (col->type) {
 	case PTI_T_S32:
-		sv = strtoll(text, &end, 10);
-		if (*end || errno || sv < INT32_MIN || sv > INT32_MAX)
+		if (parse_signed(text, INT32_MIN, INT32_MAX, &sv))
 			return -1;
 		*(int32_t *)field = (int32_t)sv;
 		return 0;
 	case PTI_T_S64:
-		sv = strtoll(text, &end, 10);
-		if (*end || errno)
+		if (parse_signed(text, INT64_MIN, INT64_MAX, &sv))
 			return -1;
-		*(int64_t *)field = (int64_t)sv;
+		*(int64_t *)field = sv;
 		return 0;
 	case PTI_T_U32:
 	case PTI_T_HEX32:
-		if (*text == '-')
-			return -1;
-		uv = strtoull(text, &end, col->type == PTI_T_HEX32 ? 16 : 10);
-		if (*end || errno || uv > UINT32_MAX)
+		if (parse_unsigned(text, col->type == PTI_T_HEX32 ? 16 : 10,
+				   UINT32_MAX, &uv))
 			return -1;
 		*(uint32_t *)field = (uint32_t)uv;
 		return 0;
 	case PTI_T_U64:
 	case PTI_T_HEX64:
 	case PTI_T_KPTR:
-		if (*text == '-')
-			return -1;
-		uv = strtoull(text, &end, col->type == PTI_T_U64 ? 10 : 16);
-		if (*end || errno)
+		if (parse_unsigned(text, col->type == PTI_T_U64 ? 10 : 16,
+				   UINT64_MAX, &uv))
 			return -1;
 		*(uint64_t *)field = uv;
 		return 0;
@@ -119,52 +164,119 @@ static int parse_value(const struct pti_column *col, const char *text,
 	return -1;
 }
 
-void pti_column_format(const struct pti_column *col, const void *rec,
-		       char *buf, size_t size)
+/*
+ * @v in decimal or in hex ("0x" first) at the end of @buf's @size bytes:
+ * a pointer to its first digit.  Tables of a whole address space format
+ * millions of numbers; snprintf's format parsing was most of that time.
+ */
+static char *format_unsigned(uint64_t v, unsigned int base, bool negative,
+			     char *buf, size_t size)
+{
+	static const char digits[] = "0123456789abcdef";
+	char *p = buf + size - 1;
+
+	*p = '\0';
+	if (base == 16) {
+		do {
+			*--p = digits[v & 0xf];
+			v >>= 4;
+		} while (v);
+		*--p = 'x';
+		*--p = '0';
+	} else {
+		do {
+			*--p = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+	}
+	if (negative)
+		*--p = '-';
+	return p;
+}
+
+/* @text (@len bytes) into @buf, truncated as snprintf truncates. */
+static size_t put_text(const char *text, size_t len, char *buf, size_t size)
+{
+	if (len >= size)
+		len = size - 1;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	return len;
+}
+
+static size_t put_number(uint64_t v, unsigned int base, bool negative,
+			 char *buf, size_t size)
+{
+	char tmp[24];
+	const char *text = format_unsigned(v, base, negative, tmp, sizeof(tmp));
+
+	return put_text(text, (size_t)(tmp + sizeof(tmp) - 1 - text), buf, size);
+}
+
+static size_t put_signed(int64_t v, char *buf, size_t size)
+{
+	/* the magnitude of INT64_MIN does not fit in int64_t */
+	return put_number(v < 0 ? 0 - (uint64_t)v : (uint64_t)v, 10, v < 0,
+			  buf, size);
+}
+
+size_t pti_column_format(const struct pti_column *col, const void *rec,
+			 char *buf, size_t size)
 {
 	const char *field = (const char *)rec + col->offset;
+	char kptr[24];
 
+	if (size < 2) {
+		if (size)
+			buf[0] = '\0';
+		return 0;
+	}
 	switch (col->type) {
 	case PTI_T_S32:
-		snprintf(buf, size, "%" PRId32, *(const int32_t *)field);
-		break;
+		return put_signed(*(const int32_t *)field, buf, size);
 	case PTI_T_U32:
-		snprintf(buf, size, "%" PRIu32, *(const uint32_t *)field);
-		break;
+		return put_number(*(const uint32_t *)field, 10, false, buf, size);
 	case PTI_T_HEX32:
-		snprintf(buf, size, "0x%" PRIx32, *(const uint32_t *)field);
-		break;
+		return put_number(*(const uint32_t *)field, 16, false, buf, size);
 	case PTI_T_U64:
-		snprintf(buf, size, "%" PRIu64, *(const uint64_t *)field);
-		break;
+		return put_number(*(const uint64_t *)field, 10, false, buf, size);
 	case PTI_T_S64:
-		snprintf(buf, size, "%" PRId64, *(const int64_t *)field);
-		break;
+		return put_signed(*(const int64_t *)field, buf, size);
 	case PTI_T_HEX64:
-		snprintf(buf, size, "0x%" PRIx64, *(const uint64_t *)field);
-		break;
+		return put_number(*(const uint64_t *)field, 16, false, buf, size);
 	case PTI_T_KPTR:
-		snprintf(buf, size, "%016" PRIx64, *(const uint64_t *)field);
-		break;
+		snprintf(kptr, sizeof(kptr), "%016" PRIx64, *(const uint64_t *)field);
+		return put_text(kptr, strlen(kptr), buf, size);
 	case PTI_T_CHAR:
-		snprintf(buf, size, "%c", *field);
-		break;
+		buf[0] = *field;
+		buf[1] = '\0';
+		return *field ? 1 : 0;
 	case PTI_T_WORD:
 	case PTI_T_ESCAPED:
-		snprintf(buf, size, "%.*s", (int)col->size, field);
-		break;
+		return put_text(field, strnlen(field, col->size), buf, size);
 	}
+	buf[0] = '\0';
+	return 0;
 }
 
 /* Split @line at single spaces in place; returns the field count. */
 static size_t split_fields(char *line, char **fields, size_t max)
 {
 	size_t n = 0;
-	char *save = NULL;
+	char *p = line;
 
-	for (char *tok = strtok_r(line, " \n", &save); tok && n < max;
-	     tok = strtok_r(NULL, " \n", &save))
-		fields[n++] = tok;
+	/* strtok_r(" \n")'s split, without its per-call set scans */
+	while (n < max) {
+		while (*p == ' ' || *p == '\n')
+			p++;
+		if (!*p)
+			break;
+		fields[n++] = p;
+		while (*p && *p != ' ' && *p != '\n')
+			p++;
+		if (*p)
+			*p++ = '\0';
+	}
 	return n;
 }
 

@@ -68,9 +68,12 @@ int pti_parser_header(struct pti_parser *p, const struct pti_column *cols,
 /* Parse one record line into @rec (modifies @line). */
 int pti_parser_record(struct pti_parser *p, char *line, void *rec, char *err,
 		      size_t errlen);
-/* Render a record's column as the /proc text shows it, comm unescaped. */
-void pti_column_format(const struct pti_column *col, const void *rec,
-		       char *buf, size_t size);
+/*
+ * Render a record's column as the /proc text shows it, comm unescaped;
+ * the length written (truncated to @size - 1, as snprintf truncates).
+ */
+size_t pti_column_format(const struct pti_column *col, const void *rec,
+			 char *buf, size_t size);
 
 /*
  * Parse a tasks view from @in.  Returns 0, or -1 with a message in @err.

@@ -6,12 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include "harness.h"
+#include <libsmartcols.h>
 #include "json.h"
+#include "lines.h"
+#include "plain_table.h"
 #include "module_hint.h"
 #include "records.h"
 #include "runq.h"
 #include "tree.h"
 #include "trace_print.h"
+#include "view.h"
 
 /* Write @rec as a line of @cols, escaping as the module does. */
 static void put_record(FILE *f, const struct pti_column *cols, size_t n,
@@ -430,6 +434,174 @@ TEST(signed_modules_are_detected_from_sysfs)
 	EXPECT_NE(NULL, strstr(pti_module_missing_hint(dir), "mokutil --import"));
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	EXPECT_EQ(0, system(cmd));
+}
+
+/* Every number type at its edges, as printf would print it. */
+TEST(numbers_format_as_printf_would)
+{
+	struct rec {
+		int32_t s32;
+		uint32_t u32;
+		int64_t s64;
+		uint64_t u64;
+		char word[8];
+	} r;
+	const struct pti_column cols[] = {
+		{ .name = "s32", .type = PTI_T_S32, .offset = offsetof(struct rec, s32), .size = 4 },
+		{ .name = "u32", .type = PTI_T_U32, .offset = offsetof(struct rec, u32), .size = 4 },
+		{ .name = "x32", .type = PTI_T_HEX32, .offset = offsetof(struct rec, u32), .size = 4 },
+		{ .name = "s64", .type = PTI_T_S64, .offset = offsetof(struct rec, s64), .size = 8 },
+		{ .name = "u64", .type = PTI_T_U64, .offset = offsetof(struct rec, u64), .size = 8 },
+		{ .name = "x64", .type = PTI_T_HEX64, .offset = offsetof(struct rec, u64), .size = 8 },
+		{ .name = "word", .type = PTI_T_WORD, .offset = offsetof(struct rec, word), .size = 8 },
+	};
+	const int32_t s32s[] = { 0, -1, 7, INT32_MIN, INT32_MAX };
+	const int64_t s64s[] = { 0, -1, 4096, INT64_MIN, INT64_MAX };
+	const uint64_t u64s[] = { 0, 9, 10, 0xf, 0x10, UINT64_MAX };
+	char got[64], want[64], tiny[4];
+
+	for (size_t i = 0; i < sizeof(s32s) / sizeof(s32s[0]); i++) {
+		r.s32 = s32s[i];
+		r.u32 = (uint32_t)s32s[i];
+		pti_column_format(&cols[0], &r, got, sizeof(got));
+		snprintf(want, sizeof(want), "%d", r.s32);
+		EXPECT_STREQ(want, got);
+		pti_column_format(&cols[1], &r, got, sizeof(got));
+		snprintf(want, sizeof(want), "%u", r.u32);
+		EXPECT_STREQ(want, got);
+		pti_column_format(&cols[2], &r, got, sizeof(got));
+		snprintf(want, sizeof(want), "0x%x", r.u32);
+		EXPECT_STREQ(want, got);
+	}
+	for (size_t i = 0; i < sizeof(s64s) / sizeof(s64s[0]); i++) {
+		r.s64 = s64s[i];
+		pti_column_format(&cols[3], &r, got, sizeof(got));
+		snprintf(want, sizeof(want), "%lld", (long long)r.s64);
+		EXPECT_STREQ(want, got);
+	}
+	for (size_t i = 0; i < sizeof(u64s) / sizeof(u64s[0]); i++) {
+		r.u64 = u64s[i];
+		pti_column_format(&cols[4], &r, got, sizeof(got));
+		snprintf(want, sizeof(want), "%llu", (unsigned long long)r.u64);
+		EXPECT_STREQ(want, got);
+		pti_column_format(&cols[5], &r, got, sizeof(got));
+		snprintf(want, sizeof(want), "0x%llx", (unsigned long long)r.u64);
+		EXPECT_STREQ(want, got);
+	}
+	/* a short buffer keeps the start, as snprintf does */
+	r.u64 = 123456;
+	EXPECT_EQ(3U, pti_column_format(&cols[4], &r, tiny, sizeof(tiny)));
+	EXPECT_STREQ("123", tiny);
+	memcpy(r.word, "present!", 8);	/* fills the member: no NUL */
+	pti_column_format(&cols[6], &r, got, sizeof(got));
+	EXPECT_STREQ("present!", got);
+	pti_column_format(&cols[6], &r, tiny, sizeof(tiny));
+	EXPECT_STREQ("pre", tiny);
+}
+
+static const char *const plain_cells[][3] = {
+	{ "0x7f0000000000", "anon", "1" },
+	{ "0x7f0000001000", "zero", "-1" },
+	{ "0x7f00000ff000", "file", "140" },
+};
+
+static size_t plain_cell(const void *arg, size_t row, size_t col, char *buf,
+			 size_t size)
+{
+	(void)arg;
+	snprintf(buf, size, "%s", plain_cells[row][col]);
+	return strlen(buf);
+}
+
+/* What libsmartcols prints for @cells with the given table options. */
+static char *scols_text(bool raw, bool noheadings, bool last_right)
+{
+	struct libscols_table *tb = scols_new_table();
+	const char *heads[] = { "addr", "kind", "mapcount" };
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	scols_table_enable_raw(tb, raw);
+	scols_table_enable_noheadings(tb, noheadings);
+	for (int c = 0; c < 3; c++)
+		pti_view_add_column(tb, heads[c], c == 2 && last_right, false);
+	for (int r = 0; r < 3; r++) {
+		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+
+		for (int c = 0; c < 3; c++)
+			scols_line_set_data(ln, c, plain_cells[r][c]);
+	}
+	scols_table_set_stream(tb, out);
+	scols_print_table(tb);
+	fclose(out);
+	scols_unref_table(tb);
+	return text;
+}
+
+/* The plain printer aligns a table exactly as libsmartcols does. */
+TEST(plain_table_prints_as_libsmartcols)
+{
+	for (int mode = 0; mode < 8; mode++) {
+		bool raw = mode & 1, noheadings = mode & 2, right = mode & 4;
+		struct pti_plain_table t = {
+			.ncols = 3, .nrows = 3, .raw = raw,
+			.noheadings = noheadings, .cell = plain_cell,
+			.heads = { "addr", "kind", "mapcount" },
+			.right = { false, false, right },
+		};
+		char *want = scols_text(raw, noheadings, right), *got = NULL;
+		size_t len = 0;
+		FILE *out = open_memstream(&got, &len);
+
+		ASSERT_EQ(0, pti_plain_print(&t, out));
+		fclose(out);
+		EXPECT_STREQ(want, got) TH_LOG("raw %d noheadings %d right %d",
+					       raw, noheadings, right);
+		free(want);
+		free(got);
+	}
+}
+
+/*
+ * Lines come back whole across read boundaries: a line longer than a
+ * chunk, an empty line, and a last line without its newline.
+ */
+TEST(lines_come_whole_from_large_reads)
+{
+	size_t long_len = PTI_LINES_CHUNK * 2 + 17;
+	char *long_line = malloc(long_len + 1), *line;
+	struct pti_lines lines;
+	FILE *tmp = tmpfile();
+
+	ASSERT_NE(NULL, long_line);
+	ASSERT_NE(NULL, tmp);
+	memset(long_line, 'x', long_len);
+	long_line[long_len] = '\0';
+	for (int i = 0; i < 50000; i++)
+		fprintf(tmp, "line %d\n", i);
+	fprintf(tmp, "%s\n\nlast", long_line);
+	fflush(tmp);
+	rewind(tmp);
+	ASSERT_EQ(0, pti_lines_init(&lines, fileno(tmp)));
+	for (int i = 0; i < 50000; i++) {
+		char want[32];
+
+		snprintf(want, sizeof(want), "line %d", i);
+		line = pti_lines_next(&lines);
+		ASSERT_NE(NULL, line);
+		ASSERT_STREQ(want, line);
+	}
+	line = pti_lines_next(&lines);
+	ASSERT_NE(NULL, line);
+	EXPECT_EQ(long_len, strlen(line));
+	EXPECT_STREQ("", pti_lines_next(&lines));
+	EXPECT_STREQ("last", pti_lines_next(&lines));
+	EXPECT_EQ(NULL, pti_lines_next(&lines));
+	EXPECT_EQ(0, lines.error);
+	pti_lines_free(&lines);
+	fclose(tmp);
+	free(long_line);
 }
 
 TEST_HARNESS_MAIN

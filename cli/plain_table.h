@@ -1,0 +1,40 @@
+/* plain_table.h - print a long table of plain words the way libsmartcols
+ * prints it, without holding it: for views with hundreds of thousands of
+ * rows (a process's page tables), where libsmartcols would keep every
+ * cell and measure its display width twice.
+ */
+#ifndef PTI_CLI_PLAIN_TABLE_H
+#define PTI_CLI_PLAIN_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#define PTI_PLAIN_MAX_COLUMNS 32
+#define PTI_PLAIN_CELL 64	/* longest cell, with its NUL */
+
+struct pti_plain_table {
+	size_t ncols, nrows;
+	const char *heads[PTI_PLAIN_MAX_COLUMNS];	/* lower case; printed upper */
+	bool right[PTI_PLAIN_MAX_COLUMNS];		/* numbers: right-aligned */
+	bool raw;		/* one space between cells, no alignment */
+	bool noheadings;
+	/*
+	 * Write row @row's cell @col into @buf: ASCII without spaces or
+	 * control characters (numbers, kernel words), as the records hold.
+	 * Returns its length.
+	 */
+	size_t (*cell)(const void *arg, size_t row, size_t col, char *buf,
+		       size_t size);
+	const void *arg;
+};
+
+/*
+ * Print @t to @out: each column as wide as its widest cell or header,
+ * one space apart, the last one unpadded, as libsmartcols aligns a table.
+ * Every cell is formatted twice (once to measure) and none is kept.
+ * Returns 0, or -1 on a write error.
+ */
+int pti_plain_print(const struct pti_plain_table *t, FILE *out);
+
+#endif
