@@ -100,7 +100,7 @@ checkpatch: $(CHECKPATCH_DIR)/scripts/checkpatch.pl
 PREFIX ?= /usr/local
 SBINDIR = $(DESTDIR)$(PREFIX)/sbin
 DOCDIR = $(DESTDIR)$(PREFIX)/share/doc/ptinspect
-DOCS = README.md docs/design.md docs/proc-format.md docs/trace.md
+DOCS = README.md docs/design.md docs/pages.md docs/proc-format.md docs/trace.md
 MAN8DIR = $(DESTDIR)$(PREFIX)/share/man/man8
 MAN5DIR = $(DESTDIR)$(PREFIX)/share/man/man5
 COMPLETIONDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
