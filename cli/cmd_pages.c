@@ -111,9 +111,10 @@ static void add_entry(struct pages_totals *t, const struct pti_page *p)
 		t->resident += p->size;
 		if (strcmp(p->level, "pte"))
 			t->huge += p->size;
+		/* the zero page and special pages have no map count (-1) */
 		if (p->mapcount > 1)
 			t->shared += p->size;
-		else
+		else if (p->mapcount == 1)
 			t->private += p->size;
 	} else if (strcmp(p->state, "swap") == 0) {
 		t->swapped += p->size;

@@ -958,6 +958,28 @@ TEST_F(region, cli_shows_the_same_entries)
 		json_rows += strstr(line, "\"mapcount\": 1") != NULL;
 	EXPECT_EQ(0, pclose(out));
 	EXPECT_EQ(1, json_rows);
+	/*
+	 * --per-vma: the written half is resident and private; the read
+	 * half maps the zero page, resident but neither shared nor private
+	 */
+	snprintf(cmd, sizeof(cmd), "%s pages -s -r -n %d %lx-%lx", cli, getpid(),
+		 start, start + NPAGES * page_size);
+	out = popen(cmd, "r");
+	ASSERT_NE(NULL, out);
+	ASSERT_NE(NULL, fgets(line, sizeof(line), out));
+	{
+		unsigned long long vs, ve, res, swp, shared, priv, huge;
+
+		ASSERT_EQ(7, sscanf(line, "%llx %llx %llu %llu %llu %llu %llu", &vs,
+				    &ve, &res, &swp, &shared, &priv, &huge))
+			TH_LOG("%s", line);
+		EXPECT_LE(vs, start);
+		EXPECT_EQ((unsigned long long)NPAGES * page_size, res);
+		EXPECT_EQ(0ULL, shared);
+		EXPECT_EQ((unsigned long long)NPAGES / 2 * page_size, priv);
+		EXPECT_EQ(0ULL, swp + huge);
+	}
+	EXPECT_EQ(0, pclose(out));
 	snprintf(cmd, sizeof(cmd), "%s pages %d nothex 2>/dev/null", cli, getpid());
 	EXPECT_EQ(2, WEXITSTATUS(system(cmd)));
 	snprintf(cmd, sizeof(cmd), "%s pages -o nosuch %d 2>/dev/null", cli, getpid());
