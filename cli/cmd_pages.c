@@ -46,7 +46,7 @@ static void list_columns(FILE *out, const char *format)
 
 static void usage(FILE *out)
 {
-	fputs("Usage: ptinspect pages [options] PID [ADDR | START-END]\n"
+	fputs("Usage: ptinspect pages [options] PID [ADDR | START-END | --vma ADDR]\n"
 	      "       ptinspect pages --per-vma [options] PID [ADDR | START-END]\n"
 	      "       ptinspect pages --cow [--entries] [options] PARENT CHILD [START-END]\n"
 	      "       ptinspect pages --walk [options] PID ADDR\n\n"
@@ -63,6 +63,7 @@ static void usage(FILE *out)
 	      "at each level the index taken from the address, the entry and its\n"
 	      "bits, and where and why the walk ends.\n\n"
 	      "Options:\n"
+	      "      --vma ADDR       the whole VMA that holds ADDR\n"
 	      "  -s, --per-vma        totals per VMA: resident, swapped, shared, private, huge\n"
 	      "  -c, --cow            copy-on-write between PARENT and CHILD, per VMA\n"
 	      "  -e, --entries        with --cow: one row per page both map\n"
@@ -241,6 +242,30 @@ static int vma_first(const struct pti_source *src, int pid, struct vma_walk *w,
 static bool in_range(const struct pti_vma *v, const struct pti_range *range)
 {
 	return !range || (v->end > range->start && v->start < range->end);
+}
+
+/* The whole VMA of @pid that holds @addr, as a range. */
+static int vma_range(const struct pti_source *src, int pid,
+		     unsigned long long addr, struct pti_range *range,
+		     char *err, size_t errlen)
+{
+	struct vma_walk w;
+	int got;
+
+	if (vma_first(src, pid, &w, err, errlen))
+		return -1;
+	while ((got = pti_vma_next(&w.reader, &w.vma, err, errlen)) == 1)
+		if (addr >= w.vma.start && addr < w.vma.end)
+			break;
+	pti_vma_end(&w.reader);
+	if (got == 1) {
+		range->start = w.vma.start;
+		range->end = w.vma.end;
+		return 0;
+	}
+	if (got == 0)
+		snprintf(err, errlen, "no VMA of pid %d holds 0x%llx", pid, addr);
+	return -1;
 }
 
 static const char *vma_label(const struct vma_walk *w)
@@ -630,9 +655,10 @@ static int parse_pid_arg(const char *text)
 
 int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 {
-	enum { OPT_LIST_COLUMNS = 256 };
+	enum { OPT_LIST_COLUMNS = 256, OPT_VMA };
 	static const struct option longopts[] = {
 		{ "per-vma", no_argument, NULL, 's' },
+		{ "vma", required_argument, NULL, OPT_VMA },
 		{ "cow", no_argument, NULL, 'c' },
 		{ "entries", no_argument, NULL, 'e' },
 		{ "walk", no_argument, NULL, 'w' },
@@ -647,6 +673,7 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 	struct pages_opts o = { .mode = MODE_ENTRIES };
 	struct pti_page_set set = { 0 }, child = { 0 };
 	struct pti_range range, *rp = NULL;
+	const char *vma_addr = NULL;
 	bool entries = false;
 	char err[512] = "";
 	int c, pid, child_pid = -1, pids, ret;
@@ -686,6 +713,9 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 			break;
 		case 'n':
 			o.noheadings = true;
+			break;
+		case OPT_VMA:
+			vma_addr = optarg;
 			break;
 		case OPT_LIST_COLUMNS:
 			list_columns(stdout, PTI_LIST_COLUMN_FORMAT);
@@ -745,6 +775,20 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 			fprintf(stderr, "ptinspect pages: bad range '%s' (ADDR or START-END, in hex)\n",
 				argv[optind + pids]);
 			return PTI_EXIT_USAGE;
+		}
+		rp = &range;
+	}
+	if (vma_addr) {
+		struct pti_range at;
+
+		if (rp || pti_range_parse(vma_addr, &at) || at.end != at.start + 1) {
+			fprintf(stderr, "ptinspect pages: --vma takes one address (hex) "
+				"and no range\n");
+			return PTI_EXIT_USAGE;
+		}
+		if (vma_range(src, pid, at.start, &range, err, sizeof(err))) {
+			fprintf(stderr, "ptinspect pages: %s\n", err);
+			return PTI_EXIT_FAILURE;
 		}
 		rp = &range;
 	}

@@ -980,6 +980,26 @@ TEST_F(region, cli_shows_the_same_entries)
 		EXPECT_EQ(0ULL, swp + huge);
 	}
 	EXPECT_EQ(0, pclose(out));
+	/* --vma: every entry of the VMA that holds an address in its middle */
+	snprintf(cmd, sizeof(cmd), "%s pages -r -n -o addr --vma %lx %d", cli,
+		 start + NPAGES / 2 * page_size + 5, getpid());
+	out = popen(cmd, "r");
+	ASSERT_NE(NULL, out);
+	rows = 0;
+	while (fgets(line, sizeof(line), out)) {
+		unsigned long long a = strtoull(line, NULL, 16);
+
+		rows++;
+		EXPECT_LE(start, a);
+		EXPECT_GT(start + NPAGES * page_size, a);
+	}
+	EXPECT_EQ(0, pclose(out));
+	EXPECT_EQ(NPAGES, rows);
+	snprintf(cmd, sizeof(cmd), "%s pages --vma 10 %d 2>/dev/null", cli, getpid());
+	EXPECT_EQ(1, WEXITSTATUS(system(cmd)));
+	snprintf(cmd, sizeof(cmd), "%s pages --vma %lx %d %lx 2>/dev/null", cli, start,
+		 getpid(), start);
+	EXPECT_EQ(2, WEXITSTATUS(system(cmd)));
 	snprintf(cmd, sizeof(cmd), "%s pages %d nothex 2>/dev/null", cli, getpid());
 	EXPECT_EQ(2, WEXITSTATUS(system(cmd)));
 	snprintf(cmd, sizeof(cmd), "%s pages -o nosuch %d 2>/dev/null", cli, getpid());
