@@ -33,6 +33,8 @@ struct pti_plain_table {
  * Print @t to @out: each column as wide as its widest cell or header,
  * one space apart, the last one unpadded, as libsmartcols aligns a table.
  * Every cell is formatted twice (once to measure) and none is kept.
+ * Unlike libsmartcols on a terminal, no column is narrowed to fit the
+ * terminal's width: lines are as long as their cells.
  * Returns 0, or -1 on a write error.
  */
 int pti_plain_print(const struct pti_plain_table *t, FILE *out);
