@@ -65,9 +65,13 @@ static int tracer_start(struct tracer *t, const char *const *args)
 	close(fds[1]);
 	t->out = fdopen(fds[0], "r");
 	t->lines = calloc(MAX_LINES, sizeof(*t->lines));
-	/* Loading under TCG takes seconds; give it a minute. */
+	/*
+	 * Loading takes seconds under TCG, and over a minute on the debug
+	 * kernel, whose verifier runs under KASAN and lockdep (within the
+	 * harness's 300 s per case).
+	 */
 	pfd = (struct pollfd){ .fd = fds[0], .events = POLLIN };
-	if (poll(&pfd, 1, 60000) != 1 || !fgets(line, sizeof(line), t->out) ||
+	if (poll(&pfd, 1, 240000) != 1 || !fgets(line, sizeof(line), t->out) ||
 	    !strstr(line, "\"type\": \"attached\"")) {
 		fprintf(stderr, "# tracer did not attach\n");
 		return -1;
