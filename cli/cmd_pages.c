@@ -124,18 +124,23 @@ static void add_entry(struct pages_totals *t, const struct pti_page *p)
 	}
 }
 
-/* The entries' rows for pti_plain_print: one record per row. */
+/*
+ * The entries' cells as the module wrote them: the table shows the
+ * view's own words and numbers, so none is parsed and formatted back.
+ */
 struct entry_cells {
-	const struct pti_page_set *set;
+	const struct pti_view_text *text;
 	const struct pti_column *cols[PAGES_MAX_COLUMNS];
+	size_t field[PAGES_MAX_COLUMNS];	/* each column's field in text */
 };
 
-static size_t entry_cell(const void *arg, size_t row, size_t col, char *buf,
-			 size_t size)
+static const char *entry_cell(const void *arg, size_t row, size_t col,
+			      char *buf, size_t *len)
 {
 	const struct entry_cells *e = arg;
 
-	return pti_column_format(e->cols[col], &e->set->pages[row], buf, size);
+	(void)buf;
+	return pti_view_text_cell(e->text, row, e->field[col], len);
 }
 
 /*
@@ -147,7 +152,7 @@ static int print_entry_rows(const struct entry_cells *e, char **names, int n,
 			    const struct pages_opts *o)
 {
 	struct pti_plain_table plain = {
-		.ncols = (size_t)n, .nrows = e->set->n, .raw = o->raw,
+		.ncols = (size_t)n, .nrows = e->text->nrows, .raw = o->raw,
 		.noheadings = o->noheadings, .cell = entry_cell, .arg = e,
 	};
 	struct libscols_table *tb;
@@ -167,15 +172,19 @@ static int print_entry_rows(const struct entry_cells *e, char **names, int n,
 		if (pti_view_add_column(tb, names[i],
 					pti_column_is_number(e->cols[i]), false))
 			goto out;
-	for (size_t r = 0; r < e->set->n; r++) {
+	for (size_t r = 0; r < e->text->nrows; r++) {
 		struct libscols_line *ln = scols_table_new_line(tb, NULL);
-		char buf[PTI_PLAIN_CELL];
 
 		if (!ln)
 			goto out;
 		for (int i = 0; i < n; i++) {
-			entry_cell(e, r, (size_t)i, buf, sizeof(buf));
-			if (scols_line_set_data(ln, (size_t)i, buf))
+			size_t len;
+
+			/* the cell ends in a NUL in the view's text */
+			if (scols_line_set_data(ln, (size_t)i,
+						pti_view_text_cell(e->text, r,
+								   e->field[i],
+								   &len)))
 				goto out;
 		}
 	}
@@ -185,10 +194,54 @@ out:
 	return ret;
 }
 
-static int print_entries(const struct pti_page_set *set,
+/* @name's field in @text, and the column it is: -1 if the view lacks it. */
+static int text_column(const struct pti_view_text *text, const char *name,
+		       const struct pti_column **col, size_t *field,
+		       char *err, size_t errlen)
+{
+	int f = pti_view_text_field(text, name);
+
+	*col = pti_column_find(pti_page_columns, PTI_PAGE_NR_COLUMNS, name);
+	if (f < 0 || !*col) {
+		snprintf(err, errlen, "the pages view has no column '%s'", name);
+		return -1;
+	}
+	*field = (size_t)f;
+	return 0;
+}
+
+/* The totals line: what add_entry needs of each entry, parsed from @text. */
+static int text_totals(const struct pti_view_text *text, struct pages_totals *t,
+		       char *err, size_t errlen)
+{
+	static const char *const need[] = { "size", "level", "state", "mapcount" };
+	const struct pti_column *cols[4];
+	size_t field[4];
+	struct pti_page p = { 0 };
+
+	for (size_t i = 0; i < 4; i++)
+		if (text_column(text, need[i], &cols[i], &field[i], err, errlen))
+			return -1;
+	for (size_t r = 0; r < text->nrows; r++) {
+		for (size_t i = 0; i < 4; i++) {
+			size_t len;
+			const char *cell = pti_view_text_cell(text, r, field[i], &len);
+
+			if (pti_column_parse(cols[i], cell, &p)) {
+				snprintf(err, errlen, "the pages view, line %zu: bad %s '%s'",
+					 r + 2, need[i], cell);
+				return -1;
+			}
+		}
+		add_entry(t, &p);
+	}
+	return 0;
+}
+
+static int print_entries(const struct pti_view_text *text,
 			 const struct pages_opts *o, char *err, size_t errlen)
 {
-	struct entry_cells e = { .set = set };
+	struct entry_cells e = { .text = text };
 	char *names[PAGES_MAX_COLUMNS];
 	char *list = strdup(o->columns ? o->columns : PAGES_DEFAULT_COLUMNS);
 	struct pages_totals t = { 0 };
@@ -197,19 +250,17 @@ static int print_entries(const struct pti_page_set *set,
 	if (!list)
 		goto out;
 	n = pti_split_list(list, names, PAGES_MAX_COLUMNS);
-	for (int i = 0; i < n; i++) {
-		e.cols[i] = pti_column_find(pti_page_columns, PTI_PAGE_NR_COLUMNS,
-					    names[i]);
-		if (!e.cols[i])
+	for (int i = 0; i < n; i++)
+		if (text_column(text, names[i], &e.cols[i], &e.field[i], err,
+				errlen))
 			goto out;
-	}
 	if (n <= 0 || print_entry_rows(&e, names, n, o))
 		goto out;
-	for (size_t r = 0; r < set->n; r++)
-		add_entry(&t, &set->pages[r]);
 	if (!o->json && !o->noheadings) {
 		char res[16], swp[16], huge[16], shared[16];
 
+		if (text_totals(text, &t, err, errlen))
+			goto out;
 		pti_human_size(t.resident, res, sizeof(res));
 		pti_human_size(t.swapped, swp, sizeof(swp));
 		pti_human_size(t.huge, huge, sizeof(huge));
@@ -794,24 +845,25 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 	}
 	if (o.columns && check_columns(o.columns))
 		return PTI_EXIT_USAGE;
-	if (pti_pages_load(src, pid, rp, &set, err, sizeof(err)) ||
-	    (child_pid > 0 &&
-	     pti_pages_load(src, child_pid, rp, &child, err, sizeof(err)))) {
+	if (o.mode == MODE_ENTRIES) {
+		struct pti_view_text text;
+
+		if (pti_pages_text(src, pid, rp, &text, err, sizeof(err))) {
+			fprintf(stderr, "ptinspect pages: %s\n", err);
+			return PTI_EXIT_FAILURE;
+		}
+		ret = print_entries(&text, &o, err, sizeof(err));
+		pti_view_text_free(&text);
+	} else if (pti_pages_load(src, pid, rp, &set, err, sizeof(err)) ||
+		   (child_pid > 0 &&
+		    pti_pages_load(src, child_pid, rp, &child, err, sizeof(err)))) {
 		fprintf(stderr, "ptinspect pages: %s\n", err);
 		pti_page_set_free(&set);
 		return PTI_EXIT_FAILURE;
-	}
-	switch (o.mode) {
-	case MODE_PER_VMA:
+	} else if (o.mode == MODE_PER_VMA) {
 		ret = print_per_vma(src, pid, rp, &set, &o, err, sizeof(err));
-		break;
-	case MODE_COW:
-	case MODE_COW_ENTRIES:
+	} else {
 		ret = print_cow(src, pid, rp, &set, &child, &o, err, sizeof(err));
-		break;
-	default:
-		ret = print_entries(&set, &o, err, sizeof(err));
-		break;
 	}
 	pti_page_set_free(&set);
 	pti_page_set_free(&child);

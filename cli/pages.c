@@ -61,6 +61,50 @@ static FILE *choose(const struct pti_source *src, const char *view, int pid,
 	return NULL;
 }
 
+/* The pages view, chosen for @pid and @range. */
+static FILE *choose_pages(const struct pti_source *src, int pid,
+			  const struct pti_range *range, char *err,
+			  size_t errlen)
+{
+	char text[96];
+
+	if (range)
+		snprintf(text, sizeof(text), "%d 0x%llx 0x%llx\n", pid,
+			 range->start, range->end);
+	else
+		snprintf(text, sizeof(text), "%d\n", pid);
+	return choose(src, "pages", pid, text, err, errlen);
+}
+
+static void read_failed(int error, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "reading the pages view: %s",
+		 error == ESRCH ? "the process exited" : strerror(error));
+}
+
+int pti_pages_text(const struct pti_source *src, int pid,
+		   const struct pti_range *range, struct pti_view_text *text,
+		   char *err, size_t errlen)
+{
+	FILE *in = choose_pages(src, pid, range, err, errlen);
+	char why[128];
+	int ret;
+
+	memset(text, 0, sizeof(*text));
+	if (!in)
+		return -1;
+	ret = pti_view_text_read(text, fileno(in), why, sizeof(why));
+	fclose(in);
+	if (!ret)
+		return 0;
+	if (text->error && text->error != ENOMEM)
+		read_failed(text->error, err, errlen);
+	else
+		snprintf(err, errlen, "the pages view: %s", why);
+	pti_view_text_free(text);
+	return -1;
+}
+
 int pti_pages_load(const struct pti_source *src, int pid,
 		   const struct pti_range *range, struct pti_page_set *set,
 		   char *err, size_t errlen)
@@ -70,15 +114,10 @@ int pti_pages_load(const struct pti_source *src, int pid,
 	size_t room = 0;
 	bool header = false;
 	int ret = -1;
-	char text[96], *line;
+	char *line;
 	FILE *in;
 
-	if (range)
-		snprintf(text, sizeof(text), "%d 0x%llx 0x%llx\n", pid,
-			 range->start, range->end);
-	else
-		snprintf(text, sizeof(text), "%d\n", pid);
-	in = choose(src, "pages", pid, text, err, errlen);
+	in = choose_pages(src, pid, range, err, errlen);
 	memset(set, 0, sizeof(*set));
 	if (!in)
 		return -1;
@@ -114,9 +153,7 @@ int pti_pages_load(const struct pti_source *src, int pid,
 		set->n++;
 	}
 	if (lines.error) {
-		snprintf(err, errlen, "reading the pages view: %s",
-			 lines.error == ESRCH ? "the process exited" :
-			 strerror(lines.error));
+		read_failed(lines.error, err, errlen);
 		goto out;
 	}
 	if (!header) {

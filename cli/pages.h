@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include "records.h"
+#include "view_text.h"
 
 /* A range of user addresses, [start, end); end 0 means the whole space. */
 struct pti_range {
@@ -26,6 +27,13 @@ int pti_range_parse(const char *text, struct pti_range *range);
  */
 int pti_pages_load(const struct pti_source *src, int pid,
 		   const struct pti_range *range, struct pti_page_set *set,
+		   char *err, size_t errlen);
+/*
+ * The same entries as the module wrote them, for printing them again
+ * (a whole address space is hundreds of thousands of lines).
+ */
+int pti_pages_text(const struct pti_source *src, int pid,
+		   const struct pti_range *range, struct pti_view_text *text,
 		   char *err, size_t errlen);
 void pti_page_set_free(struct pti_page_set *set);
 /* The entry mapping @addr, or NULL. */

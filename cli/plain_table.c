@@ -1,5 +1,5 @@
 /* plain_table.c - a long table of plain words, aligned as libsmartcols
- * aligns it, formatted once to measure and once to print.
+ * aligns it, each cell asked for once to measure and once to print.
  */
 #include <ctype.h>
 #include <string.h>
@@ -49,11 +49,22 @@ static void end_line(struct line *l, FILE *out)
 	l->len = 0;
 }
 
+/* A cell (in @buf or the caller's) and its length, cut to PTI_PLAIN_CELL. */
+static size_t cell_at(const struct pti_plain_table *t, size_t row, size_t col,
+		      char buf[PTI_PLAIN_CELL], const char **text)
+{
+	size_t len;
+
+	*text = t->cell(t->arg, row, col, buf, &len);
+	return len < PTI_PLAIN_CELL ? len : PTI_PLAIN_CELL - 1;
+}
+
 int pti_plain_print(const struct pti_plain_table *t, FILE *out)
 {
 	size_t width[PTI_PLAIN_MAX_COLUMNS] = { 0 };
 	struct line l = { .len = 0 };
 	char buf[PTI_PLAIN_CELL];
+	const char *text;
 
 	if (t->ncols == 0 || t->ncols > PTI_PLAIN_MAX_COLUMNS)
 		return -1;
@@ -65,7 +76,7 @@ int pti_plain_print(const struct pti_plain_table *t, FILE *out)
 		}
 		for (size_t r = 0; r < t->nrows; r++)
 			for (size_t c = 0; c < t->ncols; c++) {
-				size_t len = t->cell(t->arg, r, c, buf, sizeof(buf));
+				size_t len = cell_at(t, r, c, buf, &text);
 
 				if (len > width[c])
 					width[c] = len;
@@ -79,9 +90,9 @@ int pti_plain_print(const struct pti_plain_table *t, FILE *out)
 	}
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			size_t len = t->cell(t->arg, r, c, buf, sizeof(buf));
+			size_t len = cell_at(t, r, c, buf, &text);
 
-			put_cell(&l, buf, len, width[c], t->right[c],
+			put_cell(&l, text, len, width[c], t->right[c],
 				 c + 1 == t->ncols);
 		}
 		end_line(&l, out);

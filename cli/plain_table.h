@@ -20,19 +20,20 @@ struct pti_plain_table {
 	bool raw;		/* one space between cells, no alignment */
 	bool noheadings;
 	/*
-	 * Write row @row's cell @col into @buf: ASCII without spaces or
-	 * control characters (numbers, kernel words), as the records hold.
-	 * Returns its length.
+	 * Row @row's cell @col and its length in @len: ASCII without
+	 * spaces or control characters (numbers, kernel words), as the
+	 * records hold.  Either text the callback keeps or formatted into
+	 * @buf (PTI_PLAIN_CELL bytes); longer cells are cut there.
 	 */
-	size_t (*cell)(const void *arg, size_t row, size_t col, char *buf,
-		       size_t size);
+	const char *(*cell)(const void *arg, size_t row, size_t col,
+			    char *buf, size_t *len);
 	const void *arg;
 };
 
 /*
  * Print @t to @out: each column as wide as its widest cell or header,
  * one space apart, the last one unpadded, as libsmartcols aligns a table.
- * Every cell is formatted twice (once to measure) and none is kept.
+ * Every cell is asked for twice (once to measure) and none is kept.
  * Unlike libsmartcols on a terminal, no column is narrowed to fit the
  * terminal's width: lines are as long as their cells.
  * Returns 0, or -1 on a write error.

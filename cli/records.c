@@ -116,8 +116,8 @@ static int parse_signed(const char *text, int64_t min, int64_t max, int64_t *out
 	return 0;
 }
 
-static int parse_value(const struct pti_column *col, const char *text,
-		       void *rec)
+int pti_column_parse(const struct pti_column *col, const char *text,
+		     void *rec)
 {
 	char *field = (char *)rec + col->offset;
 	int64_t sv;
@@ -325,7 +325,7 @@ int pti_parser_record(struct pti_parser *p, char *line, void *rec, char *err,
 		return -1;
 	}
 	for (size_t i = 0; i < p->nfields; i++) {
-		if (p->map[i] && parse_value(p->map[i], fields[i], rec)) {
+		if (p->map[i] && pti_column_parse(p->map[i], fields[i], rec)) {
 			set_err(err, errlen, "line %zu: bad %s value '%s'",
 				p->lineno, p->map[i]->name, fields[i]);
 			return -1;
@@ -522,7 +522,7 @@ static int parse_field_line(char *line, const struct pti_field_set *sets,
 
 		if (!col)
 			continue;
-		if (parse_value(col, value, sets[s].rec)) {
+		if (pti_column_parse(col, value, sets[s].rec)) {
 			set_err(err, errlen, "line %zu: bad %s value '%s'",
 				lineno, line, value);
 			return -1;

@@ -68,6 +68,9 @@ int pti_parser_header(struct pti_parser *p, const struct pti_column *cols,
 /* Parse one record line into @rec (modifies @line). */
 int pti_parser_record(struct pti_parser *p, char *line, void *rec, char *err,
 		      size_t errlen);
+/* Parse @text as @col's value into @rec: 0, or -1 if it is not one. */
+int pti_column_parse(const struct pti_column *col, const char *text,
+		     void *rec);
 /*
  * Render a record's column as the /proc text shows it, comm unescaped;
  * the length written (truncated to @size - 1, as snprintf truncates).

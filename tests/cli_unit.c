@@ -16,6 +16,7 @@
 #include "tree.h"
 #include "trace_print.h"
 #include "view.h"
+#include "view_text.h"
 
 /* Write @rec as a line of @cols, escaping as the module does. */
 static void put_record(FILE *f, const struct pti_column *cols, size_t n,
@@ -505,12 +506,18 @@ static const char *const plain_cells[][3] = {
 	{ "0x7f00000ff000", "file", "140" },
 };
 
-static size_t plain_cell(const void *arg, size_t row, size_t col, char *buf,
-			 size_t size)
+/* Rows 0 and 2 from the table, row 1 formatted into @buf. */
+static const char *plain_cell(const void *arg, size_t row, size_t col,
+			      char *buf, size_t *len)
 {
 	(void)arg;
-	snprintf(buf, size, "%s", plain_cells[row][col]);
-	return strlen(buf);
+	if (row == 1) {
+		*len = (size_t)snprintf(buf, PTI_PLAIN_CELL, "%s",
+					plain_cells[row][col]);
+		return buf;
+	}
+	*len = strlen(plain_cells[row][col]);
+	return plain_cells[row][col];
 }
 
 /* What libsmartcols prints for @cells with the given table options. */
@@ -602,6 +609,75 @@ TEST(lines_come_whole_from_large_reads)
 	pti_lines_free(&lines);
 	fclose(tmp);
 	free(long_line);
+}
+
+/* @text as a view read from a descriptor: 0, or -1 with @err set. */
+static int view_text_of(const char *text, struct pti_view_text *v, char *err,
+			size_t errlen)
+{
+	FILE *tmp = tmpfile();
+	int ret;
+
+	if (!tmp)
+		return -1;
+	fputs(text, tmp);
+	fflush(tmp);
+	rewind(tmp);
+	ret = pti_view_text_read(v, fileno(tmp), err, errlen);
+	fclose(tmp);
+	return ret;
+}
+
+/*
+ * A view kept as text gives back each cell as the module wrote it, over
+ * many reads' worth of lines; a line with a cell too many or too few is
+ * refused with its number, and a view without a header too.
+ */
+TEST(view_text_cells_are_the_modules_words)
+{
+	struct pti_view_text v;
+	char err[128] = "", *text = NULL;
+	size_t len = 0, cell_len;
+	FILE *build = open_memstream(&text, &len);
+	const char *cell;
+
+	ASSERT_NE(NULL, build);
+	fputs("addr size kind\n", build);
+	for (int i = 0; i < 100000; i++)
+		fprintf(build, "0x%x %d %s\n", i * 4096, 4096 << (i % 3),
+			i % 2 ? "anon" : "file");
+	fputs("0xffff 1 last", build);	/* no newline at the end */
+	fclose(build);
+	ASSERT_EQ(0, view_text_of(text, &v, err, sizeof(err))) TH_LOG("%s", err);
+	EXPECT_EQ(3, v.nfields);
+	EXPECT_EQ(100001, v.nrows);
+	EXPECT_EQ(1, pti_view_text_field(&v, "size"));
+	EXPECT_EQ(-1, pti_view_text_field(&v, "pfn"));
+	cell = pti_view_text_cell(&v, 99999, 0, &cell_len);
+	EXPECT_STREQ("0x1869f000", cell);
+	EXPECT_EQ(10, cell_len);
+	cell = pti_view_text_cell(&v, 99999, 1, &cell_len);
+	EXPECT_STREQ("4096", cell);
+	EXPECT_EQ(4, cell_len);
+	cell = pti_view_text_cell(&v, 100000, 2, &cell_len);
+	EXPECT_STREQ("last", cell);
+	EXPECT_EQ(4, cell_len);
+	pti_view_text_free(&v);
+	free(text);
+
+	ASSERT_EQ(0, view_text_of("addr size\n", &v, err, sizeof(err)));
+	EXPECT_EQ(0, v.nrows);
+	pti_view_text_free(&v);
+	EXPECT_EQ(-1, view_text_of("addr size\n0x1 2\n0x2 3 4\n", &v, err,
+				   sizeof(err)));
+	EXPECT_STREQ("line 3: 3 field(s) where the header names 2", err);
+	pti_view_text_free(&v);
+	EXPECT_EQ(-1, view_text_of("addr size\n0x1\n", &v, err, sizeof(err)));
+	EXPECT_STREQ("line 2: 1 field(s) where the header names 2", err);
+	pti_view_text_free(&v);
+	EXPECT_EQ(-1, view_text_of("", &v, err, sizeof(err)));
+	EXPECT_STREQ("no header line", err);
+	pti_view_text_free(&v);
 }
 
 TEST_HARNESS_MAIN
