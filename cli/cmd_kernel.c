@@ -101,6 +101,20 @@ static int print_layout(const struct pti_layout *l, bool json, bool raw,
 			       (unsigned long long)l->paging.image_start,
 			       (unsigned long long)l->paging.image_end, image);
 		}
+		if (l->paging.data_start) {
+			char text[16], rodata[16];
+
+			pti_human_size(l->paging.text_end - l->paging.image_start,
+				       text, sizeof(text));
+			pti_human_size(l->paging.rodata_end - l->paging.rodata_start,
+				       rodata, sizeof(rodata));
+			printf("  text to 0x%llx (%s), read-only data 0x%llx-0x%llx (%s), "
+			       "data from 0x%llx\n",
+			       (unsigned long long)l->paging.text_end, text,
+			       (unsigned long long)l->paging.rodata_start,
+			       (unsigned long long)l->paging.rodata_end, rodata,
+			       (unsigned long long)l->paging.data_start);
+		}
 		putchar('\n');
 	}
 	ret = scols_print_table(tb) ? -1 : 0;

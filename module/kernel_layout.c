@@ -58,6 +58,57 @@ static void pti_image_bounds(unsigned long *start, unsigned long *end)
 	}
 }
 
+/*
+ * The image's sections, from what mark_rodata_ro() left in its tables:
+ * text is the executable run from _text, non-executable from _etext
+ * rounded up to a page; rodata is read-only; data is writable from
+ * _sdata.  The gaps between them (and the init sections) were given back
+ * to the page allocator, made writable on the way unless PTI unmapped
+ * them: their frames are no longer PG_reserved, as every frame of the
+ * image that memblock reserved at boot still is.
+ *
+ * lookup_address() is the kernel's own lockless lookup of a kernel
+ * address (CPA's and slow_virt_to_phys()'s); the image's tables are not
+ * freed (only the modules' ROX mappings are collapsed back into large
+ * pages).  At most one step per page of the image, a resched point per
+ * 2 MiB.
+ */
+static void pti_image_sections(struct pti_kernel *k)
+{
+	unsigned long addr = k->image_start;
+	bool past_text = false;
+
+	while (addr < k->image_end && !k->data_start) {
+		unsigned int level;
+		pte_t *pte = lookup_address(addr, &level);
+		unsigned long size = pte ? page_level_size(level) : PMD_SIZE;
+		pte_t entry = pte ? READ_ONCE(*pte) : __pte(0);
+		pteval_t flags = pte_flags(entry);
+		unsigned long base = addr & ~(size - 1);
+		/* a huge entry's PAT bit sits in its frame's lowest bit */
+		unsigned long pfn = (pte_pfn(entry) & ~((size >> PAGE_SHIFT) - 1)) +
+				    ((addr - base) >> PAGE_SHIFT);
+		bool image = (flags & _PAGE_PRESENT) && pfn_valid(pfn) &&
+			     PageReserved(pfn_to_page(pfn));
+
+		if (!image || (flags & _PAGE_NX))
+			past_text = true;
+		if (image && !past_text)
+			k->text_end = base + size;
+		else if (image && k->text_end && !(flags & _PAGE_RW)) {
+			if (!k->rodata_start)
+				k->rodata_start = addr;
+			if (!k->rodata_end || k->rodata_end == addr)
+				k->rodata_end = base + size;
+		} else if (image && k->rodata_end) {
+			k->data_start = addr;
+		}
+		addr = base + size;
+		if (IS_ALIGNED(addr, PMD_SIZE))
+			cond_resched();
+	}
+}
+
 /**
  * pti_kernel_fill() - this boot's paging depth, page size and bases
  * @k: record to fill
@@ -79,6 +130,7 @@ void pti_kernel_fill(struct pti_kernel *k, bool addresses)
 	pti_image_bounds(&image_start, &image_end);
 	k->image_start = image_start;
 	k->image_end = image_end;
+	pti_image_sections(k);
 }
 
 static int pti_region(struct pti_region *r, int n, int max, const char *name,

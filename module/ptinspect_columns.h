@@ -476,6 +476,14 @@ PTI_KERNEL_COLUMN(IMAGE_START, "image_start", image_start, PTI_T_HEX64,
 	"first address the kernel image's page tables map: _text (randomized)")
 PTI_KERNEL_COLUMN(IMAGE_END, "image_end", image_end, PTI_T_HEX64,
 	"end of the image's mapping: past _end, rounded up to the 2 MiB page that maps it")
+PTI_KERNEL_COLUMN(TEXT_END, "text_end", text_end, PTI_T_HEX64,
+	"end of the image's executable pages: _etext rounded up to a page")
+PTI_KERNEL_COLUMN(RODATA_START, "rodata_start", rodata_start, PTI_T_HEX64,
+	"start of the image's read-only data: __start_rodata")
+PTI_KERNEL_COLUMN(RODATA_END, "rodata_end", rodata_end, PTI_T_HEX64,
+	"end of the read-only data: __end_rodata rounded up to a page")
+PTI_KERNEL_COLUMN(DATA_START, "data_start", data_start, PTI_T_HEX64,
+	"start of the image's writable data: _sdata")
 
 PTI_REGION_COLUMN(NAME, "name", name, PTI_T_WORD,
 	"user, ldt_remap, direct_map, vmalloc, vmemmap, kasan_shadow, cpu_entry_area, espfix, efi, kernel_image, modules, fixmap")

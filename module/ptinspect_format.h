@@ -203,6 +203,7 @@ struct pti_kernel {
 	__u64 page_size, task_size_max;
 	__u64 page_offset_base, vmalloc_base, vmemmap_base;
 	__u64 image_start, image_end;	/* the image as its page tables map it */
+	__u64 text_end, rodata_start, rodata_end, data_start;	/* its sections */
 };
 
 /* /proc/ptinspect/kernel: one region of the address space. */

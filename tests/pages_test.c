@@ -1249,7 +1249,8 @@ struct region {
 struct kernel_layout {
 	int levels;
 	unsigned long long task_size_max, page_offset_base, vmalloc_base;
-	unsigned long long image_start, image_end;
+	unsigned long long image_start, image_end, text_end, data_start;
+	unsigned long long rodata_start, rodata_end;
 	struct region r[32];
 	int n;
 };
@@ -1286,6 +1287,10 @@ static int load_kernel(struct kernel_layout *k)
 			k->vmalloc_base = strtoull(f[field_index(&l, "vmalloc_base")], NULL, 0);
 			k->image_start = strtoull(f[field_index(&l, "image_start")], NULL, 0);
 			k->image_end = strtoull(f[field_index(&l, "image_end")], NULL, 0);
+			k->text_end = strtoull(f[field_index(&l, "text_end")], NULL, 0);
+			k->data_start = strtoull(f[field_index(&l, "data_start")], NULL, 0);
+			k->rodata_start = strtoull(f[field_index(&l, "rodata_start")], NULL, 0);
+			k->rodata_end = strtoull(f[field_index(&l, "rodata_end")], NULL, 0);
 			part++;
 			continue;
 		}
@@ -1413,32 +1418,70 @@ static char *slurp(const char *path, size_t *len)
 	return buf;
 }
 
-/* A symbol's address from /proc/kallsyms (root sees real ones), or 0. */
-static unsigned long long kallsyms_address(const char *name)
+/*
+ * The addresses of @n symbols from one read of /proc/kallsyms (root sees
+ * real ones), each 0 if not found.
+ */
+static void kallsyms_addresses(const char *const *names, unsigned long long *addrs,
+			       int n)
 {
-	unsigned long long addr, found = 0;
+	unsigned long long addr;
 	char line[256], sym[128], type;
 	FILE *f = fopen("/proc/kallsyms", "r");
+	int left = n;
+
+	memset(addrs, 0, sizeof(*addrs) * (size_t)n);
+	if (!f)
+		return;
+	while (left && fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%llx %c %127s", &addr, &type, sym) != 3)
+			continue;
+		for (int i = 0; i < n; i++)
+			if (!addrs[i] && !strcmp(sym, names[i])) {
+				addrs[i] = addr;
+				left--;
+			}
+	}
+	fclose(f);
+}
+
+/* The physical range /proc/iomem gives @name (root sees real ones). */
+static int iomem_range(const char *name, unsigned long long *start,
+		       unsigned long long *end)
+{
+	char line[256], what[128];
+	FILE *f = fopen("/proc/iomem", "r");
+	int found = 0;
 
 	if (!f)
-		return 0;
+		return -1;
 	while (!found && fgets(line, sizeof(line), f))
-		if (sscanf(line, "%llx %c %127s", &addr, &type, sym) == 3 &&
-		    !strcmp(sym, name))
-			found = addr;
+		if (sscanf(line, " %llx-%llx : %127[^\n]", start, end, what) == 3 &&
+		    !strcmp(what, name))
+			found = 1;
 	fclose(f);
-	return found;
+	return found ? 0 : -1;
 }
 
 /*
  * The kernel half against the kernel's other views of itself: the image's
  * mapping starts at kallsyms' _text and ends on the 2 MiB page holding
- * _end (past the bss); every vmalloc'ed range of /proc/vmallocinfo lies in
- * vmalloc; every module of /proc/modules lies in modules.
+ * _end (past the bss); its text ends at _etext's page, its rodata spans
+ * __start_rodata to __end_rodata's page and its data starts at _sdata, as
+ * far from the start as /proc/iomem's "Kernel code", "Kernel rodata" and
+ * "Kernel data" are in physical memory; every vmalloc'ed range
+ * of /proc/vmallocinfo lies in vmalloc; every module of /proc/modules lies
+ * in modules.
  */
 TEST(kernel_layout_matches_kallsyms_vmallocinfo_and_modules)
 {
-	unsigned long long text, bss_stop, end, start, size, lo, hi;
+	static const char *const syms[] = {
+		"_text", "__bss_stop", "_end", "_etext", "_sdata", "_edata",
+		"__start_rodata", "__end_rodata",
+	};
+	unsigned long long addr[8], text, bss_stop, end, start, size, lo, hi;
+	unsigned long long code_start, code_end, data_phys, data_end, ro_start, ro_end;
+	unsigned long long page = (unsigned long long)sysconf(_SC_PAGESIZE);
 	const struct region *vmalloc, *modules;
 	int ranges = 0, loaded = 0, fd;
 	struct kernel_layout k;
@@ -1449,9 +1492,10 @@ TEST(kernel_layout_matches_kallsyms_vmallocinfo_and_modules)
 	if (access("/proc/ptinspect/kernel", R_OK))
 		SKIP(return, "module not loaded");
 	ASSERT_EQ(0, load_kernel(&k));
-	text = kallsyms_address("_text");
-	bss_stop = kallsyms_address("__bss_stop");
-	end = kallsyms_address("_end");
+	kallsyms_addresses(syms, addr, 8);
+	text = addr[0];
+	bss_stop = addr[1];
+	end = addr[2];
 	ASSERT_NE(0ULL, text) TH_LOG("root should see _text in /proc/kallsyms");
 	ASSERT_NE(0ULL, end);
 	EXPECT_EQ(text, k.image_start);
@@ -1461,6 +1505,25 @@ TEST(kernel_layout_matches_kallsyms_vmallocinfo_and_modules)
 	ASSERT_NE(NULL, region_of(&k, k.image_start));
 	EXPECT_STREQ("kernel_image", region_of(&k, k.image_start)->name);
 	EXPECT_LE(k.image_end, region_of(&k, k.image_start)->end);
+	/* the sections: text to _etext, rodata, data from _sdata */
+	EXPECT_EQ((addr[3] + page - 1) & ~(page - 1), k.text_end);
+	EXPECT_EQ(addr[6], k.rodata_start);
+	EXPECT_EQ((addr[7] + page - 1) & ~(page - 1), k.rodata_end);
+	EXPECT_EQ(addr[4], k.data_start);
+	EXPECT_LE(k.text_end, k.rodata_start);
+	EXPECT_LE(k.rodata_end, k.data_start);
+	EXPECT_LT(k.data_start, k.image_end);
+	/* the same sections in physical memory, as /proc/iomem has them */
+	ASSERT_EQ(0, iomem_range("Kernel code", &code_start, &code_end));
+	ASSERT_EQ(0, iomem_range("Kernel rodata", &ro_start, &ro_end));
+	ASSERT_EQ(0, iomem_range("Kernel data", &data_phys, &data_end));
+	EXPECT_EQ(k.text_end - k.image_start,
+		  (code_end + 1 - code_start + page - 1) & ~(page - 1));
+	EXPECT_EQ(k.rodata_start - k.image_start, ro_start - code_start);
+	EXPECT_EQ(k.rodata_end - k.image_start,
+		  (ro_end + 1 - code_start + page - 1) & ~(page - 1));
+	EXPECT_EQ(k.data_start - k.image_start, data_phys - code_start);
+	EXPECT_EQ(addr[5] - addr[4], data_end + 1 - data_phys) TH_LOG("_edata - _sdata");
 
 	vmalloc = region_named(&k, "vmalloc");
 	modules = region_named(&k, "modules");
@@ -1525,6 +1588,10 @@ TEST(kernel_layout_follows_kptr_restrict)
 	EXPECT_EQ(0ULL, k.vmalloc_base);
 	EXPECT_EQ(0ULL, k.image_start);
 	EXPECT_EQ(0ULL, k.image_end);
+	EXPECT_EQ(0ULL, k.text_end);
+	EXPECT_EQ(0ULL, k.rodata_start);
+	EXPECT_EQ(0ULL, k.rodata_end);
+	EXPECT_EQ(0ULL, k.data_start);
 	for (int i = 1; i < k.n; i++) {
 		EXPECT_EQ(0ULL, k.r[i].start) TH_LOG("%s", k.r[i].name);
 	}
