@@ -23,6 +23,7 @@
 #include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "harness.h"
 
@@ -750,6 +751,95 @@ TEST(swapped_out_pages_are_swap_entries)
 	free(rs.r);
 	munmap(p, n * page_size);
 	zram_swap_off();
+}
+
+/* Move @n pages of @pid to @node with move_pages(2): 0, or -1. */
+static int move_to_node(pid_t pid, void **pages, int *nodes, int *status,
+			int n, int node)
+{
+	for (int i = 0; i < n; i++)
+		nodes[i] = node;
+	return syscall(SYS_move_pages, pid, (unsigned long)n, pages, nodes,
+		       status, 1 << 1 /* MPOL_MF_MOVE */) < 0 ? -1 : 0;
+}
+
+/*
+ * A page being migrated is mapped by a migration entry, from when the
+ * kernel unmaps it until the copy is mapped back.  On a guest with two
+ * NUMA nodes (scripts/check boots one), a child moves the pages of a
+ * mapping back and forth between them while the view is read, until a
+ * read catches an entry in that state; afterwards every page is present
+ * again, as pagemap says, and its data kept.
+ */
+TEST(migration_entries_show_while_pages_move)
+{
+	int n = 4096, found = 0, reads = 0, status[4096], nodes[4096];
+	void *pages[4096];
+	time_t deadline;
+	unsigned long a;
+	struct rows rs;
+	pid_t mover;
+	char *p;
+
+	page_size = sysconf(_SC_PAGESIZE);
+	if (access(PAGES, R_OK))
+		SKIP(return, "module not loaded");
+	if (access("/sys/devices/system/node/node1/meminfo", R_OK))
+		SKIP(return, "one NUMA node: nowhere to migrate to (scripts/check boots two)");
+	p = mmap(NULL, n * page_size, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, p);
+	ASSERT_EQ(0, madvise(p, n * page_size, MADV_NOHUGEPAGE));
+	for (int i = 0; i < n; i++) {
+		memset(p + i * page_size, i & 0xff, page_size);
+		pages[i] = p + i * page_size;
+	}
+	a = (unsigned long)p;
+	ASSERT_EQ(0, move_to_node(getpid(), pages, nodes, status, n, 1))
+		TH_LOG("move_pages: %s", strerror(errno));
+	mover = fork();
+	ASSERT_LE(0, mover);
+	if (mover == 0) {
+		/* let go of the child's copy: move_pages moves no shared page */
+		madvise(p, n * page_size, MADV_DONTNEED);
+		for (int i = 0;; i++)
+			if (move_to_node(getppid(), pages, nodes, status, n, i % 2))
+				_exit(1);
+	}
+	deadline = time(NULL) + 120;
+	while (!found && time(NULL) < deadline) {
+		ASSERT_EQ(0, load(getpid(), a, a + n * page_size, 65536, &rs, NULL));
+		reads++;
+		for (size_t i = 0; i < rs.n; i++) {
+			const struct row *r = &rs.r[i];
+
+			if (strcmp(r->state, "migration"))
+				continue;
+			found++;
+			EXPECT_STREQ("pte", r->level);
+			EXPECT_EQ((unsigned long long)page_size, r->size);
+			EXPECT_LE(a, r->addr);
+			EXPECT_GT(a + n * page_size, r->addr);
+			EXPECT_EQ(-1, r->mapcount);
+		}
+		free(rs.r);
+	}
+	kill(mover, SIGKILL);
+	waitpid(mover, NULL, 0);
+	EXPECT_LT(0, found) TH_LOG("no migration entry in %d reads", reads);
+	TH_LOG("%d migration entries in %d reads", found, reads);
+	/* moved and back: every page present, its data kept */
+	ASSERT_EQ(0, load(getpid(), a, a + n * page_size, 65536, &rs, NULL));
+	EXPECT_EQ((size_t)n, rs.n);
+	for (size_t i = 0; i < rs.n; i++) {
+		EXPECT_STREQ("present", rs.r[i].state) TH_LOG("0x%llx", rs.r[i].addr);
+	}
+	EXPECT_EQ(0, check_against_kernel(_metadata, getpid(), &rs, a,
+					  a + n * page_size));
+	free(rs.r);
+	for (int i = 0; i < n; i++)
+		EXPECT_EQ((char)(i & 0xff), p[i * page_size + 7]);
+	munmap(p, n * page_size);
 }
 
 /* A sysfs knob's text, and a write of a new one; 0 on success. */
