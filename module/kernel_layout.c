@@ -28,29 +28,18 @@
  * (cleanup_highmap()), so the first and the last used PMD bound the
  * image.  Those tables (level3/level2_kernel_pgt) are static and never
  * freed; a PMD that CPA later split or made not-present is still not
- * none.  Read through the reader's own mm: every mm shares the kernel
- * half.  At most PTRS_PER_PMD entries.
+ * none, and lookup_address() returns NULL only for a none one.  At most
+ * KERNEL_IMAGE_SIZE / PMD_SIZE (512) lookups.
  */
 static void pti_image_bounds(unsigned long *start, unsigned long *end)
 {
-	unsigned long addr = __START_KERNEL_map;
-	pgd_t *pgd = pgd_offset(current->active_mm, addr);
-	p4d_t *p4d;
-	pud_t *pud, pudval;
+	unsigned long addr;
+	unsigned int level;
 
 	*start = *end = 0;
-	if (pgd_none(READ_ONCE(*pgd)) || pgd_bad(READ_ONCE(*pgd)))
-		return;
-	p4d = p4d_offset(pgd, addr);
-	if (p4d_none(READ_ONCE(*p4d)) || p4d_bad(READ_ONCE(*p4d)))
-		return;
-	pud = pud_offset(p4d, addr);
-	pudval = READ_ONCE(*pud);
-	if (pud_none(pudval) || pud_leaf(pudval) || pud_bad(pudval))
-		return;
-	/* the image area (at most 1 GiB, PUD-aligned) is one PMD table */
-	for (; addr - __START_KERNEL_map < KERNEL_IMAGE_SIZE; addr += PMD_SIZE) {
-		if (pmd_none(READ_ONCE(*pmd_offset(pud, addr))))
+	for (addr = __START_KERNEL_map;
+	     addr - __START_KERNEL_map < KERNEL_IMAGE_SIZE; addr += PMD_SIZE) {
+		if (!lookup_address(addr, &level))
 			continue;
 		if (!*start)
 			*start = addr;
