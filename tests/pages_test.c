@@ -599,16 +599,36 @@ TEST_F(region, frames_need_cap_sys_admin)
 	EXPECT_EQ(0, WEXITSTATUS(status));
 }
 
+/* Write @value to a sysfs or procfs knob: 0 if all of it was taken. */
+static int knob_set(const char *path, const char *value)
+{
+	int fd = open(path, O_WRONLY);
+	ssize_t put;
+
+	if (fd < 0)
+		return -1;
+	put = write(fd, value, strlen(value));
+	close(fd);
+	return put == (ssize_t)strlen(value) ? 0 : -1;
+}
+
+/* A knob's text into @saved, then @value written; 0 on success. */
+static int knob_swap(const char *path, char *saved, size_t len, const char *value)
+{
+	int fd = open(path, O_RDONLY);
+	ssize_t got;
+
+	if (fd < 0)
+		return -1;
+	got = read(fd, saved, len - 1);
+	close(fd);
+	saved[got > 0 ? got : 0] = '\0';
+	return got <= 0 ? -1 : knob_set(path, value);
+}
+
 static int thp_mode(const char *mode)
 {
-	int fd = open("/sys/kernel/mm/transparent_hugepage/enabled", O_WRONLY);
-	int ret = -1;
-
-	if (fd >= 0) {
-		ret = write(fd, mode, strlen(mode)) < 0 ? -1 : 0;
-		close(fd);
-	}
-	return ret;
+	return knob_set("/sys/kernel/mm/transparent_hugepage/enabled", mode);
 }
 
 /* Where the kernel gives a huge page, one PMD entry maps it. */
@@ -671,32 +691,16 @@ TEST(huge_page_is_one_pmd_entry)
 /* Swap on a zram device for this case; 0, or -1 where the kernel has none. */
 static int zram_swap_on(void)
 {
-	int fd;
-
 	if (system("modprobe zram num_devices=1 > /dev/null 2>&1") ||
-	    access("/sys/block/zram0/disksize", W_OK))
+	    knob_set("/sys/block/zram0/disksize", "64M"))
 		return -1;
-	fd = open("/sys/block/zram0/disksize", O_WRONLY);
-	if (fd < 0 || write(fd, "64M", 3) != 3) {
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	close(fd);
 	return system("mkswap /dev/zram0 > /dev/null 2>&1 && swapon /dev/zram0") ? -1 : 0;
 }
 
 static void zram_swap_off(void)
 {
-	int fd;
-
-	if (system("swapoff /dev/zram0 2> /dev/null"))
-		return;
-	fd = open("/sys/block/zram0/reset", O_WRONLY);
-	if (fd >= 0) {
-		write(fd, "1", 1);
-		close(fd);
-	}
+	if (!system("swapoff /dev/zram0 2> /dev/null"))
+		knob_set("/sys/block/zram0/reset", "1");
 }
 
 /*
@@ -840,37 +844,6 @@ TEST(migration_entries_show_while_pages_move)
 	for (int i = 0; i < n; i++)
 		EXPECT_EQ((char)(i & 0xff), p[i * page_size + 7]);
 	munmap(p, n * page_size);
-}
-
-/* A sysfs knob's text, and a write of a new one; 0 on success. */
-static int knob_swap(const char *path, char *saved, size_t len, const char *value)
-{
-	int fd = open(path, O_RDWR);
-	ssize_t got;
-
-	if (fd < 0)
-		return -1;
-	got = read(fd, saved, len - 1);
-	saved[got > 0 ? got : 0] = '\0';
-	if (got <= 0 || write(fd, value, strlen(value)) != (ssize_t)strlen(value)) {
-		close(fd);
-		return -1;
-	}
-	close(fd);
-	return 0;
-}
-
-static void knob_set(const char *path, const char *value)
-{
-	int fd = open(path, O_WRONLY);
-
-	if (fd >= 0) {
-		/* best effort: putting a setting back */
-		ssize_t put = write(fd, value, strlen(value));
-
-		(void)put;
-		close(fd);
-	}
 }
 
 #define KSM "/sys/kernel/mm/ksm/"
