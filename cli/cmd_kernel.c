@@ -20,6 +20,7 @@ static void usage(FILE *out)
 	      "Needs root; kptr_restrict decides whether addresses show.\n\n"
 	      "Options:\n"
 	      "  -J, --json           JSON: {\"regions\": [...]}\n"
+	      "  -P, --pairs          NAME=\"value\" pairs, one line per region; no summary\n"
 	      "  -r, --raw            raw table (no alignment); sizes in bytes\n"
 	      "  -n, --noheadings     no header line, no summary\n"
 	      "      --list-columns   every column, NAME<TAB>HELP per line\n"
@@ -49,23 +50,19 @@ static void size_cell(bool exact, unsigned long long n, char *buf, size_t size)
 		pti_human_size(n, buf, size);
 }
 
-static int print_layout(const struct pti_layout *l, bool json, bool raw,
-			bool noheadings)
+static int print_layout(const struct pti_layout *l,
+			const struct pti_view_opts *o)
 {
 	static const char *const heads[] = { "name", "start", "end", "size", "used" };
-	struct libscols_table *tb = scols_new_table();
+	struct libscols_table *tb = pti_view_new_table(o, "regions");
+	/* sizes in bytes for programs, human-readable for people */
+	bool exact = o->json || o->raw || o->pairs;
 	int ret = -1;
 
 	if (!tb)
 		return -1;
-	scols_table_enable_raw(tb, raw);
-	scols_table_enable_noheadings(tb, noheadings);
-	if (json) {
-		scols_table_enable_json(tb, 1);
-		scols_table_set_name(tb, "regions");
-	}
 	for (size_t i = 0; i < 5; i++)
-		if (pti_view_add_column(tb, heads[i], i >= 3 && (json || raw), false))
+		if (pti_view_add_column(tb, heads[i], i >= 3 && exact, false))
 			goto out;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct pti_region *r = &l->regions[i];
@@ -79,12 +76,12 @@ static int print_layout(const struct pti_layout *l, bool json, bool raw,
 		scols_line_set_data(ln, 1, buf);
 		snprintf(buf, sizeof(buf), "0x%016llx", (unsigned long long)r->end);
 		scols_line_set_data(ln, 2, buf);
-		size_cell(json || raw, r->end - r->start, buf, sizeof(buf));
+		size_cell(exact, r->end - r->start, buf, sizeof(buf));
 		scols_line_set_data(ln, 3, buf);
-		size_cell(json || raw, r->used_end - r->start, buf, sizeof(buf));
+		size_cell(exact, r->used_end - r->start, buf, sizeof(buf));
 		scols_line_set_data(ln, 4, buf);
 	}
-	if (!json && !noheadings) {
+	if (!o->json && !o->pairs && !o->noheadings) {
 		char page[16], user[16];
 
 		pti_human_size(l->paging.page_size, page, sizeof(page));
@@ -128,28 +125,32 @@ int pti_cmd_kernel(const struct pti_source *src, int argc, char **argv)
 	enum { OPT_LIST_COLUMNS = 256 };
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'J' },
+		{ "pairs", no_argument, NULL, 'P' },
 		{ "raw", no_argument, NULL, 'r' },
 		{ "noheadings", no_argument, NULL, 'n' },
 		{ "list-columns", no_argument, NULL, OPT_LIST_COLUMNS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool json = false, raw = false, noheadings = false;
+	struct pti_view_opts o = { 0 };
 	struct pti_layout *l;
 	char err[512] = "";
 	int c, ret;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "Jrnh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "JPrnh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'J':
-			json = true;
+			o.json = true;
+			break;
+		case 'P':
+			o.pairs = true;
 			break;
 		case 'r':
-			raw = true;
+			o.raw = true;
 			break;
 		case 'n':
-			noheadings = true;
+			o.noheadings = true;
 			break;
 		case OPT_LIST_COLUMNS:
 			list_columns(stdout);
@@ -177,7 +178,7 @@ int pti_cmd_kernel(const struct pti_source *src, int argc, char **argv)
 	if (!pti_layout_has_addresses(l))
 		fputs("ptinspect kernel: kptr_restrict hides the addresses (they show as 0)\n",
 		      stderr);
-	ret = print_layout(l, json, raw, noheadings);
+	ret = print_layout(l, &o);
 	free(l);
 	return ret ? PTI_EXIT_FAILURE : PTI_EXIT_OK;
 }

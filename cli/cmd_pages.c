@@ -22,8 +22,7 @@ enum pages_mode { MODE_ENTRIES, MODE_PER_VMA, MODE_COW, MODE_COW_ENTRIES, MODE_W
 
 struct pages_opts {
 	enum pages_mode mode;
-	bool json, raw, noheadings;
-	const char *columns;
+	struct pti_view_opts view;	/* -o, -J, -P, -r, -n */
 };
 
 /* Byte totals of a set of entries: one VMA's, or the whole range's. */
@@ -70,6 +69,7 @@ static void usage(FILE *out)
 	      "  -w, --walk           the walk for one address, level by level\n"
 	      "  -o, --output LIST    comma-separated columns to show (entries)\n"
 	      "  -J, --json           JSON: {\"pages\": [...]} (\"vmas\", \"cow\")\n"
+	      "  -P, --pairs          NAME=\"value\" pairs, one line per row; no totals\n"
 	      "  -r, --raw            raw table (no alignment); sizes in bytes\n"
 	      "  -n, --noheadings     no header line, no totals\n"
 	      "      --list-columns   every column, NAME<TAB>HELP per line\n"
@@ -82,24 +82,14 @@ static void usage(FILE *out)
 static struct libscols_table *new_table(const struct pages_opts *o,
 					const char *name)
 {
-	struct libscols_table *tb = scols_new_table();
-
-	if (!tb)
-		return NULL;
-	scols_table_enable_raw(tb, o->raw);
-	scols_table_enable_noheadings(tb, o->noheadings);
-	if (o->json) {
-		scols_table_enable_json(tb, 1);
-		scols_table_set_name(tb, name);
-	}
-	return tb;
+	return pti_view_new_table(&o->view, name);
 }
 
-/* A byte count: human-readable for people, exact for -r and -J. */
+/* A byte count: human-readable for people, exact for -r, -P and -J. */
 static void bytes_cell(const struct pages_opts *o, unsigned long long n,
 		       char *buf, size_t size)
 {
-	if (o->json || o->raw)
+	if (o->view.json || o->view.raw || o->view.pairs)
 		snprintf(buf, size, "%llu", n);
 	else
 		pti_human_size(n, buf, size);
@@ -145,20 +135,20 @@ static const char *entry_cell(const void *arg, size_t row, size_t col,
 
 /*
  * A table of a whole address space can have millions of rows: printed
- * as it is formatted (libsmartcols would hold every cell); JSON goes
- * through libsmartcols.
+ * as it is formatted (libsmartcols would hold every cell); JSON and
+ * pairs go through libsmartcols.
  */
 static int print_entry_rows(const struct entry_cells *e, char **names, int n,
 			    const struct pages_opts *o)
 {
 	struct pti_plain_table plain = {
-		.ncols = (size_t)n, .nrows = e->text->nrows, .raw = o->raw,
-		.noheadings = o->noheadings, .cell = entry_cell, .arg = e,
+		.ncols = (size_t)n, .nrows = e->text->nrows, .raw = o->view.raw,
+		.noheadings = o->view.noheadings, .cell = entry_cell, .arg = e,
 	};
 	struct libscols_table *tb;
 	int ret = -1;
 
-	if (!o->json) {
+	if (!o->view.json && !o->view.pairs) {
 		for (int i = 0; i < n; i++) {
 			plain.heads[i] = names[i];
 			plain.right[i] = pti_column_is_number(e->cols[i]);
@@ -243,7 +233,7 @@ static int print_entries(const struct pti_view_text *text,
 {
 	struct entry_cells e = { .text = text };
 	char *names[PAGES_MAX_COLUMNS];
-	char *list = strdup(o->columns ? o->columns : PAGES_DEFAULT_COLUMNS);
+	char *list = strdup(o->view.columns ? o->view.columns : PAGES_DEFAULT_COLUMNS);
 	struct pages_totals t = { 0 };
 	int n, ret = -1;
 
@@ -256,7 +246,7 @@ static int print_entries(const struct pti_view_text *text,
 			goto out;
 	if (n <= 0 || print_entry_rows(&e, names, n, o))
 		goto out;
-	if (!o->json && !o->noheadings) {
+	if (!o->view.json && !o->view.pairs && !o->view.noheadings) {
 		char res[16], swp[16], huge[16], shared[16];
 
 		if (text_totals(text, &t, err, errlen))
@@ -646,7 +636,7 @@ static int print_walk(const struct pti_source *src, int pid,
 		scols_line_set_data(ln, 5, buf);
 		scols_line_set_data(ln, 6, steps[i].result);
 	}
-	if (!o->json && !o->noheadings) {
+	if (!o->view.json && !o->view.pairs && !o->view.noheadings) {
 		bool five = n > 1 && !strcmp(steps[1].level, "p4d");
 
 		printf("pid %d, address 0x%llx, %s paging:\n\n", pid, addr,
@@ -654,7 +644,7 @@ static int print_walk(const struct pti_source *src, int pid,
 	}
 	if (scols_print_table(tb))
 		goto out;
-	if (!o->json && !o->noheadings) {
+	if (!o->view.json && !o->view.pairs && !o->view.noheadings) {
 		const struct pti_walk_step *last = &steps[n - 1];
 
 		printf("\n%s: %s", last->level, walk_ending(last));
@@ -715,6 +705,7 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 		{ "walk", no_argument, NULL, 'w' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "json", no_argument, NULL, 'J' },
+		{ "pairs", no_argument, NULL, 'P' },
 		{ "raw", no_argument, NULL, 'r' },
 		{ "noheadings", no_argument, NULL, 'n' },
 		{ "list-columns", no_argument, NULL, OPT_LIST_COLUMNS },
@@ -739,7 +730,7 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 	if (!isatty(STDOUT_FILENO))
 		setvbuf(stdout, out_buffer, _IOFBF, sizeof(out_buffer));
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "scewo:Jrnh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "scewo:JPrnh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			o.mode = MODE_PER_VMA;
@@ -754,16 +745,19 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 			o.mode = MODE_WALK;
 			break;
 		case 'o':
-			o.columns = optarg;
+			o.view.columns = optarg;
 			break;
 		case 'J':
-			o.json = true;
+			o.view.json = true;
+			break;
+		case 'P':
+			o.view.pairs = true;
 			break;
 		case 'r':
-			o.raw = true;
+			o.view.raw = true;
 			break;
 		case 'n':
-			o.noheadings = true;
+			o.view.noheadings = true;
 			break;
 		case OPT_VMA:
 			vma_addr = optarg;
@@ -843,7 +837,7 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 		}
 		rp = &range;
 	}
-	if (o.columns && check_columns(o.columns))
+	if (o.view.columns && check_columns(o.view.columns))
 		return PTI_EXIT_USAGE;
 	if (o.mode == MODE_ENTRIES) {
 		struct pti_view_text text;

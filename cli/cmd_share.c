@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "json.h"
 #include "task.h"
+#include "view.h"
 
 /* A shared structure and the clone flag that makes a child share it. */
 static const struct {
@@ -61,6 +62,7 @@ static void usage(FILE *out)
 	      "task_struct) and the clone flags that explain it.  Needs root.\n\n"
 	      "Options:\n"
 	      "  -J, --json         JSON, shared structures as true/false/null\n"
+	      "  -P, --pairs        NAME=\"value\" pairs, one line per task\n"
 	      "  -r, --raw          raw table (no alignment)\n"
 	      "  -n, --noheadings   no header line\n"
 	      "  -h, --help         this help\n\n"
@@ -99,17 +101,15 @@ static void print_json(const struct pti_share *rows, size_t n)
 	fputs("\n]}\n", stdout);
 }
 
-static int print_table(const struct pti_share *rows, size_t n, bool raw,
-		       bool noheadings)
+static int print_table(const struct pti_share *rows, size_t n,
+		       const struct pti_view_opts *o)
 {
 	static const char *const ids[] = { "pid", "tgid", "ppid", "relation" };
-	struct libscols_table *tb = scols_new_table();
+	struct libscols_table *tb = pti_view_new_table(o, "share");
 	int ret = -1;
 
 	if (!tb)
 		return -1;
-	scols_table_enable_raw(tb, raw);
-	scols_table_enable_noheadings(tb, noheadings);
 	for (size_t i = 0; i < 4; i++) {
 		struct libscols_column *c = scols_table_new_column(
 			tb, ids[i], 0, i < 3 ? SCOLS_FL_RIGHT : 0);
@@ -158,28 +158,32 @@ int pti_cmd_share(const struct pti_source *src, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'J' },
+		{ "pairs", no_argument, NULL, 'P' },
 		{ "raw", no_argument, NULL, 'r' },
 		{ "noheadings", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct pti_share *rows;
-	bool json = false, raw = false, noheadings = false;
+	struct pti_view_opts o = { 0 };
 	char err[512] = "";
 	size_t n;
 	int c, pid, ret = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "Jrnh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "JPrnh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'J':
-			json = true;
+			o.json = true;
+			break;
+		case 'P':
+			o.pairs = true;
 			break;
 		case 'r':
-			raw = true;
+			o.raw = true;
 			break;
 		case 'n':
-			noheadings = true;
+			o.noheadings = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -196,10 +200,10 @@ int pti_cmd_share(const struct pti_source *src, int argc, char **argv)
 		fprintf(stderr, "ptinspect share: %s\n", err);
 		return PTI_EXIT_FAILURE;
 	}
-	if (json)
+	if (o.json)
 		print_json(rows, n);
 	else
-		ret = print_table(rows, n, raw, noheadings);
+		ret = print_table(rows, n, &o);
 	free(rows);
 	return ret ? PTI_EXIT_FAILURE : PTI_EXIT_OK;
 }

@@ -63,7 +63,9 @@ static void usage(FILE *out, const struct tasks_cmd *cmd)
 	      "  -p, --pid PID        only the process PID (tree: its subtree)\n"
 	      "  -T, --threads        show every thread, not only processes\n"
 	      "  -o, --output LIST    comma-separated columns to show\n"
+	      "  -l, --list           tree: a flat list in tree order, no tree drawn\n"
 	      "  -J, --json           JSON output\n"
+	      "  -P, --pairs          NAME=\"value\" pairs, one line per task\n"
 	      "  -r, --raw            raw output (no alignment)\n"
 	      "  -n, --noheadings     no header line\n"
 	      "      --list-columns   every column, NAME<TAB>HELP per line\n"
@@ -109,7 +111,9 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 		{ "pid", required_argument, NULL, 'p' },
 		{ "threads", no_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "list", no_argument, NULL, 'l' },
 		{ "json", no_argument, NULL, 'J' },
+		{ "pairs", no_argument, NULL, 'P' },
 		{ "raw", no_argument, NULL, 'r' },
 		{ "noheadings", no_argument, NULL, 'n' },
 		{ "list-columns", no_argument, NULL, 'L' },
@@ -120,12 +124,12 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	struct pti_task_set set = { 0 };
 	struct pti_row *rows = NULL;
 	size_t nrows = 0;
-	bool threads = false;
+	bool threads = false, list = false;
 	int pid = 0, c, ret = PTI_EXIT_FAILURE;
 	char err[512];
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "p:To:Jrnh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:To:lJPrnh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			pid = pti_parse_pid(optarg);
@@ -145,8 +149,14 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 			}
 			opts.columns = optarg;
 			break;
+		case 'l':
+			list = true;
+			break;
 		case 'J':
 			opts.json = true;
+			break;
+		case 'P':
+			opts.pairs = true;
 			break;
 		case 'r':
 			opts.raw = true;
@@ -176,8 +186,11 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	    pti_tree_rows(&set, threads, pid, &rows, &nrows, err, sizeof(err)) :
 	    table_rows(&set, threads, pid, &rows, &nrows, err, sizeof(err)))
 		goto fail;
+	/* a list keeps the tree's order and drops its links */
+	for (size_t i = 0; list && i < nrows; i++)
+		rows[i].parent = -1;
 	if (pti_view_print(stdout, &set, rows, nrows, &opts, cmd->defaults,
-			   cmd->tree_column, "tasks")) {
+			   list ? NULL : cmd->tree_column, "tasks")) {
 		snprintf(err, sizeof(err), "cannot print the table");
 		goto fail;
 	}

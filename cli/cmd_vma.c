@@ -58,6 +58,7 @@ static void usage(FILE *out)
 	      "  -m, --map            draw the address space, top of user space down\n"
 	      "  -o, --output LIST    comma-separated VMA columns to show\n"
 	      "  -J, --json           JSON: {\"mm\": {...}, \"vmas\": [...]}\n"
+	      "  -P, --pairs          NAME=\"value\" pairs, one line per VMA; no summary\n"
 	      "  -r, --raw            raw table (no alignment)\n"
 	      "  -n, --noheadings     no header line\n"
 	      "  -S, --no-summary     the VMAs only\n"
@@ -120,8 +121,8 @@ static void print_summary(FILE *out, const struct pti_mm *mm)
 }
 
 struct vma_opts {
-	bool json, raw, noheadings, summary, map;
-	const char *columns;
+	struct pti_view_opts view;	/* -o, -J, -P, -r, -n */
+	bool summary, map;
 };
 
 static int print_json(struct pti_vma_reader *r, const struct pti_mm *mm,
@@ -155,15 +156,13 @@ static int print_table(struct pti_vma_reader *r, const struct pti_mm *mm,
 {
 	static struct pti_vma v;
 	char *names[VMA_MAX_COLUMNS], *list;
-	struct libscols_table *tb = scols_new_table();
+	struct libscols_table *tb = pti_view_new_table(&o->view, "vmas");
 	int n, got = -1;
 
-	list = strdup(o->columns ? o->columns : VMA_DEFAULT_COLUMNS);
+	list = strdup(o->view.columns ? o->view.columns : VMA_DEFAULT_COLUMNS);
 	if (!tb || !list)
 		goto out;
 	n = pti_split_list(list, names, VMA_MAX_COLUMNS);
-	scols_table_enable_raw(tb, o->raw);
-	scols_table_enable_noheadings(tb, o->noheadings);
 	for (int i = 0; i < n; i++) {
 		const struct pti_column *col = pti_column_find(
 			pti_vma_columns, PTI_VMA_NR_COLUMNS, names[i]);
@@ -196,6 +195,7 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 		{ "map", no_argument, NULL, 'm' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "json", no_argument, NULL, 'J' },
+		{ "pairs", no_argument, NULL, 'P' },
 		{ "raw", no_argument, NULL, 'r' },
 		{ "noheadings", no_argument, NULL, 'n' },
 		{ "no-summary", no_argument, NULL, 'S' },
@@ -210,22 +210,25 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 	int c, pid, got, n;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "mo:JrnSh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "mo:JPrnSh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'm':
 			o.map = true;
 			break;
 		case 'o':
-			o.columns = optarg;
+			o.view.columns = optarg;
 			break;
 		case 'J':
-			o.json = true;
+			o.view.json = true;
+			break;
+		case 'P':
+			o.view.pairs = true;
 			break;
 		case 'r':
-			o.raw = true;
+			o.view.raw = true;
 			break;
 		case 'n':
-			o.noheadings = true;
+			o.view.noheadings = true;
 			break;
 		case 'S':
 			o.summary = false;
@@ -244,8 +247,8 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 	pid = pti_pid_operand("vma", argc, argv, optind);
 	if (pid < 0)
 		return PTI_EXIT_USAGE;
-	if (o.columns) {
-		copy = strdup(o.columns);
+	if (o.view.columns) {
+		copy = strdup(o.view.columns);
 		n = copy ? pti_split_list(copy, names, VMA_MAX_COLUMNS) : -1;
 		for (int i = 0; i < n; i++) {
 			if (!known_column(names[i])) {
@@ -262,7 +265,7 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 		fprintf(stderr, "ptinspect vma: %s\n", err);
 		return PTI_EXIT_FAILURE;
 	}
-	if (o.json) {
+	if (o.view.json) {
 		got = print_json(&r, &mm, err, sizeof(err));
 	} else if (o.map) {
 		struct pti_layout *kernel = calloc(1, sizeof(*kernel));
@@ -277,7 +280,7 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 		got = pti_vma_map(stdout, &r, &mm, kernel, err, sizeof(err));
 		free(kernel);
 	} else {
-		if (o.summary)
+		if (o.summary && !o.view.pairs)
 			print_summary(stdout, &mm);
 		got = print_table(&r, &mm, &o, err, sizeof(err));
 	}

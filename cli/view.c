@@ -79,6 +79,25 @@ static void header_name(const char *name, char *buf, size_t size)
 	buf[i] = '\0';
 }
 
+struct libscols_table *pti_view_new_table(const struct pti_view_opts *o,
+					  const char *name)
+{
+	struct libscols_table *tb = scols_new_table();
+
+	if (!tb)
+		return NULL;
+	/* one output format: the last one enabled is the one used */
+	scols_table_enable_raw(tb, o->raw);
+	if (o->pairs)
+		scols_table_enable_export(tb, 1);
+	if (o->json) {
+		scols_table_enable_json(tb, 1);
+		scols_table_set_name(tb, name);
+	}
+	scols_table_enable_noheadings(tb, o->noheadings);
+	return tb;
+}
+
 int pti_view_add_column(struct libscols_table *tb, const char *name,
 			bool number, bool tree)
 {
@@ -124,16 +143,12 @@ int pti_view_print(FILE *out, const struct pti_task_set *set,
 	int n, ret = -1;
 
 	list = strdup(opts->columns ? opts->columns : defaults);
-	tb = scols_new_table();
+	tb = pti_view_new_table(opts, name);
 	if (!list || !tb)
 		goto out;
 	n = pti_split_list(list, names, PTI_MAX_OUT_COLUMNS);
 	if (n <= 0)
 		goto out;
-	scols_table_set_name(tb, name);
-	scols_table_enable_json(tb, opts->json);
-	scols_table_enable_raw(tb, opts->raw);
-	scols_table_enable_noheadings(tb, opts->noheadings);
 	scols_table_set_stream(tb, out);
 	for (int i = 0; i < n; i++) {
 		bool tree = tree_column && strcmp(names[i], tree_column) == 0;

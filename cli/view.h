@@ -9,6 +9,7 @@
 struct pti_view_opts {
 	bool json;
 	bool raw;
+	bool pairs;		/* -P: NAME="value" pairs, as lsblk -P */
 	bool noheadings;
 	const char *columns;	/* -o list; NULL for the command's default */
 };
@@ -24,6 +25,13 @@ struct libscols_table;
 /* Split a comma list in place; the count, or -1 if more than @max. */
 int pti_split_list(char *list, char **names, int max);
 bool pti_column_is_number(const struct pti_column *col);
+/*
+ * A new table printed as @o asks: JSON (-J, its array named @name), else
+ * NAME="value" pairs (-P), else raw (-r), else aligned; no header line
+ * with -n.
+ */
+struct libscols_table *pti_view_new_table(const struct pti_view_opts *o,
+					  const char *name);
 /* Add a column headed by @name upper-cased (its JSON key is @name). */
 int pti_view_add_column(struct libscols_table *tb, const char *name,
 			bool number, bool tree);

@@ -91,7 +91,8 @@ wait_children() {
 	return 1
 }
 
-# A known subtree, drawn exactly; a zombie under a parent that never reaps.
+# A known subtree, drawn exactly, and as a list in the same order (-l);
+# a zombie under a parent that never reaps.
 cli_tree_shape() {
 	sh -c 'sleep 1000 & sleep 1000 & sh -c "sleep 1000; true" & wait' &
 	root=$!
@@ -100,6 +101,9 @@ cli_tree_shape() {
 	wait_children "$inner" 1 || return 1
 	"$cli" tree -p "$root" -o comm -n > /tmp/pti-tree || return 1
 	printf '%s\n' 'sh' '|-sleep' '|-sleep' '`-sh' '  `-sleep' > /tmp/pti-want
+	diff -u /tmp/pti-want /tmp/pti-tree || return 1
+	"$cli" tree -l -p "$root" -o comm -n > /tmp/pti-tree || return 1
+	printf '%s\n' sh sleep sleep sh sleep > /tmp/pti-want
 	diff -u /tmp/pti-want /tmp/pti-tree || return 1
 	pkill -P "$inner"; pkill -P "$root"; kill "$root"; wait "$root" 2>/dev/null
 	return 0
@@ -121,6 +125,26 @@ cli_marks_zombie() {
 cli_json() {
 	"$cli" ps -J -p 1 > /tmp/pti-json || return 1
 	grep -q '"pid": 1,' /tmp/pti-json && grep -q '"tasks": \[' /tmp/pti-json
+}
+
+# -P: NAME="value" pairs, as lsblk -P prints them, the values /proc has.
+cli_pairs() {
+	"$cli" ps -P -p 1 -o pid,comm > /tmp/pti-pairs || return 1
+	printf 'PID="1" COMM="%s"\n' "$(cat /proc/1/comm)" > /tmp/pti-want
+	diff -u /tmp/pti-want /tmp/pti-pairs || return 1
+	"$cli" vma -P -o start,end $$ > /tmp/pti-pairs || return 1
+	# the vsyscall page is the gate area, no VMA of the mm
+	awk '!/\[vsyscall\]/ { split($1, r, "-"); printf "START=\"0x%s\" END=\"0x%s\"\n", r[1], r[2] }' \
+		/proc/$$/maps | sed 's/="0x0*\([0-9a-f]\)/="0x\1/g' > /tmp/pti-want
+	diff -u /tmp/pti-want /tmp/pti-pairs || return 1
+	"$cli" kernel -P > /tmp/pti-pairs || return 1
+	head -n 1 /tmp/pti-pairs | grep -q '^NAME="user" START="0x0000000000000000" ' || return 1
+	! grep -qv '^NAME=' /tmp/pti-pairs || return 1
+	"$cli" share -P $$ > /tmp/pti-pairs || return 1
+	# share names its columns in lower case, in its table too
+	head -n 1 /tmp/pti-pairs | grep -qi "^PID=\"$$\" TGID=\"$$\" .*RELATION=\"self\"" || return 1
+	"$cli" pages -P -o state $$ > /tmp/pti-pairs || return 1
+	[ -s /tmp/pti-pairs ] && ! grep -qv '^STATE="[a-z]*"$' /tmp/pti-pairs
 }
 
 # ptinspect vma: errors in words, the summary, the map, JSON.
@@ -278,7 +302,7 @@ format_is_what_the_man_pages_show() {
 	return $rc
 }
 
-ktap_plan 20
+ktap_plan 21
 ktap_check load_unload_20_times load_unload_20_times
 ktap_check load_read_unload_under_churn load_read_unload_under_churn
 ktap_check files_gone_after_unload files_gone_after_unload
@@ -290,6 +314,7 @@ ktap_check cli_vanished_pid cli_vanished_pid
 ktap_check cli_tree_shape cli_tree_shape
 ktap_check cli_marks_zombie cli_marks_zombie
 ktap_check cli_json cli_json
+ktap_check cli_pairs cli_pairs
 ktap_check cli_vma_errors cli_vma_errors
 ktap_check cli_vma_views cli_vma_views
 ktap_check cli_task_errors cli_task_errors
