@@ -86,7 +86,7 @@ $(CHECKPATCH_DIR)/scripts/checkpatch.pl: $(LINUX_SRC)
 MAN_OUT := $(BUILD)/man
 $(BUILD)/man-columns: scripts/man-columns.c cli
 	$(CC) -std=gnu11 -Wall -Wextra -Werror -Imodule -Icli -o $@ $< \
-		cli/records.o cli/module_hint.o -lm
+		cli/records.o cli/lines.o cli/module_hint.o -lm
 
 man: cli $(BUILD)/man-columns
 	scripts/man cli/ptinspect $(BUILD)/man-columns $(MAN_OUT)

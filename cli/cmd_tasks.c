@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "commands.h"
 #include "tree.h"
 
@@ -180,6 +181,7 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 			cmd->name, argv[optind]);
 		return PTI_EXIT_USAGE;
 	}
+	opts.terminal = isatty(STDOUT_FILENO);
 	if (pti_tasks_load(src, &set, err, sizeof(err)))
 		goto fail;
 	if (cmd->tree_column ?

@@ -1,101 +1,275 @@
-/* plain_table.c - a long table of plain words, aligned as libsmartcols
+/* plain_table.c - a long table of plain text, aligned as libsmartcols
  * aligns it, each cell asked for once to measure and once to print.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include "plain_table.h"
 
 /* One output line, built in memory and written with one fwrite. */
 struct line {
-	char text[PTI_PLAIN_MAX_COLUMNS * (PTI_PLAIN_CELL + 1) + 2];
-	size_t len;
+	char *text;
+	size_t len, cap;
+	bool failed;		/* out of memory: the line is cut */
 };
 
-static void put_cell(struct line *l, const char *text, size_t len,
-		     size_t width, bool right, bool last)
+static bool reserve(struct line *l, size_t more)
 {
-	size_t fill = width > len ? width - len : 0;
+	char *bigger;
+	size_t cap = l->cap ? l->cap : 256;
 
-	if (l->len)
-		l->text[l->len++] = ' ';
-	if (right) {
-		memset(l->text + l->len, ' ', fill);
-		l->len += fill;
+	if (l->len + more <= l->cap)
+		return true;
+	while (cap < l->len + more)
+		cap *= 2;
+	bigger = realloc(l->text, cap);
+	if (!bigger) {
+		l->failed = true;
+		return false;
 	}
-	memcpy(l->text + l->len, text, len);
-	l->len += len;
-	if (!right && !last) {
-		memset(l->text + l->len, ' ', fill);
-		l->len += fill;
+	l->text = bigger;
+	l->cap = cap;
+	return true;
+}
+
+static void put_bytes(struct line *l, const char *text, size_t len)
+{
+	if (reserve(l, len)) {
+		memcpy(l->text + l->len, text, len);
+		l->len += len;
 	}
+}
+
+static void put_spaces(struct line *l, size_t n)
+{
+	if (reserve(l, n)) {
+		memset(l->text + l->len, ' ', n);
+		l->len += n;
+	}
+}
+
+/* @text as libsmartcols writes a cell's data: raw output escapes blanks. */
+static void put_text(struct line *l, const char *text, size_t len, bool raw)
+{
+	const char *start = text;
+
+	if (!raw) {
+		put_bytes(l, text, len);
+		return;
+	}
+	for (const char *p = text; p < text + len; p++) {
+		if (*p != ' ')
+			continue;
+		put_bytes(l, start, (size_t)(p - start));
+		put_bytes(l, "\\x20", 4);
+		start = p + 1;
+	}
+	put_bytes(l, start, (size_t)(text + len - start));
+}
+
+static bool is_plain(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (text[i] < ' ' || text[i] > '~')
+			return false;
+	return true;
+}
+
+/* What one tree needs: each row's depth, and whether it is a last child. */
+struct tree {
+	size_t *depth;
+	bool *last;
+	bool *open;	/* per depth: the latest row there has siblings below */
+};
+
+static void tree_free(struct tree *tr)
+{
+	free(tr->depth);
+	free(tr->last);
+	free(tr->open);
+}
+
+/* 0, PTI_PLAIN_NOT_PLAIN if the rows are not in tree order, or -1. */
+static int tree_init(struct tree *tr, const struct pti_plain_table *t)
+{
+	size_t n = t->nrows ? t->nrows : 1, top = 0;
+	size_t *stack = malloc(n * sizeof(*stack));
+	bool *seen = calloc(n, sizeof(*seen));
+	int ret = -1;
+
+	tr->depth = malloc(n * sizeof(*tr->depth));
+	tr->last = malloc(n * sizeof(*tr->last));
+	tr->open = calloc(n + 1, sizeof(*tr->open));
+	if (!stack || !seen || !tr->depth || !tr->last || !tr->open)
+		goto out;
+	/* depth-first order: a row's parent is on the stack of open rows */
+	ret = PTI_PLAIN_NOT_PLAIN;
+	for (size_t r = 0; r < t->nrows; r++) {
+		long p = t->parent[r];
+
+		if (p < 0) {
+			top = 0;
+		} else {
+			while (top && stack[top - 1] != (size_t)p)
+				top--;
+			if (!top)
+				goto out;
+		}
+		tr->depth[r] = top;
+		stack[top++] = r;
+	}
+	/* a last child: no later row has the same parent */
+	for (size_t r = t->nrows; r-- > 0;) {
+		long p = t->parent[r];
+
+		tr->last[r] = p < 0 || !seen[p];
+		if (p >= 0)
+			seen[p] = true;
+	}
+	ret = 0;
+out:
+	free(stack);
+	free(seen);
+	return ret;
+}
+
+/*
+ * Row @r's tree art into @l, part of the cell (raw output escapes its
+ * blanks too), as libsmartcols draws it; its width.
+ */
+static size_t put_art(struct line *l, struct tree *tr, size_t r, bool print,
+		      bool raw)
+{
+	size_t d = tr->depth[r];
+
+	if (print) {
+		for (size_t k = 1; k < d; k++)
+			put_text(l, tr->open[k] ? "| " : "  ", 2, raw);
+		if (d)
+			put_bytes(l, tr->last[r] ? "`-" : "|-", 2);
+	}
+	tr->open[d] = !tr->last[r];
+	return 2 * d;
 }
 
 static void put_head(struct line *l, const char *name, size_t width,
 		     bool right, bool last)
 {
-	char upper[PTI_PLAIN_CELL];
-	size_t i;
+	size_t len = strlen(name);
+	size_t fill = width > len ? width - len : 0;
 
-	for (i = 0; name[i] && i + 1 < sizeof(upper); i++)
-		upper[i] = (char)toupper((unsigned char)name[i]);
-	upper[i] = '\0';
-	put_cell(l, upper, i, width, right, last);
+	if (l->len)
+		put_spaces(l, 1);
+	if (right)
+		put_spaces(l, fill);
+	for (size_t i = 0; i < len; i++) {
+		char c = (char)toupper((unsigned char)name[i]);
+
+		put_bytes(l, &c, 1);
+	}
+	if (!right && !last)
+		put_spaces(l, fill);
 }
 
-static void end_line(struct line *l, FILE *out)
+static int end_line(struct line *l, FILE *out)
 {
-	l->text[l->len++] = '\n';
+	if (l->failed)
+		return -1;
+	put_bytes(l, "\n", 1);
 	fwrite(l->text, 1, l->len, out);
 	l->len = 0;
+	return l->failed ? -1 : 0;
 }
 
-/* A cell (in @buf or the caller's) and its length, cut to PTI_PLAIN_CELL. */
-static size_t cell_at(const struct pti_plain_table *t, size_t row, size_t col,
-		      char buf[PTI_PLAIN_CELL], const char **text)
+static const char *cell_at(const struct pti_plain_table *t, size_t row,
+			   size_t col, char buf[PTI_PLAIN_CELL], size_t *len)
 {
-	size_t len;
+	return t->cell(t->arg, row, col, buf, len);
+}
 
-	*text = t->cell(t->arg, row, col, buf, &len);
-	return len < PTI_PLAIN_CELL ? len : PTI_PLAIN_CELL - 1;
+/* Measure every column; PTI_PLAIN_NOT_PLAIN if a cell is not plain. */
+static int measure(const struct pti_plain_table *t, struct tree *tr,
+		   size_t width[])
+{
+	char buf[PTI_PLAIN_CELL];
+	struct line none = { 0 };
+
+	for (size_t c = 0; c < t->ncols; c++)
+		width[c] = strlen(t->heads[c]);
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			size_t len, art = 0;
+			const char *text = cell_at(t, r, c, buf, &len);
+
+			if (!is_plain(text, len))
+				return PTI_PLAIN_NOT_PLAIN;
+			if (t->parent && c == t->tree_col)
+				art = put_art(&none, tr, r, false, false);
+			if (art + len > width[c])
+				width[c] = art + len;
+		}
+	}
+	return 0;
+}
+
+static void put_row(struct line *l, const struct pti_plain_table *t,
+		    struct tree *tr, const size_t width[], size_t r)
+{
+	char buf[PTI_PLAIN_CELL];
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		size_t len, art = 0, fill;
+		const char *text = cell_at(t, r, c, buf, &len);
+		bool last = c + 1 == t->ncols;
+
+		if (c)
+			put_spaces(l, 1);
+		if (t->parent && c == t->tree_col)
+			art = put_art(l, tr, r, true, t->raw);
+		fill = width[c] > art + len ? width[c] - art - len : 0;
+		if (t->right[c] && !(t->parent && c == t->tree_col))
+			put_spaces(l, fill);
+		put_text(l, text, len, t->raw);
+		if (!t->raw && !last && !(t->right[c] && !(t->parent && c == t->tree_col)))
+			put_spaces(l, fill);
+	}
 }
 
 int pti_plain_print(const struct pti_plain_table *t, FILE *out)
 {
 	size_t width[PTI_PLAIN_MAX_COLUMNS] = { 0 };
-	struct line l = { .len = 0 };
-	char buf[PTI_PLAIN_CELL];
-	const char *text;
+	struct tree tr = { 0 };
+	struct line l = { 0 };
+	int ret;
 
-	if (t->ncols == 0 || t->ncols > PTI_PLAIN_MAX_COLUMNS)
+	if (t->ncols == 0 || t->ncols > PTI_PLAIN_MAX_COLUMNS ||
+	    (t->parent && t->tree_col >= t->ncols))
 		return -1;
-	if (!t->raw) {
-		for (size_t c = 0; c < t->ncols; c++) {
-			width[c] = strlen(t->heads[c]);
-			if (width[c] >= PTI_PLAIN_CELL)
-				width[c] = PTI_PLAIN_CELL - 1;
-		}
-		for (size_t r = 0; r < t->nrows; r++)
-			for (size_t c = 0; c < t->ncols; c++) {
-				size_t len = cell_at(t, r, c, buf, &text);
-
-				if (len > width[c])
-					width[c] = len;
-			}
+	if (t->parent) {
+		ret = tree_init(&tr, t);
+		if (ret)
+			goto out;
 	}
+	ret = measure(t, &tr, width);
+	if (ret)
+		goto out;
+	if (t->raw)
+		memset(width, 0, sizeof(width));
 	if (!t->noheadings) {
 		for (size_t c = 0; c < t->ncols; c++)
-			put_head(&l, t->heads[c], width[c], t->right[c],
+			put_head(&l, t->heads[c], width[c],
+				 t->right[c] && !(t->parent && c == t->tree_col),
 				 c + 1 == t->ncols);
-		end_line(&l, out);
+		ret = end_line(&l, out);
 	}
-	for (size_t r = 0; r < t->nrows; r++) {
-		for (size_t c = 0; c < t->ncols; c++) {
-			size_t len = cell_at(t, r, c, buf, &text);
-
-			put_cell(&l, text, len, width[c], t->right[c],
-				 c + 1 == t->ncols);
-		}
-		end_line(&l, out);
+	for (size_t r = 0; r < t->nrows && !ret; r++) {
+		put_row(&l, t, &tr, width, r);
+		ret = end_line(&l, out);
 	}
-	return ferror(out) ? -1 : 0;
+	if (!ret && ferror(out))
+		ret = -1;
+out:
+	free(l.text);
+	tree_free(&tr);
+	return ret;
 }

@@ -1,7 +1,7 @@
-/* plain_table.h - print a long table of plain words the way libsmartcols
+/* plain_table.h - print a long table of plain text the way libsmartcols
  * prints it, without holding it: for views with hundreds of thousands of
- * rows (a process's page tables), where libsmartcols would keep every
- * cell and measure its display width twice.
+ * rows (a process's page tables, every thread of a busy machine), where
+ * libsmartcols would keep every cell and measure its display width twice.
  */
 #ifndef PTI_CLI_PLAIN_TABLE_H
 #define PTI_CLI_PLAIN_TABLE_H
@@ -10,8 +10,11 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define PTI_PLAIN_MAX_COLUMNS 32
-#define PTI_PLAIN_CELL 64	/* longest cell, with its NUL */
+#define PTI_PLAIN_MAX_COLUMNS 64
+#define PTI_PLAIN_CELL 64	/* the buffer a cell may be formatted into */
+
+/* pti_plain_print()'s answer when a cell is not plain: nothing printed. */
+#define PTI_PLAIN_NOT_PLAIN 1
 
 struct pti_plain_table {
 	size_t ncols, nrows;
@@ -20,23 +23,33 @@ struct pti_plain_table {
 	bool raw;		/* one space between cells, no alignment */
 	bool noheadings;
 	/*
-	 * Row @row's cell @col and its length in @len: ASCII without
-	 * spaces or control characters (numbers, kernel words), as the
-	 * records hold.  Either text the callback keeps or formatted into
-	 * @buf (PTI_PLAIN_CELL bytes); longer cells are cut there.
+	 * Row @row's cell @col and its length in @len: either text the
+	 * callback keeps, of any length, or formatted into @buf
+	 * (PTI_PLAIN_CELL bytes).  Plain means printable ASCII; a space
+	 * is printed as is, and as "\x20" in raw output.
 	 */
 	const char *(*cell)(const void *arg, size_t row, size_t col,
 			    char *buf, size_t *len);
 	const void *arg;
+	/*
+	 * A tree: column @tree_col is drawn with "|-", "`-" and "| " as
+	 * libsmartcols draws it in ASCII, from @parent: each row's parent
+	 * row, or -1 for a root, the rows in depth-first order (a parent
+	 * before its children, each subtree whole).  NULL: no tree.
+	 */
+	const long *parent;
+	size_t tree_col;
 };
 
 /*
  * Print @t to @out: each column as wide as its widest cell or header,
- * one space apart, the last one unpadded, as libsmartcols aligns a table.
- * Every cell is asked for twice (once to measure) and none is kept.
- * Unlike libsmartcols on a terminal, no column is narrowed to fit the
- * terminal's width: lines are as long as their cells.
- * Returns 0, or -1 on a write error.
+ * one space apart, the last one unpadded, as libsmartcols aligns a table
+ * that is not written to a terminal (on a terminal libsmartcols narrows
+ * columns to its width; this does not).  Every cell is asked for twice
+ * (once to measure) and none is kept.  Returns 0; PTI_PLAIN_NOT_PLAIN,
+ * having printed nothing, if a cell holds a byte that is not printable
+ * ASCII or the rows are not in tree order (libsmartcols must print it);
+ * or -1 on a write error or when out of memory.
  */
 int pti_plain_print(const struct pti_plain_table *t, FILE *out);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "lines.h"
 #include "records.h"
 #include "module_hint.h"
 
@@ -259,6 +260,19 @@ size_t pti_column_format(const struct pti_column *col, const void *rec,
 	return 0;
 }
 
+const char *pti_column_text(const struct pti_column *col, const void *rec,
+			    char *buf, size_t size, size_t *len)
+{
+	const char *field = (const char *)rec + col->offset;
+
+	if (col->type == PTI_T_WORD || col->type == PTI_T_ESCAPED) {
+		*len = strnlen(field, col->size);
+		return field;
+	}
+	*len = pti_column_format(col, rec, buf, size);
+	return buf;
+}
+
 /* Split @line at single spaces in place; returns the field count. */
 static size_t split_fields(char *line, char **fields, size_t max)
 {
@@ -334,45 +348,82 @@ int pti_parser_record(struct pti_parser *p, char *line, void *rec, char *err,
 	return 0;
 }
 
+/* A tasks view being read: its header's columns, the records so far. */
+struct tasks_reader {
+	struct pti_parser parser;
+	struct pti_task_set *set;
+	size_t alloc;
+	bool header_seen, sorted;
+};
+
+static void tasks_reader_init(struct tasks_reader *r, struct pti_task_set *set)
+{
+	memset(r, 0, sizeof(*r));
+	r->set = set;
+	r->sorted = true;
+	set->tasks = NULL;
+	set->n = 0;
+}
+
+/* The header, then one record per line, parsed in place. */
+static int tasks_reader_line(struct tasks_reader *r, char *line, char *err,
+			     size_t errlen)
+{
+	struct pti_task_set *set = r->set;
+	struct pti_task *rec;
+
+	if (!r->header_seen) {
+		r->header_seen = true;
+		return pti_parser_header(&r->parser, pti_task_columns,
+					 PTI_TASK_NR_COLUMNS, line, err, errlen);
+	}
+	if (set->n == r->alloc) {
+		size_t nalloc = r->alloc ? r->alloc * 2 : 256;
+		struct pti_task *grown;
+
+		grown = reallocarray(set->tasks, nalloc, sizeof(*grown));
+		if (!grown) {
+			set_err(err, errlen, "out of memory");
+			return -1;
+		}
+		set->tasks = grown;
+		r->alloc = nalloc;
+	}
+	rec = &set->tasks[set->n];
+	memset(rec, 0, sizeof(*rec));
+	if (pti_parser_record(&r->parser, line, rec, err, errlen))
+		return -1;
+	/* the module writes pid order; sort only what came otherwise */
+	if (set->n && rec->pid < rec[-1].pid)
+		r->sorted = false;
+	set->n++;
+	return 0;
+}
+
+static int tasks_reader_end(struct tasks_reader *r, char *err, size_t errlen)
+{
+	if (!r->header_seen) {
+		set_err(err, errlen, "empty tasks view (no header line)");
+		return -1;
+	}
+	if (!r->sorted)
+		qsort(r->set->tasks, r->set->n, sizeof(*r->set->tasks), cmp_pid);
+	return 0;
+}
+
 int pti_tasks_parse(FILE *in, struct pti_task_set *set, char *err,
 		    size_t errlen)
 {
-	struct pti_parser parser = { 0 };
+	struct tasks_reader reader;
 	char *line = NULL;
-	size_t cap = 0, alloc = 0;
-	int ret = -1;
+	size_t cap = 0;
+	int ret = 0;
 
-	set->tasks = NULL;
-	set->n = 0;
-	if (getline(&line, &cap, in) < 0) {
-		set_err(err, errlen, "empty tasks view (no header line)");
-		goto out;
-	}
-	if (pti_parser_header(&parser, pti_task_columns, PTI_TASK_NR_COLUMNS,
-			      line, err, errlen))
-		goto out;
-	while (getline(&line, &cap, in) >= 0) {
-		struct pti_task rec = { 0 };
-
-		if (pti_parser_record(&parser, line, &rec, err, errlen))
-			goto out;
-		if (set->n == alloc) {
-			size_t nalloc = alloc ? alloc * 2 : 256;
-			struct pti_task *grown;
-
-			grown = reallocarray(set->tasks, nalloc, sizeof(*grown));
-			if (!grown) {
-				set_err(err, errlen, "out of memory");
-				goto out;
-			}
-			set->tasks = grown;
-			alloc = nalloc;
-		}
-		set->tasks[set->n++] = rec;
-	}
-	qsort(set->tasks, set->n, sizeof(*set->tasks), cmp_pid);
-	ret = 0;
-out:
+	tasks_reader_init(&reader, set);
+	while (!ret && getline(&line, &cap, in) >= 0)
+		ret = tasks_reader_line(&reader, line, err, errlen);
+	if (!ret)
+		ret = tasks_reader_end(&reader, err, errlen);
 	free(line);
 	if (ret)
 		pti_task_set_free(set);
@@ -426,21 +477,34 @@ FILE *pti_choose(const struct pti_source *src, const char *view, int pid,
 int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
 		   char *err, size_t errlen)
 {
-	char path[4096];
+	struct tasks_reader reader;
+	struct pti_lines lines;
 	FILE *in;
-	int ret;
+	char *line;
+	int ret = 0;
 
-	snprintf(path, sizeof(path), "%s/tasks", src->proc_dir);
 	in = pti_view_open(src, "tasks", "re", NULL, err, errlen);
 	if (!in)
 		return -1;
-	ret = pti_tasks_parse(in, set, err, errlen);
-	if (!ret && ferror(in)) {
-		set_err(err, errlen, "%s: read error: %s", path,
-			strerror(errno));
-		pti_task_set_free(set);
+	/* read as cat reads: each short read restarts the module's walk */
+	if (pti_lines_init(&lines, fileno(in))) {
+		fclose(in);
+		set_err(err, errlen, "out of memory");
+		return -1;
+	}
+	tasks_reader_init(&reader, set);
+	while (!ret && (line = pti_lines_next(&lines)))
+		ret = tasks_reader_line(&reader, line, err, errlen);
+	if (!ret && lines.error) {
+		set_err(err, errlen, "%s/tasks: read error: %s", src->proc_dir,
+			strerror(lines.error));
 		ret = -1;
 	}
+	if (!ret)
+		ret = tasks_reader_end(&reader, err, errlen);
+	if (ret)
+		pti_task_set_free(set);
+	pti_lines_free(&lines);
 	fclose(in);
 	return ret;
 }

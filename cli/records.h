@@ -79,6 +79,14 @@ size_t pti_column_format(const struct pti_column *col, const void *rec,
 			 char *buf, size_t size);
 
 /*
+ * A record's column as text: a text member's own bytes (@len of them, not
+ * NUL-terminated when they fill the member), else formatted into @buf as
+ * pti_column_format() does.
+ */
+const char *pti_column_text(const struct pti_column *col, const void *rec,
+			    char *buf, size_t size, size_t *len);
+
+/*
  * Parse a tasks view from @in.  Returns 0, or -1 with a message in @err.
  * Columns are matched by the header's names, so columns a newer module adds
  * are skipped; a missing column this CLI needs is an error.

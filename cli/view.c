@@ -7,10 +7,11 @@
 #include <libsmartcols.h>
 #include <stdlib.h>
 #include <string.h>
+#include "plain_table.h"
 #include "view.h"
 
 #define PTI_MARK_COLUMN "mark"
-#define PTI_MAX_OUT_COLUMNS 64
+#define PTI_MAX_OUT_COLUMNS PTI_PLAIN_MAX_COLUMNS
 
 static bool is_number(const struct pti_column *col)
 {
@@ -21,11 +22,6 @@ static bool is_number(const struct pti_column *col)
 bool pti_column_is_number(const struct pti_column *col)
 {
 	return col && is_number(col);
-}
-
-static bool is_number_name(const char *name)
-{
-	return pti_column_is_number(pti_task_column_find(name));
 }
 
 static bool column_known(const char *name)
@@ -118,17 +114,124 @@ int pti_view_add_column(struct libscols_table *tb, const char *name,
 	return 0;
 }
 
-static int fill_cell(struct libscols_line *ln, size_t i, const char *name,
-		     const struct pti_task_set *set, const struct pti_task *t)
-{
-	const struct pti_column *col = pti_task_column_find(name);
-	char buf[512];
+/* One -o column, resolved once: a record column, or the derived marks. */
+struct out_column {
+	const char *name;
+	const struct pti_column *col;	/* NULL: "mark" */
+};
 
-	if (col)
-		pti_column_format(col, t, buf, sizeof(buf));
-	else
-		pti_task_marks(set, t, buf, sizeof(buf));
-	return scols_line_set_data(ln, i, buf);
+struct out_table {
+	const struct pti_task_set *set;
+	const struct pti_row *rows;
+	const struct out_column *cols;
+};
+
+/* Row @r's cell of column @c: the record's own text, or formatted in @buf. */
+static const char *cell_text(const struct out_table *o, size_t r, size_t c,
+			     char *buf, size_t size, size_t *len)
+{
+	const struct pti_task *t = o->rows[r].task;
+
+	if (o->cols[c].col)
+		return pti_column_text(o->cols[c].col, t, buf, size, len);
+	pti_task_marks(o->set, t, buf, size);
+	*len = strlen(buf);
+	return buf;
+}
+
+static const char *plain_cell(const void *arg, size_t row, size_t col,
+			      char *buf, size_t *len)
+{
+	return cell_text(arg, row, col, buf, PTI_PLAIN_CELL, len);
+}
+
+/* Through libsmartcols: JSON, pairs, and tables for a terminal. */
+static int print_scols(FILE *out, const struct out_table *o, size_t nrows,
+		       size_t ncols, const struct pti_view_opts *opts,
+		       long tree_col, const char *name)
+{
+	struct libscols_line **lines = NULL;
+	struct libscols_table *tb = pti_view_new_table(opts, name);
+	int ret = -1;
+
+	if (!tb)
+		return -1;
+	scols_table_set_stream(tb, out);
+	for (size_t c = 0; c < ncols; c++)
+		if (pti_view_add_column(tb, o->cols[c].name,
+					pti_column_is_number(o->cols[c].col),
+					(long)c == tree_col))
+			goto out;
+	lines = calloc(nrows ? nrows : 1, sizeof(*lines));
+	if (!lines)
+		goto out;
+	for (size_t r = 0; r < nrows; r++) {
+		struct libscols_line *parent = NULL;
+		long p = o->rows[r].parent;
+
+		if (p >= 0 && (size_t)p < r)
+			parent = lines[p];
+		lines[r] = scols_table_new_line(tb, parent);
+		if (!lines[r])
+			goto out;
+		for (size_t c = 0; c < ncols; c++) {
+			char buf[512];
+			size_t len;
+			const char *text = cell_text(o, r, c, buf, sizeof(buf),
+						     &len);
+
+			/* the record's own text may fill its member whole */
+			if (text != buf) {
+				len = len < sizeof(buf) - 1 ? len : sizeof(buf) - 1;
+				memcpy(buf, text, len);
+				buf[len] = '\0';
+			}
+			if (scols_line_set_data(lines[r], c, buf))
+				goto out;
+		}
+	}
+	ret = scols_print_table(tb) ? -1 : 0;
+out:
+	free(lines);
+	scols_unref_table(tb);
+	return ret;
+}
+
+/*
+ * Aligned or raw text for a pipe or file: printed as it is formatted.
+ * PTI_PLAIN_NOT_PLAIN, having printed nothing, when a cell needs
+ * libsmartcols' encoding.
+ */
+static int print_plain(FILE *out, const struct out_table *o, size_t nrows,
+		       size_t ncols, const struct pti_view_opts *opts,
+		       long tree_col)
+{
+	struct pti_plain_table t = {
+		.ncols = ncols, .nrows = nrows, .raw = opts->raw,
+		.noheadings = opts->noheadings, .cell = plain_cell, .arg = o,
+	};
+	long *parent = NULL;
+	int ret;
+
+	for (size_t c = 0; c < ncols; c++) {
+		t.heads[c] = o->cols[c].name;
+		t.right[c] = pti_column_is_number(o->cols[c].col);
+	}
+	if (tree_col >= 0) {
+		parent = malloc((nrows ? nrows : 1) * sizeof(*parent));
+		if (!parent)
+			return -1;
+		/* a parent at or after its child: a root, as libsmartcols has it */
+		for (size_t r = 0; r < nrows; r++)
+			parent[r] = o->rows[r].parent >= 0 &&
+				    (size_t)o->rows[r].parent < r ?
+				    o->rows[r].parent : -1;
+		t.parent = parent;
+		t.tree_col = (size_t)tree_col;
+	}
+	ret = pti_plain_print(&t, out);
+	free(parent);
+	return ret;
 }
 
 int pti_view_print(FILE *out, const struct pti_task_set *set,
@@ -136,48 +239,34 @@ int pti_view_print(FILE *out, const struct pti_task_set *set,
 		   const struct pti_view_opts *opts, const char *defaults,
 		   const char *tree_column, const char *name)
 {
+	struct out_column cols[PTI_MAX_OUT_COLUMNS];
+	struct out_table o = { .set = set, .rows = rows, .cols = cols };
 	char *names[PTI_MAX_OUT_COLUMNS];
-	struct libscols_line **lines = NULL;
-	struct libscols_table *tb;
-	char *list;
+	char *list = strdup(opts->columns ? opts->columns : defaults);
+	long tree_col = -1;
 	int n, ret = -1;
 
-	list = strdup(opts->columns ? opts->columns : defaults);
-	tb = pti_view_new_table(opts, name);
-	if (!list || !tb)
-		goto out;
+	if (!list)
+		return -1;
 	n = pti_split_list(list, names, PTI_MAX_OUT_COLUMNS);
 	if (n <= 0)
 		goto out;
-	scols_table_set_stream(tb, out);
 	for (int i = 0; i < n; i++) {
-		bool tree = tree_column && strcmp(names[i], tree_column) == 0;
-
-		if (!column_known(names[i]) ||
-		    pti_view_add_column(tb, names[i],
-					is_number_name(names[i]), tree))
+		if (!column_known(names[i]))
 			goto out;
+		cols[i].name = names[i];
+		cols[i].col = pti_task_column_find(names[i]);
+		if (tree_column && tree_col < 0 &&
+		    strcmp(names[i], tree_column) == 0)
+			tree_col = i;
 	}
-	lines = calloc(nrows ? nrows : 1, sizeof(*lines));
-	if (!lines)
-		goto out;
-	for (size_t r = 0; r < nrows; r++) {
-		struct libscols_line *parent = NULL;
-
-		if (rows[r].parent >= 0 && (size_t)rows[r].parent < r)
-			parent = lines[rows[r].parent];
-		lines[r] = scols_table_new_line(tb, parent);
-		if (!lines[r])
-			goto out;
-		for (int i = 0; i < n; i++)
-			if (fill_cell(lines[r], (size_t)i, names[i], set,
-				      rows[r].task))
-				goto out;
-	}
-	ret = scols_print_table(tb) ? -1 : 0;
+	ret = PTI_PLAIN_NOT_PLAIN;
+	if (!opts->json && !opts->pairs && !opts->terminal)
+		ret = print_plain(out, &o, nrows, (size_t)n, opts, tree_col);
+	if (ret == PTI_PLAIN_NOT_PLAIN)
+		ret = print_scols(out, &o, nrows, (size_t)n, opts, tree_col,
+				  name);
 out:
-	free(lines);
-	scols_unref_table(tb);
 	free(list);
 	return ret;
 }

@@ -11,6 +11,11 @@ struct pti_view_opts {
 	bool raw;
 	bool pairs;		/* -P: NAME="value" pairs, as lsblk -P */
 	bool noheadings;
+	/*
+	 * Output goes to a terminal: tables through libsmartcols, which
+	 * fits them to its width; elsewhere they are printed as formatted.
+	 */
+	bool terminal;
 	const char *columns;	/* -o list; NULL for the command's default */
 };
 

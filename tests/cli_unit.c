@@ -520,6 +520,17 @@ static const char *plain_cell(const void *arg, size_t row, size_t col,
 	return plain_cells[row][col];
 }
 
+/* The one cell of a one-row table: the string @arg. */
+static const char *plain_cell_of(const void *arg, size_t row, size_t col,
+				 char *buf, size_t *len)
+{
+	(void)row;
+	(void)col;
+	(void)buf;
+	*len = strlen(arg);
+	return arg;
+}
+
 /* What libsmartcols prints for @cells with the given table options. */
 static char *scols_text(bool raw, bool noheadings, bool last_right)
 {
@@ -566,6 +577,120 @@ TEST(plain_table_prints_as_libsmartcols)
 		EXPECT_STREQ(want, got) TH_LOG("raw %d noheadings %d right %d",
 					       raw, noheadings, right);
 		free(want);
+		free(got);
+	}
+}
+
+/* @set's tasks as pti_view_print() prints them, to a string. */
+static char *printed_tasks(const struct pti_task_set *set,
+			  const struct pti_row *rows, size_t n,
+			  struct pti_view_opts o, bool terminal,
+			  const char *tree_column)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	o.terminal = terminal;
+	if (pti_view_print(out, set, rows, n, &o, "comm,pid", tree_column,
+			   "tasks")) {
+		fclose(out);
+		free(text);
+		return NULL;
+	}
+	fclose(out);
+	return text;
+}
+
+/*
+ * A random forest of @n processes and threads: parents come before
+ * children, some comms have a space (libsmartcols' raw output escapes
+ * it), one has a tab (libsmartcols must print that one).
+ */
+static void random_forest(struct pti_task *t, int n, unsigned int seed,
+			  bool with_tab)
+{
+	static const char *const comms[] = {
+		"init", "my shell", "kworker/0:1H-kblockd", "a", "sshd", "x y z",
+	};
+
+	srand(seed);
+	for (int i = 0; i < n; i++) {
+		int pid = i + 1, parent = i ? rand() % i + 1 : 0;
+		bool thread = i > 1 && rand() % 4 == 0;
+
+		t[i] = task(pid, pid, parent, "SRDZ"[rand() % 4],
+			    comms[rand() % 6]);
+		if (thread) {
+			/* a thread of an earlier process, under its leader */
+			t[i].tgid = t[parent - 1].tgid;
+			t[i].ppid = t[t[i].tgid - 1].ppid;
+		}
+		t[i].uid = (unsigned int)rand() % 2000;
+	}
+	if (with_tab)
+		snprintf(t[n / 2].comm, sizeof(t[n / 2].comm), "tab\there");
+}
+
+/*
+ * Tables and trees for a pipe are printed without libsmartcols, exactly
+ * as libsmartcols prints them for a terminal that fits them, in every
+ * mode, with the tree column first, inside and last.
+ */
+TEST(task_views_print_as_libsmartcols)
+{
+	static const char *const lists[] = {
+		"comm,pid,state,threads,uid,mark", "pid,comm,uid,mark",
+		"pid,tgid,uid,comm", "comm",
+	};
+	struct pti_task t[300];
+
+	for (int round = 0; round < 6; round++) {
+		struct pti_task_set set = { .tasks = t, .n = 300 };
+		struct pti_row *rows;
+		size_t n;
+		char err[128];
+
+		random_forest(t, 300, (unsigned int)round, round == 5);
+		ASSERT_EQ(0, pti_tree_rows(&set, round % 2, 0, &rows, &n, err,
+					   sizeof(err)));
+		for (int mode = 0; mode < 4 * 4 * 2; mode++) {
+			struct pti_view_opts o = {
+				.raw = mode & 1, .noheadings = mode & 2,
+				.columns = lists[(mode >> 2) & 3],
+			};
+			const char *tree = mode & 16 ? "comm" : NULL;
+			char *want = printed_tasks(&set, rows, n, o, true, tree);
+			char *got = printed_tasks(&set, rows, n, o, false, tree);
+
+			ASSERT_NE(NULL, want);
+			ASSERT_NE(NULL, got);
+			EXPECT_STREQ(want, got) TH_LOG("round %d mode %d", round,
+						       mode);
+			free(want);
+			free(got);
+		}
+		free(rows);
+	}
+}
+
+/* A cell that is not printable ASCII: nothing printed, libsmartcols's turn. */
+TEST(plain_table_refuses_what_is_not_plain)
+{
+	static const char *const cells[] = { "tab\there", "caf\xc3\xa9" };
+
+	for (size_t i = 0; i < 2; i++) {
+		struct pti_plain_table t = {
+			.ncols = 1, .nrows = 1, .heads = { "comm" },
+			.cell = plain_cell_of, .arg = cells[i],
+		};
+		char *got = NULL;
+		size_t len = 0;
+		FILE *out = open_memstream(&got, &len);
+
+		EXPECT_EQ(PTI_PLAIN_NOT_PLAIN, pti_plain_print(&t, out));
+		fclose(out);
+		EXPECT_EQ(0, len);
 		free(got);
 	}
 }
