@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "commands.h"
+#include "task_sort.h"
 #include "tree.h"
 
 #define PTI_PID_MAX_LIMIT 4194304	/* the kernel's PID_MAX_LIMIT on 64-bit */
@@ -64,6 +65,7 @@ static void usage(FILE *out, const struct tasks_cmd *cmd)
 	      "  -p, --pid PID        only the process PID (tree: its subtree)\n"
 	      "  -T, --threads        show every thread, not only processes\n"
 	      "  -o, --output LIST    comma-separated columns to show\n"
+	      "  -x, --sort COLUMN    rows (tree: each node's children) by COLUMN\n"
 	      "  -l, --list           tree: a flat list in tree order, no tree drawn\n"
 	      "  -J, --json           JSON output\n"
 	      "  -P, --pairs          NAME=\"value\" pairs, one line per task\n"
@@ -75,10 +77,13 @@ static void usage(FILE *out, const struct tasks_cmd *cmd)
 	pti_view_list_columns(out, PTI_HELP_COLUMN_FORMAT);
 }
 
-/* Rows for ps: processes (or every thread), optionally one process only. */
+/*
+ * Rows for ps: processes (or every thread), optionally one process only,
+ * in @order (NULL: by pid).
+ */
 static int table_rows(const struct pti_task_set *set, bool threads, int pid,
-		      struct pti_row **rows, size_t *nrows, char *err,
-		      size_t errlen)
+		      const size_t *order, struct pti_row **rows,
+		      size_t *nrows, char *err, size_t errlen)
 {
 	const struct pti_task *only = pid ? pti_task_set_find(set, pid) : NULL;
 
@@ -92,8 +97,8 @@ static int table_rows(const struct pti_task_set *set, bool threads, int pid,
 		return -1;
 	}
 	*nrows = 0;
-	for (size_t i = 0; i < set->n; i++) {
-		const struct pti_task *t = &set->tasks[i];
+	for (size_t k = 0; k < set->n; k++) {
+		const struct pti_task *t = &set->tasks[order ? order[k] : k];
 
 		if (!threads && t->pid != t->tgid)
 			continue;
@@ -112,6 +117,7 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 		{ "pid", required_argument, NULL, 'p' },
 		{ "threads", no_argument, NULL, 'T' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "sort", required_argument, NULL, 'x' },
 		{ "list", no_argument, NULL, 'l' },
 		{ "json", no_argument, NULL, 'J' },
 		{ "pairs", no_argument, NULL, 'P' },
@@ -123,6 +129,9 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	};
 	struct pti_view_opts opts = { 0 };
 	struct pti_task_set set = { 0 };
+	struct pti_sort_key key;
+	const char *sort = NULL;
+	size_t *order = NULL;
 	struct pti_row *rows = NULL;
 	size_t nrows = 0;
 	bool threads = false, list = false;
@@ -130,7 +139,7 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	char err[512];
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "p:To:lJPrnh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:To:x:lJPrnh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p':
 			pid = pti_parse_pid(optarg);
@@ -149,6 +158,14 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 				return PTI_EXIT_USAGE;
 			}
 			opts.columns = optarg;
+			break;
+		case 'x':
+			if (pti_sort_key_init(&key, optarg, NULL)) {
+				fprintf(stderr, "ptinspect %s: unknown column '%s'\n",
+					cmd->name, optarg);
+				return PTI_EXIT_USAGE;
+			}
+			sort = optarg;
 			break;
 		case 'l':
 			list = true;
@@ -184,9 +201,19 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	opts.terminal = isatty(STDOUT_FILENO);
 	if (pti_tasks_load(src, &set, err, sizeof(err)))
 		goto fail;
+	if (sort) {
+		pti_sort_key_init(&key, sort, &set);
+		order = pti_sort_order(&key);
+		if (!order) {
+			snprintf(err, sizeof(err), "out of memory");
+			goto fail;
+		}
+	}
 	if (cmd->tree_column ?
-	    pti_tree_rows(&set, threads, pid, &rows, &nrows, err, sizeof(err)) :
-	    table_rows(&set, threads, pid, &rows, &nrows, err, sizeof(err)))
+	    pti_tree_rows(&set, threads, pid, order, &rows, &nrows, err,
+			  sizeof(err)) :
+	    table_rows(&set, threads, pid, order, &rows, &nrows, err,
+		       sizeof(err)))
 		goto fail;
 	/* a list keeps the tree's order and drops its links */
 	for (size_t i = 0; list && i < nrows; i++)
@@ -202,6 +229,7 @@ fail:
 	fprintf(stderr, "ptinspect %s: %s\n", cmd->name, err);
 out:
 	free(rows);
+	free(order);
 	pti_task_set_free(&set);
 	return ret;
 }

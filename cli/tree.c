@@ -66,9 +66,15 @@ static void walk(struct forest *f, long root)
 	}
 }
 
+/* The @k-th task in display order: @order's, else the set's (pid order). */
+static size_t nth(const size_t *order, size_t k)
+{
+	return order ? order[k] : k;
+}
+
 int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
-		  struct pti_row **rows, size_t *nrows, char *err,
-		  size_t errlen)
+		  const size_t *order, struct pti_row **rows, size_t *nrows,
+		  char *err, size_t errlen)
 {
 	struct forest f = { .set = set, .threads = threads };
 	size_t n = set->n ? set->n : 1;
@@ -86,8 +92,9 @@ int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
 	}
 	for (size_t i = 0; i < set->n; i++)
 		f.first_child[i] = f.next_sibling[i] = f.row_of[i] = -1;
-	/* Link children in descending pid order: lists come out ascending. */
-	for (size_t i = set->n; i-- > 0;) {
+	/* Link children in reverse display order: lists come out in order. */
+	for (size_t k = set->n; k-- > 0;) {
+		size_t i = nth(order, k);
 		long p;
 
 		if (!shown(&f, &set->tasks[i]))
@@ -109,14 +116,17 @@ int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
 		}
 		walk(&f, t - set->tasks);
 	} else {
-		for (size_t i = 0; i < set->n; i++)
+		for (size_t k = 0; k < set->n; k++) {
+			size_t i = nth(order, k);
+
 			if (shown(&f, &set->tasks[i]) &&
 			    parent_index(&f, &set->tasks[i]) < 0)
 				walk(&f, (long)i);
+		}
 		/* A racy snapshot could hold a loop: show what roots missed. */
-		for (size_t i = 0; i < set->n; i++)
-			if (shown(&f, &set->tasks[i]))
-				walk(&f, (long)i);
+		for (size_t k = 0; k < set->n; k++)
+			if (shown(&f, &set->tasks[nth(order, k)]))
+				walk(&f, (long)nth(order, k));
 	}
 	*rows = f.rows;
 	*nrows = f.nrows;

@@ -5,12 +5,14 @@
 #include "view.h"
 
 /*
- * Rows in depth-first order, children by ascending pid: processes under
- * their real parent, threads (when @threads) under their group leader.
- * @root_pid 0 means the whole forest.  Returns 0, or -1 with @err set.
+ * Rows in depth-first order: processes under their real parent, threads
+ * (when @threads) under their group leader; roots and each node's
+ * children in @order (indices into @set, every task once), or by
+ * ascending pid when @order is NULL.  @root_pid 0 means the whole
+ * forest.  Returns 0, or -1 with @err set.
  */
 int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
-		  struct pti_row **rows, size_t *nrows, char *err,
-		  size_t errlen);
+		  const size_t *order, struct pti_row **rows, size_t *nrows,
+		  char *err, size_t errlen);
 
 #endif

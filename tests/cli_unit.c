@@ -13,6 +13,7 @@
 #include "module_hint.h"
 #include "records.h"
 #include "runq.h"
+#include "task_sort.h"
 #include "tree.h"
 #include "trace_print.h"
 #include "view.h"
@@ -212,21 +213,67 @@ TEST(tree_shapes)
 
 	ASSERT_EQ(0, pti_tasks_parse(f, &set, err, sizeof(err)));
 	fclose(f);
-	ASSERT_EQ(0, pti_tree_rows(&set, false, 0, &rows, &n, err, sizeof(err)));
+	ASSERT_EQ(0, pti_tree_rows(&set, false, 0, NULL, &rows, &n, err, sizeof(err)));
 	shape(rows, n, got, sizeof(got));
 	EXPECT_STREQ("1<0 10<1 11<10 13<10 20<1 2<0 3<2 ", got);
 	free(rows);
-	ASSERT_EQ(0, pti_tree_rows(&set, true, 10, &rows, &n, err, sizeof(err)));
+	ASSERT_EQ(0, pti_tree_rows(&set, true, 10, NULL, &rows, &n, err, sizeof(err)));
 	shape(rows, n, got, sizeof(got));
 	EXPECT_STREQ("10<0 11<10 12<11 13<10 ", got);
 	free(rows);
 	/* A thread's pid selects its process. */
-	ASSERT_EQ(0, pti_tree_rows(&set, false, 12, &rows, &n, err, sizeof(err)));
+	ASSERT_EQ(0, pti_tree_rows(&set, false, 12, NULL, &rows, &n, err, sizeof(err)));
 	shape(rows, n, got, sizeof(got));
 	EXPECT_STREQ("11<0 ", got);
 	free(rows);
-	EXPECT_EQ(-1, pti_tree_rows(&set, false, 777, &rows, &n, err, sizeof(err)));
+	EXPECT_EQ(-1, pti_tree_rows(&set, false, 777, NULL, &rows, &n, err, sizeof(err)));
 	EXPECT_STREQ("no task with pid 777", err);
+	pti_task_set_free(&set);
+}
+
+/* --sort: rows by a column, ties by pid; a tree's siblings likewise. */
+TEST(sort_orders_rows_and_siblings)
+{
+	struct pti_task_set set;
+	struct pti_sort_key key;
+	struct pti_row *rows;
+	size_t n, *order;
+	char err[256], got[512];
+	FILE *f = sample();
+
+	ASSERT_EQ(0, pti_tasks_parse(f, &set, err, sizeof(err)));
+	fclose(f);
+	EXPECT_EQ(-1, pti_sort_key_init(&key, "bogus", &set));
+	ASSERT_EQ(0, pti_sort_key_init(&key, "comm", &set));
+	order = pti_sort_order(&key);
+	ASSERT_NE(NULL, order);
+	got[0] = '\0';
+	for (size_t i = 0, len = 0; i < set.n; i++)
+		len += (size_t)snprintf(got + len, sizeof(got) - len, "%d ",
+					set.tasks[order[i]].pid);
+	EXPECT_STREQ("20 13 1 2 3 10 11 12 ", got);
+	ASSERT_EQ(0, pti_tree_rows(&set, false, 0, order, &rows, &n, err,
+				   sizeof(err)));
+	shape(rows, n, got, sizeof(got));
+	EXPECT_STREQ("1<0 20<1 10<1 13<10 11<10 2<0 3<2 ", got);
+	free(rows);
+	free(order);
+	/* numbers as numbers, and ties by pid: state S before Z, t last */
+	ASSERT_EQ(0, pti_sort_key_init(&key, "state", &set));
+	order = pti_sort_order(&key);
+	ASSERT_NE(NULL, order);
+	got[0] = '\0';
+	for (size_t i = 0, len = 0; i < set.n; i++)
+		len += (size_t)snprintf(got + len, sizeof(got) - len, "%c%d ",
+					set.tasks[order[i]].state,
+					set.tasks[order[i]].pid);
+	EXPECT_STREQ("I3 R11 S1 S2 S10 S12 Z13 t20 ", got);
+	free(order);
+	ASSERT_EQ(0, pti_sort_key_init(&key, "mark", &set));
+	order = pti_sort_order(&key);
+	ASSERT_NE(NULL, order);
+	EXPECT_EQ(10, set.tasks[order[0]].pid);	/* no mark sorts first */
+	free(order);
 	pti_task_set_free(&set);
 }
 
@@ -239,7 +286,7 @@ TEST(tree_survives_loop)
 	size_t n;
 	char err[64], got[64];
 
-	ASSERT_EQ(0, pti_tree_rows(&set, false, 0, &rows, &n, err, sizeof(err)));
+	ASSERT_EQ(0, pti_tree_rows(&set, false, 0, NULL, &rows, &n, err, sizeof(err)));
 	shape(rows, n, got, sizeof(got));
 	EXPECT_STREQ("5<0 6<5 ", got);
 	free(rows);
@@ -652,7 +699,7 @@ TEST(task_views_print_as_libsmartcols)
 		char err[128];
 
 		random_forest(t, 300, (unsigned int)round, round == 5);
-		ASSERT_EQ(0, pti_tree_rows(&set, round % 2, 0, &rows, &n, err,
+		ASSERT_EQ(0, pti_tree_rows(&set, round % 2, 0, NULL, &rows, &n, err,
 					   sizeof(err)));
 		for (int mode = 0; mode < 4 * 4 * 2; mode++) {
 			struct pti_view_opts o = {
