@@ -101,10 +101,13 @@ int pti_view_add_column(struct libscols_table *tb, const char *name,
 	char header[64];
 	int flags = 0;
 
+	/* On a terminal, words give way first; -r, -J and -P keep them whole. */
 	if (tree)
 		flags |= SCOLS_FL_TREE;
 	else if (number)
 		flags |= SCOLS_FL_RIGHT;
+	else
+		flags |= SCOLS_FL_TRUNC;
 	header_name(name, header, sizeof(header));
 	cl = scols_table_new_column(tb, header, 0, flags);
 	if (!cl)

@@ -37,7 +37,11 @@ bool pti_column_is_number(const struct pti_column *col);
  */
 struct libscols_table *pti_view_new_table(const struct pti_view_opts *o,
 					  const char *name);
-/* Add a column headed by @name upper-cased (its JSON key is @name). */
+/*
+ * Add a column headed by @name upper-cased (its JSON key is @name):
+ * numbers right-aligned, words cut to fit a terminal's width (never in
+ * raw, JSON or pairs output).
+ */
 int pti_view_add_column(struct libscols_table *tb, const char *name,
 			bool number, bool tree);
 

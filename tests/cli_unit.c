@@ -721,6 +721,47 @@ TEST(task_views_print_as_libsmartcols)
 	}
 }
 
+/* On a terminal long words are cut to its width; raw output keeps them. */
+TEST(words_are_cut_to_a_terminal_only)
+{
+	static const char name[] = "a-kernel-thread-with-a-very-long-full-name";
+
+	for (int raw = 0; raw < 2; raw++) {
+		struct pti_view_opts o = { .raw = raw };
+		struct libscols_table *tb = pti_view_new_table(&o, "tasks");
+		struct libscols_line *ln;
+		char *text = NULL, *line;
+		size_t len = 0;
+		FILE *out = open_memstream(&text, &len);
+
+		ASSERT_NE(NULL, tb);
+		scols_table_set_termforce(tb, SCOLS_TERMFORCE_ALWAYS);
+		scols_table_set_termwidth(tb, 30);
+		ASSERT_EQ(0, pti_view_add_column(tb, "pid", true, false));
+		ASSERT_EQ(0, pti_view_add_column(tb, "name", false, false));
+		ASSERT_EQ(0, pti_view_add_column(tb, "state", false, false));
+		ln = scols_table_new_line(tb, NULL);
+		ASSERT_NE(NULL, ln);
+		scols_line_set_data(ln, 0, "4242");
+		scols_line_set_data(ln, 1, name);
+		scols_line_set_data(ln, 2, "S");
+		scols_table_set_stream(tb, out);
+		ASSERT_EQ(0, scols_print_table(tb));
+		fclose(out);
+		line = strchr(text, '\n') + 1;
+		if (raw) {
+			EXPECT_STREQ("4242 a-kernel-thread-with-a-very-long-full-name S\n",
+				     line);
+		} else {
+			EXPECT_GE(30, strcspn(line, "\n")) TH_LOG("%s", line);
+			EXPECT_NE(NULL, strstr(line, "4242 a-kernel"));
+			EXPECT_NE(NULL, strstr(line, " S"));
+		}
+		scols_unref_table(tb);
+		free(text);
+	}
+}
+
 /* A cell that is not printable ASCII: nothing printed, libsmartcols's turn. */
 TEST(plain_table_refuses_what_is_not_plain)
 {
