@@ -85,17 +85,19 @@ $(CHECKPATCH_DIR)/scripts/checkpatch.pl: $(LINUX_SRC)
 # and the column registry (scripts/man), so they cannot drift.
 MAN_OUT := $(BUILD)/man
 $(BUILD)/man-columns: scripts/man-columns.c cli
-	$(CC) -std=gnu11 -Wall -Wextra -Werror -Imodule -Icli -o $@ $< \
-		cli/records.o cli/lines.o cli/module_hint.o -lm
+	$(CC) -std=gnu11 -Wall -Wextra -Werror -Imodule/uapi -Icli -o $@ $< \
+		cli/records.o cli/source.o cli/lines.o cli/module_hint.o -lm
 
 man: cli $(BUILD)/man-columns
 	scripts/man cli/ptinspect $(BUILD)/man-columns $(MAN_OUT)
 
 checkpatch: $(CHECKPATCH_DIR)/scripts/checkpatch.pl
 	$< --no-tree --quiet -f $(filter-out %.mod.c,$(wildcard module/*.c)) \
-		module/*.h procfs/*.c
+		module/*.h $(filter-out %/ptinspect_trace.h,$(wildcard module/uapi/*.h)) \
+		procfs/*.c procfs/*.h
 	@# libbpf's read-only knobs are 'const volatile' by design.
-	$< --no-tree --quiet --ignore VOLATILE -f bpf/trace.bpf.c bpf/trace.h
+	$< --no-tree --quiet --ignore VOLATILE -f bpf/trace.bpf.c \
+		module/uapi/ptinspect_trace.h
 
 PREFIX ?= /usr/local
 SBINDIR = $(DESTDIR)$(PREFIX)/sbin
@@ -111,7 +113,8 @@ KDIR_KVER = $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
 	$(KDIR)/include/generated/utsrelease.h 2>/dev/null)
 # The module's sources as DKMS builds them (dkms.conf), in the layout of
 # this tree.
-MODULE_SOURCES = Kbuild $(filter-out %.mod.c,$(wildcard module/*.[ch] procfs/*.[ch]))
+MODULE_SOURCES = Kbuild $(filter-out %.mod.c,$(wildcard module/*.[ch] \
+	module/uapi/*.h procfs/*.[ch]))
 DKMS_SRC = $(DESTDIR)/usr/src/ptinspect-$(VERSION)
 
 install: install-module install-cli

@@ -13,7 +13,7 @@
 #include <bpf/bpf_core_read.h>
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_tracing.h>
-#include "trace.h"
+#include "ptinspect_trace.h"
 
 char LICENSE[] SEC("license") = "GPL";
 

@@ -10,8 +10,6 @@
 #include "task_sort.h"
 #include "tree.h"
 
-#define PTI_PID_MAX_LIMIT 4194304	/* the kernel's PID_MAX_LIMIT on 64-bit */
-
 #define TREE_DEFAULT_COLUMNS "comm,pid,state,threads,uid,policy,nice,mark"
 #define PS_DEFAULT_COLUMNS \
 	"pid,tgid,ppid,state,uid,policy,prio,nice,cpu,nvcsw,nivcsw,comm,mark"
@@ -30,32 +28,6 @@ static const struct tasks_cmd tree_cmd = {
 static const struct tasks_cmd ps_cmd = {
 	"ps", "list tasks as a table", PS_DEFAULT_COLUMNS, NULL,
 };
-
-int pti_parse_pid(const char *text)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(text, &end, 10);
-	if (errno || end == text || *end || v < 1 || v > PTI_PID_MAX_LIMIT)
-		return -1;
-	return (int)v;
-}
-
-int pti_pid_operand(const char *cmd, int argc, char **argv, int first)
-{
-	int pid;
-
-	if (first + 1 != argc) {
-		fprintf(stderr, "ptinspect %s: expected one PID\n", cmd);
-		return -1;
-	}
-	pid = pti_parse_pid(argv[first]);
-	if (pid < 0)
-		fprintf(stderr, "ptinspect %s: invalid pid '%s'\n", cmd, argv[first]);
-	return pid;
-}
 
 static void usage(FILE *out, const struct tasks_cmd *cmd)
 {

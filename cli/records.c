@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include "lines.h"
 #include "records.h"
-#include "module_hint.h"
+#include "source.h"
 
 #include "ptinspect_tables.h"
 
@@ -430,50 +430,6 @@ int pti_tasks_parse(FILE *in, struct pti_task_set *set, char *err,
 	return ret;
 }
 
-FILE *pti_view_open(const struct pti_source *src, const char *view,
-		    const char *mode, const char *denied, char *err,
-		    size_t errlen)
-{
-	char path[4096];
-	FILE *in;
-	int saved;
-
-	snprintf(path, sizeof(path), "%s/%s", src->proc_dir, view);
-	in = fopen(path, mode);
-	if (in)
-		return in;
-	saved = errno;
-	if (saved == ENOENT)
-		set_err(err, errlen, "%s: not found: %s", path,
-			pti_module_missing_hint(src->sys_dir));
-	else if ((saved == EACCES || saved == EPERM) && denied)
-		set_err(err, errlen, "%s: %s: %s", path, strerror(saved), denied);
-	else
-		set_err(err, errlen, "%s: %s", path, strerror(saved));
-	errno = saved;
-	return NULL;
-}
-
-FILE *pti_choose(const struct pti_source *src, const char *view, int pid,
-		 const char *denied, char *err, size_t errlen)
-{
-	FILE *in = pti_view_open(src, view, "r+e", denied, err, errlen);
-	char text[32];
-	int len, saved;
-
-	if (!in)
-		return NULL;
-	/* Straight to the descriptor: nothing is buffered before the read. */
-	len = snprintf(text, sizeof(text), "%d\n", pid);
-	if (write(fileno(in), text, (size_t)len) == len)
-		return in;
-	saved = errno;
-	set_err(err, errlen, "choosing pid %d: %s", pid, strerror(saved));
-	fclose(in);
-	errno = saved;
-	return NULL;
-}
-
 int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
 		   char *err, size_t errlen)
 {
@@ -522,49 +478,6 @@ const struct pti_task *pti_task_set_find(const struct pti_task_set *set,
 	struct pti_task key = { .pid = pid };
 
 	return bsearch(&key, set->tasks, set->n, sizeof(key), cmp_pid);
-}
-
-bool pti_task_is_kthread(const struct pti_task *t)
-{
-	char names[sizeof(t->flag_names) + 2];
-
-	/* Match the whole name in the '|'-separated list. */
-	snprintf(names, sizeof(names), "|%s|", t->flag_names);
-	return strstr(names, "|KTHREAD|") != NULL;
-}
-
-static void add_mark(char *buf, size_t size, const char *mark)
-{
-	size_t len = strlen(buf);
-
-	snprintf(buf + len, size - len, "%s%s", len ? "," : "", mark);
-}
-
-void pti_task_marks(const struct pti_task_set *set, const struct pti_task *t,
-		    char *buf, size_t size)
-{
-	const struct pti_task *parent = pti_task_set_find(set, t->ppid);
-
-	buf[0] = '\0';
-	if (t->pid != t->tgid)
-		add_mark(buf, size, "thread");
-	if (t->state == 'Z')
-		add_mark(buf, size, "zombie");
-	/*
-	 * The kernel keeps no "adopted" bit.  A user process under a reaper
-	 * that is not a session leader did not come from the reaper's own
-	 * start-up of a service or login (those call setsid), so it was
-	 * most likely reparented there when its parent died.
-	 */
-	if (t->pid == t->tgid && !pti_task_is_kthread(t) && parent &&
-	    parent->reaper && t->sid != t->pid && t->pid != 1)
-		add_mark(buf, size, "orphan");
-	if (t->tracer)
-		add_mark(buf, size, "traced");
-	if (pti_task_is_kthread(t))
-		add_mark(buf, size, "kthread");
-	if (t->reaper && t->pid == t->tgid)
-		add_mark(buf, size, "reaper");
 }
 
 /* A "name value" line: find the name in one of @sets and parse into it. */

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "ptinspect_format.h"
+#include "source.h"
 
 extern const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS];
 extern const struct pti_column pti_task_kaddr_columns[PTI_TASK_NR_KADDR_COLUMNS];
@@ -50,12 +51,6 @@ struct pti_task_set {
 	size_t n;
 };
 
-/* Where the module's files are: /proc/ptinspect unless told otherwise. */
-struct pti_source {
-	const char *proc_dir;
-	const char *sys_dir;	/* where sysfs is; NULL: /sys */
-};
-
 const struct pti_column *pti_column_find(const struct pti_column *cols,
 					 size_t ncols, const char *name);
 const struct pti_column *pti_task_column_find(const char *name);
@@ -93,20 +88,6 @@ const char *pti_column_text(const struct pti_column *col, const void *rec,
  */
 int pti_tasks_parse(FILE *in, struct pti_task_set *set, char *err,
 		    size_t errlen);
-/*
- * Open <proc_dir>/VIEW with fopen @mode; NULL with the reason in @err (a
- * hint when the module is absent; @denied, if given, says who may read
- * it) and errno kept.
- */
-FILE *pti_view_open(const struct pti_source *src, const char *view,
-		    const char *mode, const char *denied, char *err,
-		    size_t errlen);
-/*
- * Open a pid-chosen VIEW, write @pid to it and return the stream at its
- * first line; NULL with @err set and errno kept (ESRCH: no such pid).
- */
-FILE *pti_choose(const struct pti_source *src, const char *view, int pid,
-		 const char *denied, char *err, size_t errlen);
 /* Open and parse <proc_dir>/tasks, with a hint when the module is absent. */
 int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
 		   char *err, size_t errlen);
@@ -119,10 +100,5 @@ int pti_fields_parse(FILE *in, const struct pti_field_set *sets, size_t nsets,
 		     char *err, size_t errlen);
 const struct pti_task *pti_task_set_find(const struct pti_task_set *set,
 					 int pid);
-
-bool pti_task_is_kthread(const struct pti_task *t);
-/* Comma-separated annotations: zombie, orphan, traced, kthread, reaper... */
-void pti_task_marks(const struct pti_task_set *set, const struct pti_task *t,
-		    char *buf, size_t size);
 
 #endif

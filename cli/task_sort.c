@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "task_sort.h"
+#include "task_marks.h"
 
 int pti_sort_key_init(struct pti_sort_key *key, const char *name,
 		      const struct pti_task_set *set)

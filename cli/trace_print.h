@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
-#include "trace.h"
+#include "ptinspect_trace.h"
 
 struct pti_trace_printer {
 	FILE *out;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "plain_table.h"
 #include "view.h"
+#include "task_marks.h"
 
 #define PTI_MARK_COLUMN "mark"
 #define PTI_MAX_OUT_COLUMNS PTI_PLAIN_MAX_COLUMNS

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "vma.h"
+#include "task_marks.h"
 
 void pti_explain_no_mm(const struct pti_source *src, int pid, char *err,
 		       size_t errlen)

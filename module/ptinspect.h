@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Declarations shared between the walkers (module/) and the views (procfs/). */
+/*
+ * The walkers' API (module/): what procfs/ calls to fill records.  The
+ * walkers call nothing of procfs/ (procfs/procfs.h).
+ */
 #ifndef PTINSPECT_H
 #define PTINSPECT_H
 
@@ -85,66 +88,5 @@ const char *pti_runqueues_unavailable(void);
 struct pti_rq_snapshot *pti_rq_snapshot_alloc(int max);
 void pti_rq_snapshot_free(struct pti_rq_snapshot *s);
 int pti_rq_snapshot_fill(struct pti_rq_snapshot *s, int cpu);
-
-/* procfs/pidfile.c: views that show one chosen task */
-struct pti_pid_choice {
-	struct pid_namespace *ns;
-	struct pid *target;
-};
-
-int pti_pid_parse(const char *text, int *nr);
-int pti_pid_from_user(const char __user *buf, size_t count, int *nr);
-struct pid *pti_pid_get(struct pid_namespace *ns, int nr);
-int pti_choice_open(struct inode *inode, struct file *file,
-		    const struct seq_operations *ops, size_t size);
-ssize_t pti_choice_write(struct file *file, const char __user *buf,
-			 size_t count, loff_t *ppos);
-int pti_choice_release(struct inode *inode, struct file *file);
-
-/* procfs/record.c */
-extern const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS];
-extern const struct pti_column pti_task_kaddr_columns[PTI_TASK_NR_KADDR_COLUMNS];
-extern const struct pti_column pti_mm_columns[PTI_MM_NR_COLUMNS];
-extern const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS];
-extern const struct pti_column pti_detail_columns[PTI_DETAIL_NR_COLUMNS];
-extern const struct pti_column pti_share_columns[PTI_SHARE_NR_COLUMNS];
-extern const struct pti_column pti_rq_columns[PTI_RQ_NR_COLUMNS];
-extern const struct pti_column pti_se_columns[PTI_SE_NR_COLUMNS];
-extern const struct pti_column pti_page_columns[PTI_PAGE_NR_COLUMNS];
-extern const struct pti_column pti_walk_columns[PTI_WALK_NR_COLUMNS];
-extern const struct pti_column pti_kernel_columns[PTI_KERNEL_NR_COLUMNS];
-extern const struct pti_column pti_region_columns[PTI_REGION_NR_COLUMNS];
-void pti_seq_header(struct seq_file *m, const struct pti_column *cols,
-		    int n, bool last);
-void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
-		    int n, const void *rec, bool last);
-void pti_seq_fields(struct seq_file *m, const struct pti_column *cols,
-		    int n, const void *rec);
-
-/* procfs/tasks.c */
-extern const struct proc_ops pti_tasks_proc_ops;
-extern const struct file_operations pti_tasks_debugfs_fops;
-
-/* procfs/vma.c */
-extern const struct proc_ops pti_vma_proc_ops;
-
-/* procfs/task.c, procfs/share.c */
-extern const struct proc_ops pti_task_proc_ops;
-extern const struct proc_ops pti_share_proc_ops;
-
-/* procfs/runqueues.c */
-extern const struct proc_ops pti_runqueues_proc_ops;
-
-/* procfs/pages.c, procfs/walk.c, procfs/kernel.c */
-extern const struct proc_ops pti_pages_proc_ops;
-extern const struct proc_ops pti_walk_proc_ops;
-extern const struct proc_ops pti_kernel_proc_ops;
-
-/* procfs/format.c */
-extern const struct proc_ops pti_format_proc_ops;
-
-/* procfs/dirs.c */
-int pti_views_create(void);
-void pti_views_remove(void);
 
 #endif /* PTINSPECT_H */

@@ -4,7 +4,7 @@
 #include <linux/err.h>
 #include <linux/module.h>
 #include <linux/proc_fs.h>
-#include "ptinspect.h"
+#include "procfs.h"
 
 static int pti_holds_open(struct inode *inode, struct file *file)
 {

@@ -6,7 +6,7 @@
  */
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
-#include "ptinspect.h"
+#include "procfs.h"
 
 static const char *const pti_type_names[] = {
 	[PTI_T_S32] = "s32",

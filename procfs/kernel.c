@@ -16,7 +16,7 @@
 #include <linux/user_namespace.h>
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
-#include "ptinspect.h"
+#include "procfs.h"
 
 /* /proc/kallsyms' rule: CAP_SYSLOG, and kptr_restrict below 2. */
 static bool pti_kernel_addresses_visible(struct file *file)

@@ -29,7 +29,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/user_namespace.h>
-#include "ptinspect.h"
+#include "procfs.h"
 
 #define PTI_PAGES_POS_BASE	1	/* position 0 is the header */
 #define PTI_PAGES_WRITE_MAX	80	/* "PID START END" with room to spare */

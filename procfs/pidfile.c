@@ -8,7 +8,7 @@
 #include <linux/pid_namespace.h>
 #include <linux/rcupdate.h>
 #include <linux/threads.h>
-#include "ptinspect.h"
+#include "procfs.h"
 
 /**
  * pti_pid_parse() - parse a pid given as decimal text

@@ -7,7 +7,7 @@
 #include <linux/kernel.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
-#include "ptinspect.h"
+#include "procfs.h"
 
 #include "ptinspect_tables.h"
 

@@ -13,7 +13,7 @@
 #include <linux/proc_fs.h>
 #include <linux/sched/task.h>
 #include <linux/seq_file.h>
-#include "ptinspect.h"
+#include "procfs.h"
 
 #define PTI_RQ_MAX_ENTITIES	1024	/* per CPU; more sets "truncated" */
 

@@ -16,7 +16,7 @@
 #include <linux/sched/signal.h>
 #include <linux/seq_file.h>
 #include <linux/threads.h>
-#include "ptinspect.h"
+#include "procfs.h"
 
 struct pti_share_view {
 	struct pti_pid_choice choice;	/* first: see pidfile.c */

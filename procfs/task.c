@@ -13,7 +13,7 @@
 #include <linux/pid_namespace.h>
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
-#include "ptinspect.h"
+#include "procfs.h"
 
 struct pti_task_view {
 	struct pti_pid_choice choice;	/* first: see pidfile.c */

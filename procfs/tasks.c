@@ -17,7 +17,7 @@
 #include <linux/sched/signal.h>
 #include <linux/seq_file.h>
 #include <linux/threads.h>
-#include "ptinspect.h"
+#include "procfs.h"
 
 struct pti_tasks_iter {
 	struct pid_namespace *ns;

@@ -27,7 +27,7 @@
 #include <linux/seq_file.h>
 #include <linux/threads.h>
 #include <linux/uaccess.h>
-#include "ptinspect.h"
+#include "procfs.h"
 
 enum {
 	PTI_POS_MM_HEADER,

@@ -29,7 +29,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/user_namespace.h>
-#include "ptinspect.h"
+#include "procfs.h"
 
 #define PTI_WALK_WRITE_MAX	64
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * man-columns.c - every column of every /proc/ptinspect view, from the
- * CLI's copy of the one column registry (module/ptinspect_columns.h), as
+ * CLI's copy of the one column registry (module/uapi/ptinspect_columns.h), as
  * lines "VIEW NAME TYPE HELP": what /proc/ptinspect/format prints from
  * the running module, here without the module, for scripts/man.
  */

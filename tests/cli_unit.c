@@ -18,6 +18,7 @@
 #include "trace_print.h"
 #include "view.h"
 #include "view_text.h"
+#include "task_marks.h"
 
 /* Write @rec as a line of @cols, escaping as the module does. */
 static void put_record(FILE *f, const struct pti_column *cols, size_t n,

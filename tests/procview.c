@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "procview.h"
+#include "task_marks.h"
 
 #define NSEC_PER_TICK (1000000000ULL / 100)	/* USER_HZ is 100 */
 

@@ -22,6 +22,7 @@
 #include <unistd.h>
 #include "harness.h"
 #include "procview.h"
+#include "task_marks.h"
 
 #define EXIT_ZOMBIE_BIT 0x20	/* exit_state value the kernel uses */
 #define TASK_STOPPED_BIT 0x4	/* __TASK_STOPPED */

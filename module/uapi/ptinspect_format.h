@@ -14,11 +14,11 @@
 #ifndef __KERNEL__
 #include <stddef.h>	/* offsetof */
 #endif
+#include "ptinspect_limits.h"
 
 /* Bumped when a column changes meaning; adding a column does not. */
 #define PTI_FORMAT_VERSION	1
 
-#define PTI_COMM_LEN		16	/* TASK_COMM_LEN */
 #define PTI_FLAG_NAMES_LEN	256
 
 /* How a column's value is written in /proc text. */

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * trace.h - the records ptinspect's tracer streams from the kernel, read
- * by both trace.bpf.c and the CLI.  Nothing else lives here.
+ * ptinspect_trace.h - the records ptinspect's tracer streams from the
+ * kernel, read by both bpf/trace.bpf.c and the CLI.  Nothing else lives
+ * here.
  */
 #ifndef PTI_BPF_TRACE_H
 #define PTI_BPF_TRACE_H
 
-#define PTI_COMM_LEN 16
+#include "ptinspect_limits.h"
+
 #define PTI_FILENAME_LEN 256
 #define PTI_HIST_SLOTS 32		/* log2(µs) buckets of run-queue wait */
 #define PTI_RINGBUF_DEFAULT (4u << 20)

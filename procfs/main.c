@@ -3,11 +3,13 @@
  * ptinspect: show what the kernel holds about processes.
  *
  * The walkers in module/ read kernel structures into plain records
- * (module/ptinspect_format.h); procfs/ turns records into text under
- * /proc/ptinspect and /sys/kernel/debug/ptinspect.
+ * (module/uapi/ptinspect_format.h); procfs/ turns records into text under
+ * /proc/ptinspect and /sys/kernel/debug/ptinspect.  This entry point
+ * sits above both: it resolves what the walkers need, then makes the
+ * files.
  */
 #include <linux/module.h>
-#include "ptinspect.h"
+#include "procfs.h"
 
 static int __init ptinspect_init(void)
 {

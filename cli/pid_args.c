@@ -1,0 +1,33 @@
+/* pid_args.c - pids as every command takes them, on its command line. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "commands.h"
+
+#define PTI_PID_MAX_LIMIT 4194304	/* the kernel's PID_MAX_LIMIT on 64-bit */
+
+int pti_parse_pid(const char *text)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(text, &end, 10);
+	if (errno || end == text || *end || v < 1 || v > PTI_PID_MAX_LIMIT)
+		return -1;
+	return (int)v;
+}
+
+int pti_pid_operand(const char *cmd, int argc, char **argv, int first)
+{
+	int pid;
+
+	if (first + 1 != argc) {
+		fprintf(stderr, "ptinspect %s: expected one PID\n", cmd);
+		return -1;
+	}
+	pid = pti_parse_pid(argv[first]);
+	if (pid < 0)
+		fprintf(stderr, "ptinspect %s: invalid pid '%s'\n", cmd, argv[first]);
+	return pid;
+}

@@ -1,0 +1,63 @@
+/* source.c - opening the module's files: where they are, and what to say
+ * when they cannot be opened (the module absent, a reader refused).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+#include <unistd.h>
+#include "module_hint.h"
+#include "source.h"
+
+static void set_err(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+FILE *pti_view_open(const struct pti_source *src, const char *view,
+		    const char *mode, const char *denied, char *err,
+		    size_t errlen)
+{
+	char path[4096];
+	FILE *in;
+	int saved;
+
+	snprintf(path, sizeof(path), "%s/%s", src->proc_dir, view);
+	in = fopen(path, mode);
+	if (in)
+		return in;
+	saved = errno;
+	if (saved == ENOENT)
+		set_err(err, errlen, "%s: not found: %s", path,
+			pti_module_missing_hint(src->sys_dir));
+	else if ((saved == EACCES || saved == EPERM) && denied)
+		set_err(err, errlen, "%s: %s: %s", path, strerror(saved), denied);
+	else
+		set_err(err, errlen, "%s: %s", path, strerror(saved));
+	errno = saved;
+	return NULL;
+}
+
+FILE *pti_choose(const struct pti_source *src, const char *view, int pid,
+		 const char *denied, char *err, size_t errlen)
+{
+	FILE *in = pti_view_open(src, view, "r+e", denied, err, errlen);
+	char text[32];
+	int len, saved;
+
+	if (!in)
+		return NULL;
+	/* Straight to the descriptor: nothing is buffered before the read. */
+	len = snprintf(text, sizeof(text), "%d\n", pid);
+	if (write(fileno(in), text, (size_t)len) == len)
+		return in;
+	saved = errno;
+	set_err(err, errlen, "choosing pid %d: %s", pid, strerror(saved));
+	fclose(in);
+	errno = saved;
+	return NULL;
+}

@@ -1,0 +1,28 @@
+/* source.h - where the module's files are, and opening them. */
+#ifndef PTI_CLI_SOURCE_H
+#define PTI_CLI_SOURCE_H
+
+#include <stdio.h>
+
+/* Where the module's files are: /proc/ptinspect unless told otherwise. */
+struct pti_source {
+	const char *proc_dir;
+	const char *sys_dir;	/* where sysfs is; NULL: /sys */
+};
+
+/*
+ * Open <proc_dir>/VIEW with fopen @mode; NULL with the reason in @err (a
+ * hint when the module is absent; @denied, if given, says who may read
+ * it) and errno kept.
+ */
+FILE *pti_view_open(const struct pti_source *src, const char *view,
+		    const char *mode, const char *denied, char *err,
+		    size_t errlen);
+/*
+ * Open a pid-chosen VIEW, write @pid to it and return the stream at its
+ * first line; NULL with @err set and errno kept (ESRCH: no such pid).
+ */
+FILE *pti_choose(const struct pti_source *src, const char *view, int pid,
+		 const char *denied, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * procfs.h - the views (procfs/): records from the walkers (module/,
+ * ptinspect.h) to text under /proc/ptinspect and debugfs, and the module's
+ * entry point (procfs/main.c), which sits above both.
+ */
+#ifndef PTI_PROCFS_H
+#define PTI_PROCFS_H
+
+#include "ptinspect.h"
+
+/* procfs/pidfile.c: views that show one chosen task */
+struct pti_pid_choice {
+	struct pid_namespace *ns;
+	struct pid *target;
+};
+
+int pti_pid_parse(const char *text, int *nr);
+int pti_pid_from_user(const char __user *buf, size_t count, int *nr);
+struct pid *pti_pid_get(struct pid_namespace *ns, int nr);
+int pti_choice_open(struct inode *inode, struct file *file,
+		    const struct seq_operations *ops, size_t size);
+ssize_t pti_choice_write(struct file *file, const char __user *buf,
+			 size_t count, loff_t *ppos);
+int pti_choice_release(struct inode *inode, struct file *file);
+
+/* procfs/record.c */
+extern const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS];
+extern const struct pti_column pti_task_kaddr_columns[PTI_TASK_NR_KADDR_COLUMNS];
+extern const struct pti_column pti_mm_columns[PTI_MM_NR_COLUMNS];
+extern const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS];
+extern const struct pti_column pti_detail_columns[PTI_DETAIL_NR_COLUMNS];
+extern const struct pti_column pti_share_columns[PTI_SHARE_NR_COLUMNS];
+extern const struct pti_column pti_rq_columns[PTI_RQ_NR_COLUMNS];
+extern const struct pti_column pti_se_columns[PTI_SE_NR_COLUMNS];
+extern const struct pti_column pti_page_columns[PTI_PAGE_NR_COLUMNS];
+extern const struct pti_column pti_walk_columns[PTI_WALK_NR_COLUMNS];
+extern const struct pti_column pti_kernel_columns[PTI_KERNEL_NR_COLUMNS];
+extern const struct pti_column pti_region_columns[PTI_REGION_NR_COLUMNS];
+void pti_seq_header(struct seq_file *m, const struct pti_column *cols,
+		    int n, bool last);
+void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
+		    int n, const void *rec, bool last);
+void pti_seq_fields(struct seq_file *m, const struct pti_column *cols,
+		    int n, const void *rec);
+
+/* procfs/tasks.c */
+extern const struct proc_ops pti_tasks_proc_ops;
+extern const struct file_operations pti_tasks_debugfs_fops;
+
+/* procfs/vma.c */
+extern const struct proc_ops pti_vma_proc_ops;
+
+/* procfs/task.c, procfs/share.c */
+extern const struct proc_ops pti_task_proc_ops;
+extern const struct proc_ops pti_share_proc_ops;
+
+/* procfs/runqueues.c */
+extern const struct proc_ops pti_runqueues_proc_ops;
+
+/* procfs/pages.c, procfs/walk.c, procfs/kernel.c */
+extern const struct proc_ops pti_pages_proc_ops;
+extern const struct proc_ops pti_walk_proc_ops;
+extern const struct proc_ops pti_kernel_proc_ops;
+
+/* procfs/format.c */
+extern const struct proc_ops pti_format_proc_ops;
+
+/* procfs/dirs.c */
+int pti_views_create(void);
+void pti_views_remove(void);
+
+#endif /* PTI_PROCFS_H */
