@@ -170,7 +170,9 @@ static void value(const struct task_view *v, const char *name, char *buf,
 		snprintf(buf, size, "-");
 }
 
-static void render(char directive, const char *text, char *out, size_t size)
+/* @text as @directive shows it; pages are @page_size bytes. */
+static void render(char directive, const char *text, unsigned int page_size,
+		   char *out, size_t size)
 {
 	unsigned long long n = strtoull(text, NULL, 0);
 	size_t count = 0;
@@ -181,7 +183,7 @@ static void render(char directive, const char *text, char *out, size_t size)
 			 n % 1000000000ULL / 1000);
 		break;
 	case 'P':
-		pti_human_size(n * 4096, out, size);
+		pti_human_size(n * page_size, out, size);
 		break;
 	case 'B':
 		pti_human_size(n, out, size);
@@ -231,7 +233,7 @@ static void row_text(const struct task_view *v, const struct task_row *row,
 		} else {
 			snprintf(raw, sizeof(raw), "?");
 		}
-		render(*f, raw, shown, sizeof(shown));
+		render(*f, raw, v->mm.page_size, shown, sizeof(shown));
 		len += (size_t)snprintf(out + len, size - len, "%s", shown);
 		if (len >= size)
 			len = size - 1;

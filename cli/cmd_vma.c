@@ -91,15 +91,15 @@ static void print_summary(FILE *out, const struct pti_mm *mm)
 	char total[16], data[16], exec[16], stack[16], locked[16], pinned[16];
 	char anon[16], file[16], shmem[16], pgt[16];
 
-	pti_human_size(mm->total_vm * 4096, total, sizeof(total));
-	pti_human_size(mm->data_vm * 4096, data, sizeof(data));
-	pti_human_size(mm->exec_vm * 4096, exec, sizeof(exec));
-	pti_human_size(mm->stack_vm * 4096, stack, sizeof(stack));
-	pti_human_size(mm->locked_vm * 4096, locked, sizeof(locked));
-	pti_human_size(mm->pinned_vm * 4096, pinned, sizeof(pinned));
-	pti_human_size(mm->rss_anon * 4096, anon, sizeof(anon));
-	pti_human_size(mm->rss_file * 4096, file, sizeof(file));
-	pti_human_size(mm->rss_shmem * 4096, shmem, sizeof(shmem));
+	pti_human_size(mm->total_vm * mm->page_size, total, sizeof(total));
+	pti_human_size(mm->data_vm * mm->page_size, data, sizeof(data));
+	pti_human_size(mm->exec_vm * mm->page_size, exec, sizeof(exec));
+	pti_human_size(mm->stack_vm * mm->page_size, stack, sizeof(stack));
+	pti_human_size(mm->locked_vm * mm->page_size, locked, sizeof(locked));
+	pti_human_size(mm->pinned_vm * mm->page_size, pinned, sizeof(pinned));
+	pti_human_size(mm->rss_anon * mm->page_size, anon, sizeof(anon));
+	pti_human_size(mm->rss_file * mm->page_size, file, sizeof(file));
+	pti_human_size(mm->rss_shmem * mm->page_size, shmem, sizeof(shmem));
 	pti_human_size(mm->pgtables_bytes, pgt, sizeof(pgt));
 	fprintf(out,
 		"pid %d (tgid %d): %d VMAs, mm_users %d, mm_count %d\n"

@@ -116,7 +116,7 @@ const char *pti_vma_kind(const struct pti_mm *mm, const struct pti_vma *v)
 		return "data";
 	/* Zero-filled static data: anonymous, right after data, below brk. */
 	if (!v->inode && v->start >= mm->end_data && v->end <= mm->start_brk &&
-	    v->start < mm->end_data + 4096 * 2)
+	    v->start < mm->end_data + 2ULL * mm->page_size)
 		return "bss";
 	return "mmap";
 }

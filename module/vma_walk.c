@@ -66,6 +66,7 @@ void pti_mm_fill(struct pti_mm *rec, struct mm_struct *mm, bool kaddrs)
 	rec->mm_users = atomic_read(&mm->mm_users) - 1;
 	rec->mm_count = atomic_read(&mm->mm_count) - 1;
 	rec->map_count = mm->map_count;
+	rec->page_size = PAGE_SIZE;
 	rec->task_size = mm->task_size;
 	rec->mmap_base = mm->mmap_base;
 	rec->start_code = mm->start_code;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <sys/auxv.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -238,13 +239,15 @@ TEST(mm_summary_matches_status_and_stat)
 			break;
 	}
 	ASSERT_LT(tries, 20);
-	mine[0] = s.mm.total_vm * 4;
-	mine[1] = s.mm.locked_vm * 4;
-	mine[2] = s.mm.pinned_vm * 4;
-	mine[3] = s.mm.data_vm * 4;
-	mine[4] = s.mm.stack_vm * 4;
-	mine[5] = s.mm.rss_file * 4;
-	mine[6] = s.mm.rss_shmem * 4;
+	/* the kernel's page size, as it told this process at exec */
+	ASSERT_EQ(getauxval(AT_PAGESZ), s.mm.page_size);
+	mine[0] = s.mm.total_vm * (s.mm.page_size / 1024);
+	mine[1] = s.mm.locked_vm * (s.mm.page_size / 1024);
+	mine[2] = s.mm.pinned_vm * (s.mm.page_size / 1024);
+	mine[3] = s.mm.data_vm * (s.mm.page_size / 1024);
+	mine[4] = s.mm.stack_vm * (s.mm.page_size / 1024);
+	mine[5] = s.mm.rss_file * (s.mm.page_size / 1024);
+	mine[6] = s.mm.rss_shmem * (s.mm.page_size / 1024);
 	mine[7] = s.mm.pgtables_bytes / 1024;
 	for (size_t i = 0; i < NKEYS; i++) {
 		if (mine[i] != before[i])

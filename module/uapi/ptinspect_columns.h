@@ -162,6 +162,8 @@ PTI_MM_COLUMN(ARG_START, "arg_start", arg_start, PTI_T_HEX64, "argv strings star
 PTI_MM_COLUMN(ARG_END, "arg_end", arg_end, PTI_T_HEX64, "argv strings end")
 PTI_MM_COLUMN(ENV_START, "env_start", env_start, PTI_T_HEX64, "environment start")
 PTI_MM_COLUMN(ENV_END, "env_end", env_end, PTI_T_HEX64, "environment end")
+PTI_MM_COLUMN(PAGE_SIZE, "page_size", page_size, PTI_T_U32,
+	"bytes in a page (PAGE_SIZE): the unit of the page counts below")
 PTI_MM_COLUMN(TOTAL_VM, "total_vm", total_vm, PTI_T_U64, "pages mapped (VmSize)")
 PTI_MM_COLUMN(LOCKED_VM, "locked_vm", locked_vm, PTI_T_U64, "pages mlocked (VmLck)")
 PTI_MM_COLUMN(PINNED_VM, "pinned_vm", pinned_vm, PTI_T_U64,

@@ -58,6 +58,7 @@ struct pti_task {
 struct pti_mm {
 	__s32 pid, tgid;
 	__s32 mm_users, mm_count, map_count;
+	__u32 page_size;
 	__u64 task_size, mmap_base;
 	__u64 start_code, end_code, start_data, end_data;
 	__u64 start_brk, brk, start_stack;
