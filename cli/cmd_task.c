@@ -11,6 +11,7 @@
 #include "task.h"
 #include "view.h"
 #include "vma.h"
+#include "wrap.h"
 
 /* Everything one task view shows: the task record and its mm summary. */
 struct task_view {
@@ -254,17 +255,40 @@ static bool row_shown(const struct task_view *v, const struct task_row *row,
 	return strcmp(buf, "0") && strcmp(buf, "-") && strcmp(buf, "0x0");
 }
 
+/* The FIELD column's width: section names, and labels under "|-". */
+static size_t field_width(const struct task_view *v, bool all)
+{
+	size_t w = 0;
+
+	for (size_t s = 0; s < sizeof(sections) / sizeof(sections[0]); s++)
+		if (strlen(sections[s]) > w)
+			w = strlen(sections[s]);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		if (row_shown(v, &rows[i], all) && 2 + strlen(rows[i].label) > w)
+			w = 2 + strlen(rows[i].label);
+	return w;
+}
+
 static int print_human(const struct task_view *v, bool all)
 {
 	struct libscols_table *tb = scols_new_table();
 	struct libscols_column *value_col;
+	size_t term = pti_terminal_width(), width = 0;
 	int ret = -1;
 
 	if (!tb || !scols_table_new_column(tb, "FIELD", 0, SCOLS_FL_TREE))
 		goto out;
+	/* on a terminal, long lists go on as lines of whole names */
 	value_col = scols_table_new_column(tb, "VALUE", 0, SCOLS_FL_WRAP);
-	if (!value_col)
+	if (!value_col ||
+	    scols_column_set_wrapfunc(value_col, scols_wrapnl_chunksize,
+				      scols_wrapnl_nextchunk, NULL) ||
+	    scols_column_set_safechars(value_col, "\n"))
 		goto out;
+	if (term) {
+		width = field_width(v, all) + 1;
+		width = term > width + 20 ? term - width : 20;
+	}
 	scols_table_enable_noheadings(tb, 1);
 	for (size_t s = 0; s < sizeof(sections) / sizeof(sections[0]); s++) {
 		struct libscols_line *parent = scols_table_new_line(tb, NULL);
@@ -275,6 +299,7 @@ static int print_human(const struct task_view *v, bool all)
 		for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 			struct libscols_line *ln;
 			char text[PTI_ARGS_LEN + 256];
+			char wrapped[PTI_ARGS_LEN + 512];
 
 			if (strcmp(rows[i].section, sections[s]) ||
 			    !row_shown(v, &rows[i], all))
@@ -283,8 +308,9 @@ static int print_human(const struct task_view *v, bool all)
 			if (!ln)
 				goto out;
 			row_text(v, &rows[i], text, sizeof(text));
+			pti_wrap_list(text, width, wrapped, sizeof(wrapped));
 			scols_line_set_data(ln, 0, rows[i].label);
-			scols_line_set_data(ln, 1, text);
+			scols_line_set_data(ln, 1, wrapped);
 		}
 	}
 	ret = scols_print_table(tb);

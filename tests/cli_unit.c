@@ -18,6 +18,7 @@
 #include "trace_print.h"
 #include "view.h"
 #include "view_text.h"
+#include "wrap.h"
 #include "task_marks.h"
 
 /* Write @rec as a line of @cols, escaping as the module does. */
@@ -761,6 +762,32 @@ TEST(words_are_cut_to_a_terminal_only)
 		scols_unref_table(tb);
 		free(text);
 	}
+}
+
+/* Lists wrap after a separator, never inside a name. */
+TEST(lists_wrap_at_names)
+{
+	char out[256];
+
+	pti_wrap_list("CHOWN,DAC_OVERRIDE,NET_BROADCAST,SETGID", 20, out,
+		      sizeof(out));
+	EXPECT_STREQ("CHOWN,DAC_OVERRIDE,\nNET_BROADCAST,SETGID", out);
+	pti_wrap_list("CHOWN,DAC_OVERRIDE,NET_BROADCAST,SETGID", 19, out,
+		      sizeof(out));
+	EXPECT_STREQ("CHOWN,DAC_OVERRIDE,\nNET_BROADCAST,\nSETGID", out);
+	pti_wrap_list("HUP INT QUIT USR1", 9, out, sizeof(out));
+	EXPECT_STREQ("HUP INT\nQUIT USR1", out);
+	pti_wrap_list("IDLE|WQ_WORKER|NOFREEZE|KTHREAD", 16, out, sizeof(out));
+	EXPECT_STREQ("IDLE|WQ_WORKER|\nNOFREEZE|KTHREAD", out);
+	/* a name longer than the width stands whole on its own line */
+	pti_wrap_list("a,averyverylongname,b", 5, out, sizeof(out));
+	EXPECT_STREQ("a,\naveryverylongname,\nb", out);
+	/* no width: as it is */
+	pti_wrap_list("x y z", 0, out, sizeof(out));
+	EXPECT_STREQ("x y z", out);
+	/* cut as snprintf cuts */
+	EXPECT_EQ(3, pti_wrap_list("abcdef", 0, out, 4));
+	EXPECT_STREQ("abc", out);
 }
 
 /* A cell that is not printable ASCII: nothing printed, libsmartcols's turn. */
