@@ -233,6 +233,19 @@ TEST(tree_shapes)
 	pti_task_set_free(&set);
 }
 
+/* The tasks of @set in @order, each its state and pid: "S1 R11 ". */
+static void order_text(const struct pti_task_set *set, const size_t *order,
+		       char *out, size_t size)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < set->n; i++)
+		len += (size_t)snprintf(out + len, size - len, "%c%d ",
+					set->tasks[order[i]].state,
+					set->tasks[order[i]].pid);
+}
+
 /* --sort: rows by a column, ties by pid; a tree's siblings likewise. */
 TEST(sort_orders_rows_and_siblings)
 {
@@ -249,11 +262,8 @@ TEST(sort_orders_rows_and_siblings)
 	ASSERT_EQ(0, pti_sort_key_init(&key, "comm", &set));
 	order = pti_sort_order(&key);
 	ASSERT_NE(NULL, order);
-	got[0] = '\0';
-	for (size_t i = 0, len = 0; i < set.n; i++)
-		len += (size_t)snprintf(got + len, sizeof(got) - len, "%d ",
-					set.tasks[order[i]].pid);
-	EXPECT_STREQ("20 13 1 2 3 10 11 12 ", got);
+	order_text(&set, order, got, sizeof(got));
+	EXPECT_STREQ("t20 Z13 S1 S2 I3 S10 R11 S12 ", got);
 	ASSERT_EQ(0, pti_tree_rows(&set, false, 0, order, &rows, &n, err,
 				   sizeof(err)));
 	shape(rows, n, got, sizeof(got));
@@ -264,11 +274,7 @@ TEST(sort_orders_rows_and_siblings)
 	ASSERT_EQ(0, pti_sort_key_init(&key, "state", &set));
 	order = pti_sort_order(&key);
 	ASSERT_NE(NULL, order);
-	got[0] = '\0';
-	for (size_t i = 0, len = 0; i < set.n; i++)
-		len += (size_t)snprintf(got + len, sizeof(got) - len, "%c%d ",
-					set.tasks[order[i]].state,
-					set.tasks[order[i]].pid);
+	order_text(&set, order, got, sizeof(got));
 	EXPECT_STREQ("I3 R11 S1 S2 S10 S12 Z13 t20 ", got);
 	free(order);
 	ASSERT_EQ(0, pti_sort_key_init(&key, "mark", &set));

@@ -303,4 +303,22 @@ struct pti_column {
 	.size = sizeof(((struct rec *)0)->member),			\
 }
 
+/*
+ * Every view's columns, in output order: defined once on each side, from
+ * ptinspect_columns.h, by the one file there that includes
+ * ptinspect_tables.h (procfs/record.c, cli/records.c).
+ */
+extern const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS];
+extern const struct pti_column pti_task_kaddr_columns[PTI_TASK_NR_KADDR_COLUMNS];
+extern const struct pti_column pti_mm_columns[PTI_MM_NR_COLUMNS];
+extern const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS];
+extern const struct pti_column pti_detail_columns[PTI_DETAIL_NR_COLUMNS];
+extern const struct pti_column pti_share_columns[PTI_SHARE_NR_COLUMNS];
+extern const struct pti_column pti_rq_columns[PTI_RQ_NR_COLUMNS];
+extern const struct pti_column pti_se_columns[PTI_SE_NR_COLUMNS];
+extern const struct pti_column pti_page_columns[PTI_PAGE_NR_COLUMNS];
+extern const struct pti_column pti_walk_columns[PTI_WALK_NR_COLUMNS];
+extern const struct pti_column pti_kernel_columns[PTI_KERNEL_NR_COLUMNS];
+extern const struct pti_column pti_region_columns[PTI_REGION_NR_COLUMNS];
+
 #endif /* PTINSPECT_FORMAT_H */
