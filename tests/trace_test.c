@@ -813,8 +813,13 @@ TEST(a_tiny_buffer_counts_every_drop)
 	/* Each child forked: fork, exit, reap; and the forkers' own. */
 	EXPECT_GT(forks[0], 0);
 	EXPECT_GT(forks[1], 0);
-	/* every hit either made a record or was counted as skipped */
-	EXPECT_GE(num(stats, "produced") + num(stats, "runs_missed"),
+	/*
+	 * Every hit made a record or was counted as skipped.  A skipped
+	 * fork (7.x preempts tracepoints) also leaves the child out of
+	 * --follow's set, so its exit and reap are no hits of a followed
+	 * task: one skipped run can stand for three events.
+	 */
+	EXPECT_GE(num(stats, "produced") + 3 * num(stats, "runs_missed"),
 		  3LL * (forks[0] + forks[1]));
 	tracer_free(&t);
 }
