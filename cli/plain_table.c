@@ -135,21 +135,29 @@ out:
 
 /*
  * Row @r's tree art into @l, part of the cell (raw output escapes its
- * blanks too), as libsmartcols draws it; its width.
+ * blanks too), as libsmartcols draws it; rows are drawn in order.
  */
-static size_t put_art(struct line *l, struct tree *tr, size_t r, bool print,
-		      bool raw)
+static void put_art(struct line *l, struct tree *tr, size_t r, bool raw)
 {
 	size_t d = tr->depth[r];
 
-	if (print) {
-		for (size_t k = 1; k < d; k++)
-			put_text(l, tr->open[k] ? "| " : "  ", 2, raw);
-		if (d)
-			put_bytes(l, tr->last[r] ? "`-" : "|-", 2);
-	}
+	for (size_t k = 1; k < d; k++)
+		put_text(l, tr->open[k] ? "| " : "  ", 2, raw);
+	if (d)
+		put_bytes(l, tr->last[r] ? "`-" : "|-", 2);
 	tr->open[d] = !tr->last[r];
-	return 2 * d;
+}
+
+/* Column @c is the tree's: drawn, and never right-aligned. */
+static bool is_tree_col(const struct pti_plain_table *t, size_t c)
+{
+	return t->parent && c == t->tree_col;
+}
+
+/* The width of row @r's tree art: two columns a level below the root. */
+static size_t art_width(const struct tree *tr, size_t r)
+{
+	return 2 * tr->depth[r];
 }
 
 static void put_head(struct line *l, const char *name, size_t width,
@@ -181,30 +189,21 @@ static int end_line(struct line *l, FILE *out)
 	return l->failed ? -1 : 0;
 }
 
-static const char *cell_at(const struct pti_plain_table *t, size_t row,
-			   size_t col, char buf[PTI_PLAIN_CELL], size_t *len)
-{
-	return t->cell(t->arg, row, col, buf, len);
-}
-
 /* Measure every column; PTI_PLAIN_NOT_PLAIN if a cell is not plain. */
 static int measure(const struct pti_plain_table *t, struct tree *tr,
 		   size_t width[])
 {
 	char buf[PTI_PLAIN_CELL];
-	struct line none = { 0 };
 
 	for (size_t c = 0; c < t->ncols; c++)
 		width[c] = strlen(t->heads[c]);
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			size_t len, art = 0;
-			const char *text = cell_at(t, r, c, buf, &len);
+			size_t len, art = is_tree_col(t, c) ? art_width(tr, r) : 0;
+			const char *text = t->cell(t->arg, r, c, buf, &len);
 
 			if (!is_plain(text, len))
 				return PTI_PLAIN_NOT_PLAIN;
-			if (t->parent && c == t->tree_col)
-				art = put_art(&none, tr, r, false, false);
 			if (art + len > width[c])
 				width[c] = art + len;
 		}
@@ -218,19 +217,19 @@ static void put_row(struct line *l, const struct pti_plain_table *t,
 	char buf[PTI_PLAIN_CELL];
 
 	for (size_t c = 0; c < t->ncols; c++) {
-		size_t len, art = 0, fill;
-		const char *text = cell_at(t, r, c, buf, &len);
-		bool last = c + 1 == t->ncols;
+		size_t len, art = is_tree_col(t, c) ? art_width(tr, r) : 0, fill;
+		const char *text = t->cell(t->arg, r, c, buf, &len);
+		bool right = t->right[c] && !is_tree_col(t, c);
 
 		if (c)
 			put_spaces(l, 1);
-		if (t->parent && c == t->tree_col)
-			art = put_art(l, tr, r, true, t->raw);
+		if (is_tree_col(t, c))
+			put_art(l, tr, r, t->raw);
 		fill = width[c] > art + len ? width[c] - art - len : 0;
-		if (t->right[c] && !(t->parent && c == t->tree_col))
+		if (right)
 			put_spaces(l, fill);
 		put_text(l, text, len, t->raw);
-		if (!t->raw && !last && !(t->right[c] && !(t->parent && c == t->tree_col)))
+		if (!t->raw && !right && c + 1 < t->ncols)
 			put_spaces(l, fill);
 	}
 }
@@ -258,7 +257,7 @@ int pti_plain_print(const struct pti_plain_table *t, FILE *out)
 	if (!t->noheadings) {
 		for (size_t c = 0; c < t->ncols; c++)
 			put_head(&l, t->heads[c], width[c],
-				 t->right[c] && !(t->parent && c == t->tree_col),
+				 t->right[c] && !is_tree_col(t, c),
 				 c + 1 == t->ncols);
 		ret = end_line(&l, out);
 	}
