@@ -47,6 +47,7 @@ static const struct task_row rows[] = {
 	ROW("identity", "pid", "pid", "%s"),
 	ROW("identity", "tgid", "tgid", "%s"),
 	ROW("identity", "comm", "comm", "%s"),
+	ROW("identity", "name", "name", "%s"),
 	ROW("identity", "own pid namespace", "ns_pid ns_tgid ns_level",
 	    "pid %s, tgid %s (level %s)"),
 	ROW("identity", "session", "sid", "%s"),

@@ -10,19 +10,19 @@
 #include "task_sort.h"
 #include "tree.h"
 
-#define TREE_DEFAULT_COLUMNS "comm,pid,state,threads,uid,policy,nice,mark"
+#define TREE_DEFAULT_COLUMNS "name,pid,state,threads,uid,policy,nice,mark"
 #define PS_DEFAULT_COLUMNS \
-	"pid,tgid,ppid,state,uid,policy,prio,nice,cpu,nvcsw,nivcsw,comm,mark"
+	"pid,tgid,ppid,state,uid,policy,prio,nice,cpu,nvcsw,nivcsw,name,mark"
 
 struct tasks_cmd {
 	const char *name;
 	const char *summary;
 	const char *defaults;
-	const char *tree_column;	/* NULL: a flat table */
+	const char *tree_column;	/* "a,b": the first shown; NULL: a table */
 };
 
 static const struct tasks_cmd tree_cmd = {
-	"tree", "show the process tree", TREE_DEFAULT_COLUMNS, "comm",
+	"tree", "show the process tree", TREE_DEFAULT_COLUMNS, "name,comm",
 };
 
 static const struct tasks_cmd ps_cmd = {

@@ -238,6 +238,24 @@ static int print_plain(FILE *out, const struct out_table *o, size_t nrows,
 	return ret;
 }
 
+/*
+ * The first of @tree_columns (comma-separated, in order of preference)
+ * that @names holds; -1 if none or @tree_columns is NULL.
+ */
+static long tree_column_index(char *const *names, int n,
+			      const char *tree_columns)
+{
+	for (const char *c = tree_columns; c && *c;) {
+		size_t len = strcspn(c, ",");
+
+		for (int i = 0; i < n; i++)
+			if (strlen(names[i]) == len && !strncmp(names[i], c, len))
+				return i;
+		c += len + (c[len] == ',');
+	}
+	return -1;
+}
+
 int pti_view_print(FILE *out, const struct pti_task_set *set,
 		   const struct pti_row *rows, size_t nrows,
 		   const struct pti_view_opts *opts, const char *defaults,
@@ -260,10 +278,8 @@ int pti_view_print(FILE *out, const struct pti_task_set *set,
 			goto out;
 		cols[i].name = names[i];
 		cols[i].col = pti_task_column_find(names[i]);
-		if (tree_column && tree_col < 0 &&
-		    strcmp(names[i], tree_column) == 0)
-			tree_col = i;
 	}
+	tree_col = tree_column_index(names, n, tree_column);
 	ret = PTI_PLAIN_NOT_PLAIN;
 	if (!opts->json && !opts->pairs && !opts->terminal)
 		ret = print_plain(out, &o, nrows, (size_t)n, opts, tree_col);

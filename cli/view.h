@@ -48,8 +48,9 @@ int pti_view_add_column(struct libscols_table *tb, const char *name,
 /* Check a -o list; on error, name the bad column in @err. */
 int pti_view_check_columns(const char *list, char *err, size_t errlen);
 /*
- * Print @rows.  @tree_column names the column drawn as a tree (NULL for a
- * flat table); @name is the JSON array's name.
+ * Print @rows.  @tree_column names the column drawn as a tree, or several
+ * ("name,comm"): the first the table shows; NULL for a flat table.  @name
+ * is the JSON array's name.
  */
 int pti_view_print(FILE *out, const struct pti_task_set *set,
 		   const struct pti_row *rows, size_t nrows,

@@ -305,3 +305,25 @@ int pti_btf_var_offset(const struct pti_btf *b, const char *sec,
 	}
 	return -ENOENT;
 }
+
+bool pti_btf_has_enumerator(const struct pti_btf *b, const char *name)
+{
+	__u32 id, i;
+
+	for (id = 1; id <= b->nr_types; id++) {
+		const struct btf_type *t = pti_btf_type(b, id);
+		const struct btf_enum *e;
+
+		if (!t || BTF_INFO_KIND(t->info) != BTF_KIND_ENUM)
+			continue;
+		/* pti_btf_open() checked that the entries lie in the blob */
+		e = (const struct btf_enum *)(t + 1);
+		for (i = 0; i < BTF_INFO_VLEN(t->info); i++, e++) {
+			const char *s = pti_btf_str(b, e->name_off);
+
+			if (s && !strcmp(s, name))
+				return true;
+		}
+	}
+	return false;
+}

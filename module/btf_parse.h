@@ -65,4 +65,7 @@ int pti_btf_member(const struct pti_btf *b, __u32 id, const char *name,
 int pti_btf_var_offset(const struct pti_btf *b, const char *sec,
 		       const char *var, __u32 *offset, __u32 *size);
 
+/* Whether an enum of @b (32-bit, kind ENUM) has an enumerator @name. */
+bool pti_btf_has_enumerator(const struct pti_btf *b, const char *name);
+
 #endif

@@ -29,6 +29,12 @@ void pti_task_fill(struct pti_task *rec, struct task_struct *task,
 		   struct pid_namespace *ns, struct user_namespace *uns,
 		   bool kaddrs);
 
+/* task_name.c */
+struct pti_btf;
+void pti_task_name(char *buf, size_t size, struct task_struct *task,
+		   const char *comm);
+void pti_task_names_init(const struct pti_btf *b, bool trusted);
+
 /* vma_walk.c */
 struct mm_struct;
 struct vm_area_struct;

@@ -147,13 +147,16 @@ static bool pti_rq_size_ok(const struct pti_rq_sizes *sizes,
 	}
 }
 
-/* @owner: the id of struct s->owner, or why it was not found. */
+/*
+ * @owner: the id of struct s->owner, or why it was not found.  The field
+ * is at s->field in @base; why it failed goes to @why.
+ */
 static int pti_rq_resolve_one(const struct pti_btf *b,
 			      const struct pti_rq_sizes *sizes,
 			      const struct pti_rq_spec *s, int owner,
-			      struct pti_rq_layout *l)
+			      void *base, char *why, size_t why_len)
 {
-	struct pti_rq_field *f = (void *)((char *)l + s->field);
+	struct pti_rq_field *f = (void *)((char *)base + s->field);
 	struct pti_btf_member m;
 	const char *target;
 	unsigned int i;
@@ -162,7 +165,7 @@ static int pti_rq_resolve_one(const struct pti_btf *b,
 	if (owner < 0) {
 		if (s->optional && owner == -ENOENT)
 			return 0;
-		scnprintf(l->why, sizeof(l->why), "struct %s: %s in BTF",
+		scnprintf(why, why_len, "struct %s: %s in BTF",
 			  s->owner, owner == -ENOTUNIQ ? "not unique" : "not found");
 		return owner;
 	}
@@ -174,7 +177,7 @@ static int pti_rq_resolve_one(const struct pti_btf *b,
 	if (err == -ENOENT && s->optional)
 		return 0;
 	if (err) {
-		scnprintf(l->why, sizeof(l->why), "%s.%s: %s", s->owner,
+		scnprintf(why, why_len, "%s.%s: %s", s->owner,
 			  s->names[0], err == -ENOENT ? "no such member" : "a bitfield");
 		return err;
 	}
@@ -182,7 +185,7 @@ static int pti_rq_resolve_one(const struct pti_btf *b,
 						 s->kind == BTF_KIND_PTR) : NULL;
 	if (m.kind != s->kind || !pti_rq_size_ok(sizes, s->size, m.size) ||
 	    (s->target && (!target || strcmp(target, s->target)))) {
-		scnprintf(l->why, sizeof(l->why),
+		scnprintf(why, why_len,
 			  "%s.%s: unexpected type (kind %u, %u bytes)", s->owner,
 			  s->names[i], m.kind, m.size);
 		return -EINVAL;
@@ -193,34 +196,50 @@ static int pti_rq_resolve_one(const struct pti_btf *b,
 	return 0;
 }
 
-int pti_rq_layout_resolve(const struct pti_btf *b,
-			  const struct pti_rq_sizes *given,
-			  struct pti_rq_layout *l)
+int pti_layout_resolve_specs(const struct pti_btf *b,
+			     const struct pti_rq_sizes *given,
+			     const struct pti_rq_spec *specs, unsigned int n,
+			     void *base, char *why, size_t why_len)
 {
 	struct pti_rq_sizes sizes = *given;
-	struct pti_btf_member core;
 	const char *owner_name = NULL;
-	int owner = -ENOENT, rq, err;
-	__u32 rq_var_size;
+	int owner = -ENOENT, err;
 	unsigned int i;
 
 	sizes.size[PTI_SZ_1] = 1;
 	sizes.size[PTI_SZ_4] = 4;
 	sizes.size[PTI_SZ_8] = 8;
 	sizes.size[PTI_SZ_PTR] = sizeof(void *);
-	memset(l, 0, sizeof(*l));
-	rq = pti_btf_find(b, BTF_KIND_STRUCT, "rq");
-	for (i = 0; i < ARRAY_SIZE(pti_rq_specs); i++) {
-		const struct pti_rq_spec *s = &pti_rq_specs[i];
+	for (i = 0; i < n; i++) {
+		const struct pti_rq_spec *s = &specs[i];
 
 		if (!owner_name || strcmp(owner_name, s->owner)) {
 			owner_name = s->owner;
 			owner = pti_btf_find(b, BTF_KIND_STRUCT, owner_name);
 		}
-		err = pti_rq_resolve_one(b, &sizes, s, owner, l);
+		err = pti_rq_resolve_one(b, &sizes, s, owner, base, why,
+					 why_len);
 		if (err)
 			return err;
 	}
+	return 0;
+}
+
+int pti_rq_layout_resolve(const struct pti_btf *b,
+			  const struct pti_rq_sizes *given,
+			  struct pti_rq_layout *l)
+{
+	struct pti_btf_member core;
+	__u32 rq_var_size;
+	int rq, err;
+
+	memset(l, 0, sizeof(*l));
+	rq = pti_btf_find(b, BTF_KIND_STRUCT, "rq");
+	err = pti_layout_resolve_specs(b, given, pti_rq_specs,
+				       ARRAY_SIZE(pti_rq_specs), l, l->why,
+				       sizeof(l->why));
+	if (err)
+		return err;
 	l->rq_size = pti_btf_size(b, rq);
 	/* A queue is only walked with all of its parts. */
 	if (!l->rq_rt.present || !l->rt_active.present)

@@ -92,7 +92,7 @@ struct pti_rq_spec {
 	enum pti_rq_size size;
 	const char *target;
 	bool optional;
-	size_t field;		/* offsetof(struct pti_rq_layout, ...) */
+	size_t field;		/* offsetof() in the layout it fills */
 };
 
 extern const struct pti_rq_spec pti_rq_specs[];
@@ -106,6 +106,16 @@ struct pti_rq_optional {
 
 extern const struct pti_rq_optional pti_rq_optionals[];
 extern const unsigned int pti_rq_nr_optionals;
+
+/*
+ * Resolve @n specs, each into the struct pti_rq_field at its ->field in
+ * @base.  Returns 0, or a negative errno with the reason in @why.  Shared
+ * with the other private layouts (task_name.c).
+ */
+int pti_layout_resolve_specs(const struct pti_btf *b,
+			     const struct pti_rq_sizes *sizes,
+			     const struct pti_rq_spec *specs, unsigned int n,
+			     void *base, char *why, size_t why_len);
 
 /*
  * Resolve every member the runqueue walk reads.  Returns 0, or a negative

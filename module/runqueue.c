@@ -37,7 +37,8 @@
 #include "ptinspect.h"
 
 /* Where the kernel's BTF is read from; tests point it elsewhere. */
-static char *btf_path = "/sys/kernel/btf/vmlinux";
+#define PTI_BTF_DEFAULT_PATH "/sys/kernel/btf/vmlinux"
+static char *btf_path = PTI_BTF_DEFAULT_PATH;
 module_param(btf_path, charp, 0444);
 MODULE_PARM_DESC(btf_path, "kernel BTF to resolve runqueue layouts from");
 
@@ -188,6 +189,9 @@ void pti_runqueues_init(void)
 				pti_rql.anchor_off + pti_rql.runqueues_off;
 		pti_rq_ready = pti_rq_verify() == 0;
 	}
+	/* The same BTF gives kernel threads' names, if it is this kernel's. */
+	pti_task_names_init(&b, pti_rq_ready ||
+			    !strcmp(btf_path, PTI_BTF_DEFAULT_PATH));
 	kvfree(index);
 out:
 	vfree(blob);

@@ -192,6 +192,7 @@ void pti_task_fill(struct pti_task *rec, struct task_struct *task,
 		      (tgid_pid && is_child_reaper(tgid_pid));
 	rec->exit_code = READ_ONCE(task->exit_code);
 	pti_get_comm(rec->comm, task);
+	pti_task_name(rec->name, sizeof(rec->name), task, rec->comm);
 
 	if (kaddrs) {
 		rec->kaddr_task = (unsigned long)task;

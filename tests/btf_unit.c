@@ -13,6 +13,7 @@
 #include <string.h>
 #include "harness.h"
 #include "btf_parse.h"
+#include "name_layout.h"
 #include "rq_layout.h"
 
 static const char *btf_path(void)
@@ -329,6 +330,83 @@ TEST_F(vmlinux, runqueue_layout_matches_libbpf)
 		  lib_member(self->lib, btf__find_by_name_kind(self->lib,
 			     "sched_entity", BTF_KIND_STRUCT), "deadline", 0,
 			     &(__u32){0}, &(__u32){0}));
+}
+
+/* Whether some 32-bit enum libbpf reads has the enumerator @name. */
+static bool lib_has_enumerator(const struct btf *btf, const char *name)
+{
+	for (__u32 id = 1; id < btf__type_cnt(btf); id++) {
+		const struct btf_type *t = btf__type_by_id(btf, id);
+		const struct btf_enum *e = btf_enum(t);
+
+		if (!btf_is_enum(t))
+			continue;
+		for (int i = 0; i < btf_vlen(t); i++)
+			if (!strcmp(btf__name_by_offset(btf, e[i].name_off), name))
+				return true;
+	}
+	return false;
+}
+
+/* libbpf's offset and size of @owner.@name; false if it has none. */
+static bool lib_member_at(const struct btf *btf, const char *owner,
+			  const char *name, __u32 *off, __u32 *size)
+{
+	int id = btf__find_by_name_kind(btf, owner, BTF_KIND_STRUCT);
+	__u32 bits = 0;
+
+	if (id <= 0 || !lib_member(btf, id, name, 0, &bits, size))
+		return false;
+	*off = bits / 8;
+	return true;
+}
+
+/*
+ * The members behind a kernel thread's /proc name resolve on this kernel,
+ * each where libbpf finds it.
+ */
+TEST_F(vmlinux, kthread_name_layout_matches_libbpf)
+{
+	static const struct {
+		const char *owner, *name;
+		size_t field;
+	} want[] = {
+#define W(o, n, f) { o, n, offsetof(struct pti_name_layout, f) }
+		W("kthread", "data", kthread_data),
+		W("kthread", "full_name", kthread_full_name),
+		W("worker", "desc", worker_desc),
+		W("worker", "current_work", worker_current_work),
+		W("worker", "pool", worker_pool),
+		W("worker", "id", worker_id),
+		W("worker", "rescue_wq", worker_rescue_wq),
+		W("worker_pool", "cpu", pool_cpu),
+		W("worker_pool", "id", pool_id),
+		W("worker_pool", "attrs", pool_attrs),
+		W("workqueue_struct", "name", wq_name),
+#undef W
+	};
+	struct pti_name_layout l;
+
+	ASSERT_EQ(0, pti_name_layout_resolve(&self->o.b, &l)) TH_LOG("%s", l.why);
+	/* workers are named by id exactly where libbpf sees the enumerator */
+	EXPECT_EQ(lib_has_enumerator(self->lib, "WORKER_ID_LEN"),
+		  l.worker_named_by_id);
+	EXPECT_FALSE(pti_btf_has_enumerator(&self->o.b, "PTI_NO_SUCH_ENUMERATOR"));
+	EXPECT_TRUE(pti_btf_has_enumerator(&self->o.b, "TASK_COMM_LEN"));
+	TH_LOG("workers named by id: %s", l.worker_named_by_id ? "yes" : "no");
+	EXPECT_TRUE(l.kthread_ok);
+	EXPECT_TRUE(l.worker_ok);
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		const struct pti_rq_field *f =
+			(const void *)((const char *)&l + want[i].field);
+		__u32 off = 0, size = 0;
+
+		ASSERT_TRUE(lib_member_at(self->lib, want[i].owner, want[i].name,
+					  &off, &size)) TH_LOG("%s.%s", want[i].owner, want[i].name);
+		EXPECT_TRUE(f->present) TH_LOG("%s.%s", want[i].owner, want[i].name);
+		EXPECT_EQ(off, f->off) TH_LOG("%s.%s", want[i].owner, want[i].name);
+		EXPECT_EQ(size, f->size) TH_LOG("%s.%s", want[i].owner, want[i].name);
+	}
 }
 
 /* A member whose type is not what the module was built for: refused. */

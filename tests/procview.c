@@ -146,6 +146,9 @@ int procview_compare(const struct pti_task *r, const struct procview *v,
 	DIFF(prefix ? strncmp(r->comm, v->comm, strlen(r->comm)) != 0 :
 	     strcmp(r->comm, v->comm) != 0, "comm '%s' vs '%s'", r->comm,
 	     v->comm);
+	/* name is what /proc prints: whole, for every task */
+	DIFF(strcmp(r->name, v->comm) != 0, "name '%s' vs '%s'", r->name,
+	     v->comm);
 	DIFF(r->prio - 100 != v->prio, "prio %d vs stat priority %d", r->prio,
 	     v->prio);
 	DIFF(r->nice != v->nice, "nice %d vs %d", r->nice, v->nice);

@@ -412,6 +412,45 @@ TEST(kernel_threads)
 	pti_task_set_free(&set);
 }
 
+/*
+ * Kernel threads carry the name /proc prints, not only their 15-byte comm:
+ * a workqueue worker's id and last work ("kworker/0:1-events"), a long
+ * kthread name whole.  Every kernel thread whose /proc name is not its
+ * comm, and that did not change between two /proc reads, agrees; some
+ * worker that has run work always exists.
+ */
+TEST(kernel_thread_names_are_procs)
+{
+	struct pti_task_set set;
+	int longer = 0, workers = 0, changed = 0;
+
+	ASSERT_EQ(0, load_tasks(&set));
+	for (size_t i = 0; i < set.n; i++) {
+		struct procview before, after;
+		struct pti_task now;
+
+		if (!pti_task_is_kthread(&set.tasks[i]) ||
+		    procview_read(set.tasks[i].tgid, set.tasks[i].pid, &before) ||
+		    find_task(set.tasks[i].pid, &now) ||
+		    procview_read(now.tgid, now.pid, &after) ||
+		    !strcmp(before.comm, now.comm))
+			continue;
+		if (!procview_equal(&before, &after)) {
+			changed++;
+			continue;
+		}
+		EXPECT_STREQ(before.comm, now.name) TH_LOG("pid %d, comm %s",
+							 now.pid, now.comm);
+		longer++;
+		workers += !strncmp(now.name, "kworker/", 8) &&
+			   strpbrk(now.name + 8, "+-") != NULL;
+	}
+	ksft_print_msg("%d kernel threads named longer than comm, %d of them workers with work; %d changed between reads\n",
+		       longer, workers, changed);
+	EXPECT_GT(workers, 0);
+	pti_task_set_free(&set);
+}
+
 static size_t read_all(const char *path, char *buf, size_t size, size_t chunk)
 {
 	int fd = open(path, O_RDONLY);

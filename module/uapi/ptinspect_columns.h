@@ -32,7 +32,7 @@
  *	a region of /proc/ptinspect/kernel (struct pti_region).
  *
  * Undefined entries expand to nothing; both are undefined again at the end.
- * comm stays last: it is the only free-text column.
+ * The tasks' free-text columns, comm and name, end their lines.
  */
 #ifndef PTI_TASK_COLUMN
 #define PTI_TASK_COLUMN(id, name, member, type, help)
@@ -131,6 +131,8 @@ PTI_TASK_COLUMN(EXIT_CODE, "exit_code", exit_code, PTI_T_S32,
 	"task_struct.exit_code (wait status; meaningful for zombies); 0 unless the reader may ptrace the task")
 PTI_TASK_COLUMN(COMM, "comm", comm, PTI_T_ESCAPED,
 	"task_struct.comm, escaped")
+PTI_TASK_COLUMN(NAME, "name", name, PTI_T_ESCAPED,
+	"the name /proc/PID/comm shows: comm, a kthread's full name, a workqueue worker's id and work, escaped")
 
 PTI_TASK_KADDR_COLUMN(KADDR_TASK, "task", kaddr_task, PTI_T_KPTR,
 	"address of the task_struct (%pK: zeros unless kptr_restrict allows)")

@@ -47,6 +47,7 @@ struct pti_task {
 	__u64 utime_ns, stime_ns, nvcsw, nivcsw, start_ns, start_boot_ns;
 	__s32 cpu, has_mm, reaper, exit_code;
 	char comm[PTI_COMM_LEN];
+	char name[PTI_NAME_LEN];
 	/* Kernel addresses: filled only for the debugfs view. */
 	__u64 kaddr_task, kaddr_stack, kaddr_mm;
 };

@@ -9,5 +9,6 @@
 #define PTINSPECT_LIMITS_H
 
 #define PTI_COMM_LEN		16	/* TASK_COMM_LEN */
+#define PTI_NAME_LEN		64	/* what proc_task_name() prints at most */
 
 #endif
