@@ -170,7 +170,13 @@ cli_vma_views() {
 	# No colour codes when not writing to a terminal.
 	! grep -q "$(printf '\033')" /tmp/pti-map || return 1
 	"$cli" vma -J $$ > /tmp/pti-vjson || return 1
-	grep -q '"map_count": ' /tmp/pti-vjson && grep -q '"kind": "stack"' /tmp/pti-vjson
+	grep -q '"map_count": ' /tmp/pti-vjson && grep -q '"kind": "stack"' /tmp/pti-vjson || return 1
+	# A table to a pipe is printed as formatted (plain_table), -P by
+	# libsmartcols: the same cells.
+	cols=start,end,size,perms,kind,offset,dev,inode,anon_vma,vm_flags
+	"$cli" vma -S -r -n -o "$cols" $$ > /tmp/pti-vraw || return 1
+	"$cli" vma -P -o "$cols" $$ | sed 's/[A-Z_]*="\([^"]*\)"/\1/g' > /tmp/pti-vpairs || return 1
+	[ -s /tmp/pti-vraw ] && diff -u /tmp/pti-vpairs /tmp/pti-vraw
 }
 
 # ptinspect task and share: errors, sections, a zombie, a kernel thread, JSON.
@@ -230,21 +236,24 @@ cli_share_views() {
 
 # ptinspect runq: the tables, the rb-trees, JSON, errors in words.
 cli_runq_views() {
-	"$cli" runq > /tmp/pti-runq || return 1
+	"$cli" runq > /tmp/pti-runq 2>&1 || { echo "runq failed:"; head -20 /tmp/pti-runq; return 1; }
 	grep -q '^CPU 0: nr_running [0-9]*, nr_switches [0-9]*' /tmp/pti-runq &&
 	grep -q '^CPU 1: ' /tmp/pti-runq &&
-	grep -q '^CFS  *PID  *VRUNTIME' /tmp/pti-runq || return 1
-	"$cli" runq --tree -c 0 > /tmp/pti-rb || return 1
+	grep -q '^CFS  *PID  *VRUNTIME' /tmp/pti-runq ||
+		{ echo "runq:"; head -20 /tmp/pti-runq; return 1; }
+	"$cli" runq --tree -c 0 > /tmp/pti-rb 2>&1 || { echo "runq --tree -c 0 failed:"; head -20 /tmp/pti-rb; return 1; }
 	grep -q 'tasks_timeline of rq->cfs' /tmp/pti-rb && grep -q 'root of rq->dl' /tmp/pti-rb &&
-		! grep -q '^CPU 1' /tmp/pti-rb || return 1
-	"$cli" runq -J > /tmp/pti-rjson || return 1
+		! grep -q '^CPU 1' /tmp/pti-rb ||
+		{ echo "runq --tree -c 0:"; head -20 /tmp/pti-rb; return 1; }
+	"$cli" runq -J > /tmp/pti-rjson 2>&1 || { echo "runq -J failed:"; head -20 /tmp/pti-rjson; return 1; }
 	grep -q '"cpus": \[' /tmp/pti-rjson && grep -q '"entities": \[' /tmp/pti-rjson &&
 	# A field this kernel lacks is null, not 0 (6.1 has no EEVDF vlag).
-	{ ! grep -q '"absent": "[^"]*vlag' /tmp/pti-rjson || grep -q '"vlag": null' /tmp/pti-rjson; } &&
+	{ ! grep -q '"absent": "[^"]*vlag' /tmp/pti-rjson || grep -q '"vlag": null' /tmp/pti-rjson; } ||
+		{ echo "runq -J:"; head -c 2000 /tmp/pti-rjson; return 1; }
 	expect_status 1 "$cli" runq -c 4000 && grep -q 'CPU 4000 is not online' /tmp/pti-err &&
 	expect_status 2 "$cli" runq -c -1 &&
 	expect_status 2 "$cli" runq -c x &&
-	expect_status 2 "$cli" runq extra
+	expect_status 2 "$cli" runq extra || { echo "runq's usage errors"; return 1; }
 }
 
 # Without usable BTF the runqueue view says why; everything else works.
