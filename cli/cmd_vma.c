@@ -5,8 +5,10 @@
 #include <libsmartcols.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "commands.h"
 #include "json.h"
+#include "plain_table.h"
 #include "vma.h"
 #include "vma_map.h"
 #include "view.h"
@@ -15,28 +17,37 @@
 	"start,end,size,perms,kind,offset,dev,inode,anon_vma,name"
 #define VMA_MAX_COLUMNS 32
 
+/* What a -o name shows: a record column, or one the CLI derives. */
+enum vma_source { FROM_RECORD, DERIVED_SIZE, DERIVED_DEV, DERIVED_KIND };
+
 /* Columns the CLI derives from a VMA record. */
 static const struct {
 	const char *name;
 	const char *help;
+	enum vma_source source;
 } derived[] = {
-	{ "size", "end - start, human-readable" },
-	{ "dev", "major:minor, as /proc/<pid>/maps" },
-	{ "kind", "text data bss heap stack vdso vvar guard mmap" },
+	{ "size", "end - start, human-readable", DERIVED_SIZE },
+	{ "dev", "major:minor, as /proc/<pid>/maps", DERIVED_DEV },
+	{ "kind", "text data bss heap stack vdso vvar guard mmap", DERIVED_KIND },
 };
 
-static bool derived_column(const char *name)
-{
-	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++)
-		if (strcmp(derived[i].name, name) == 0)
-			return true;
-	return false;
-}
+struct vma_out_column {
+	enum vma_source source;
+	const struct pti_column *col;	/* FROM_RECORD */
+};
 
-static bool known_column(const char *name)
+/* Resolve @name once for every row; false if it names nothing. */
+static bool resolve_column(const char *name, struct vma_out_column *out)
 {
-	return derived_column(name) ||
-	       pti_column_find(pti_vma_columns, PTI_VMA_NR_COLUMNS, name);
+	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++) {
+		if (strcmp(name, derived[i].name) == 0) {
+			*out = (struct vma_out_column){ derived[i].source, NULL };
+			return true;
+		}
+	}
+	out->source = FROM_RECORD;
+	out->col = pti_column_find(pti_vma_columns, PTI_VMA_NR_COLUMNS, name);
+	return out->col != NULL;
 }
 
 /* The VMA columns, then the derived ones, each as fprintf(@format). */
@@ -70,20 +81,22 @@ static void usage(FILE *out)
 }
 
 static void cell(const struct pti_mm *mm, const struct pti_vma *v,
-		 const char *name, char *buf, size_t size)
+		 const struct vma_out_column *c, char *buf, size_t size)
 {
-	const struct pti_column *col;
-
-	if (strcmp(name, "size") == 0)
+	switch (c->source) {
+	case DERIVED_SIZE:
 		pti_human_size(v->end - v->start, buf, size);
-	else if (strcmp(name, "dev") == 0)
+		break;
+	case DERIVED_DEV:
 		snprintf(buf, size, "%02x:%02x", v->dev_major, v->dev_minor);
-	else if (strcmp(name, "kind") == 0)
+		break;
+	case DERIVED_KIND:
 		snprintf(buf, size, "%s", pti_vma_kind(mm, v));
-	else if ((col = pti_column_find(pti_vma_columns, PTI_VMA_NR_COLUMNS, name)))
-		pti_column_format(col, v, buf, size);
-	else
-		buf[0] = '\0';
+		break;
+	case FROM_RECORD:
+		pti_column_format(c->col, v, buf, size);
+		break;
+	}
 }
 
 static void print_summary(FILE *out, const struct pti_mm *mm)
@@ -140,7 +153,7 @@ static int print_json(struct pti_vma_reader *r, const struct pti_mm *mm,
 		fputs(first ? "\n  " : ",\n  ", stdout);
 		first = false;
 		pti_json_record(stdout, pti_vma_columns, PTI_VMA_NR_COLUMNS, &v);
-		cell(mm, &v, "kind", kind, sizeof(kind));
+		snprintf(kind, sizeof(kind), "%s", pti_vma_kind(mm, &v));
 		snprintf(size, sizeof(size), "%llu",
 			 (unsigned long long)(v.end - v.start));
 		printf(", \"size\": %s, \"kind\": ", size);
@@ -151,40 +164,141 @@ static int print_json(struct pti_vma_reader *r, const struct pti_mm *mm,
 	return got;
 }
 
+/*
+ * Every VMA's cells, formatted once and kept end to end, NUL after each:
+ * a table is aligned only once all of its rows are known.  at[i] is
+ * where cell i (row * ncols + col) starts; at[n] is the end.
+ */
+struct vma_cells {
+	char *text;
+	size_t len, cap;
+	size_t *at;
+	size_t n, at_cap;
+	size_t ncols, nrows;
+	bool failed;
+};
+
+static bool cells_add(struct vma_cells *c, const char *cell)
+{
+	size_t len = strlen(cell) + 1;
+
+	if (c->len + len > c->cap) {
+		size_t cap = c->cap ? c->cap : 1 << 16;
+		char *bigger;
+
+		while (cap < c->len + len)
+			cap *= 2;
+		bigger = realloc(c->text, cap);
+		if (!bigger)
+			return false;
+		c->text = bigger;
+		c->cap = cap;
+	}
+	if (c->n + 2 > c->at_cap) {
+		size_t cap = c->at_cap ? c->at_cap * 2 : 1024;
+		size_t *bigger = realloc(c->at, cap * sizeof(*c->at));
+
+		if (!bigger)
+			return false;
+		c->at = bigger;
+		c->at_cap = cap;
+	}
+	memcpy(c->text + c->len, cell, len);
+	c->at[c->n++] = c->len;
+	c->len += len;
+	c->at[c->n] = c->len;
+	return true;
+}
+
+static const char *cells_get(const void *arg, size_t row, size_t col,
+			     char *buf, size_t *len)
+{
+	const struct vma_cells *c = arg;
+	size_t i = row * c->ncols + col;
+
+	(void)buf;
+	*len = c->at[i + 1] - c->at[i] - 1;
+	return c->text + c->at[i];
+}
+
+/* Through libsmartcols: a terminal, -P, or cells that are not plain. */
+static int print_scols(const struct vma_cells *c, char **names,
+		       const struct vma_out_column *cols,
+		       const struct vma_opts *o)
+{
+	struct libscols_table *tb = pti_view_new_table(&o->view, "vmas");
+	int ret = -1;
+
+	if (!tb)
+		return -1;
+	for (size_t i = 0; i < c->ncols; i++)
+		if (pti_view_add_column(tb, names[i],
+					cols[i].source == FROM_RECORD &&
+					pti_column_is_number(cols[i].col), false))
+			goto out;
+	for (size_t r = 0; r < c->nrows; r++) {
+		struct libscols_line *ln = scols_table_new_line(tb, NULL);
+
+		for (size_t i = 0; ln && i < c->ncols; i++)
+			scols_line_set_data(ln, i, c->text +
+					    c->at[r * c->ncols + i]);
+	}
+	ret = scols_print_table(tb) ? -1 : 0;
+out:
+	scols_unref_table(tb);
+	return ret;
+}
+
 static int print_table(struct pti_vma_reader *r, const struct pti_mm *mm,
 		       const struct vma_opts *o, char *err, size_t errlen)
 {
 	static struct pti_vma v;
-	char *names[VMA_MAX_COLUMNS], *list;
-	struct libscols_table *tb = pti_view_new_table(&o->view, "vmas");
+	struct vma_out_column cols[VMA_MAX_COLUMNS];
+	struct vma_cells c = { 0 };
+	char *names[VMA_MAX_COLUMNS], *list, buf[8192];
 	int n, got = -1;
 
 	list = strdup(o->view.columns ? o->view.columns : VMA_DEFAULT_COLUMNS);
-	if (!tb || !list)
+	if (!list)
 		goto out;
 	n = pti_split_list(list, names, VMA_MAX_COLUMNS);
-	for (int i = 0; i < n; i++) {
-		const struct pti_column *col = pti_column_find(
-			pti_vma_columns, PTI_VMA_NR_COLUMNS, names[i]);
-
-		if (pti_view_add_column(tb, names[i],
-					pti_column_is_number(col), false))
+	for (int i = 0; i < n; i++)
+		if (!resolve_column(names[i], &cols[i]))
 			goto out;
-	}
+	c.ncols = (size_t)n;
 	while ((got = pti_vma_next(r, &v, err, errlen)) == 1) {
-		struct libscols_line *ln = scols_table_new_line(tb, NULL);
-
-		for (int i = 0; ln && i < n; i++) {
-			char buf[8192];
-
-			cell(mm, &v, names[i], buf, sizeof(buf));
-			scols_line_set_data(ln, (size_t)i, buf);
+		for (int i = 0; i < n; i++) {
+			cell(mm, &v, &cols[i], buf, sizeof(buf));
+			if (!cells_add(&c, buf)) {
+				snprintf(err, errlen, "out of memory");
+				got = -1;
+				goto out;
+			}
 		}
+		c.nrows++;
 	}
-	if (got == 0 && scols_print_table(tb))
-		got = -1;
+	if (got)
+		goto out;
+	got = PTI_PLAIN_NOT_PLAIN;
+	if (!o->view.terminal && !o->view.pairs) {
+		struct pti_plain_table t = {
+			.ncols = c.ncols, .nrows = c.nrows, .raw = o->view.raw,
+			.noheadings = o->view.noheadings, .cell = cells_get,
+			.arg = &c,
+		};
+
+		for (size_t i = 0; i < c.ncols; i++) {
+			t.heads[i] = names[i];
+			t.right[i] = cols[i].source == FROM_RECORD &&
+				     pti_column_is_number(cols[i].col);
+		}
+		got = pti_plain_print(&t, stdout);
+	}
+	if (got == PTI_PLAIN_NOT_PLAIN)
+		got = print_scols(&c, names, cols, o);
 out:
-	scols_unref_table(tb);
+	free(c.text);
+	free(c.at);
 	free(list);
 	return got;
 }
@@ -251,7 +365,9 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 		copy = strdup(o.view.columns);
 		n = copy ? pti_split_list(copy, names, VMA_MAX_COLUMNS) : -1;
 		for (int i = 0; i < n; i++) {
-			if (!known_column(names[i])) {
+			struct vma_out_column ignored;
+
+			if (!resolve_column(names[i], &ignored)) {
 				fprintf(stderr, "ptinspect vma: unknown column '%s'\n",
 					names[i]);
 				n = -1;
@@ -261,6 +377,7 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 		if (n <= 0)
 			return PTI_EXIT_USAGE;
 	}
+	o.view.terminal = isatty(STDOUT_FILENO);
 	if (pti_vma_begin(src, pid, &r, &mm, err, sizeof(err))) {
 		fprintf(stderr, "ptinspect vma: %s\n", err);
 		return PTI_EXIT_FAILURE;
