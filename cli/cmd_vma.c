@@ -322,6 +322,8 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 	struct pti_mm mm = { 0 };
 	char err[512] = "", *names[VMA_MAX_COLUMNS], *copy;
 	int c, pid, got, n;
+	/* a table into a pipe or a file in large writes, as pages writes */
+	static char out_buffer[64 * 1024];
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "mo:JPrnSh", longopts, NULL)) != -1) {
@@ -378,6 +380,8 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 			return PTI_EXIT_USAGE;
 	}
 	o.view.terminal = isatty(STDOUT_FILENO);
+	if (!o.view.terminal)
+		setvbuf(stdout, out_buffer, _IOFBF, sizeof(out_buffer));
 	if (pti_vma_begin(src, pid, &r, &mm, err, sizeof(err))) {
 		fprintf(stderr, "ptinspect vma: %s\n", err);
 		return PTI_EXIT_FAILURE;

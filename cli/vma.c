@@ -33,12 +33,13 @@ void pti_explain_no_mm(const struct pti_source *src, int pid, char *err,
 
 static int read_line(struct pti_vma_reader *r, char *err, size_t errlen)
 {
-	errno = 0;
-	if (getline(&r->line, &r->cap, r->in) >= 0)
+	r->line = pti_lines_next(&r->lines);
+	if (r->line)
 		return 1;
-	if (errno) {
+	if (r->lines.error) {
 		snprintf(err, errlen, "reading the vma view: %s",
-			 errno == ESRCH ? "the process exited" : strerror(errno));
+			 r->lines.error == ESRCH ? "the process exited" :
+			 strerror(r->lines.error));
 		return -1;
 	}
 	return 0;
@@ -56,6 +57,11 @@ int pti_vma_begin(const struct pti_source *src, int pid,
 			snprintf(err, errlen, "no process with pid %d", pid);
 		else if (errno == ENXIO)
 			pti_explain_no_mm(src, pid, err, errlen);
+		return -1;
+	}
+	if (pti_lines_init(&r->lines, fileno(r->in))) {
+		snprintf(err, errlen, "out of memory");
+		pti_vma_end(r);
 		return -1;
 	}
 	if (read_line(r, err, errlen) != 1 ||
@@ -86,9 +92,9 @@ int pti_vma_next(struct pti_vma_reader *r, struct pti_vma *vma, char *err,
 
 void pti_vma_end(struct pti_vma_reader *r)
 {
+	pti_lines_free(&r->lines);
 	if (r->in)
 		fclose(r->in);
-	free(r->line);
 	memset(r, 0, sizeof(*r));
 }
 

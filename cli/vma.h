@@ -3,13 +3,14 @@
 #define PTI_CLI_VMA_H
 
 #include <stdio.h>
+#include "lines.h"
 #include "records.h"
 
 struct pti_vma_reader {
-	FILE *in;
+	FILE *in;		/* the chosen view; read through lines */
+	struct pti_lines lines;
 	struct pti_parser parser;
-	char *line;
-	size_t cap;
+	char *line;		/* the current line, in lines' buffer */
 };
 
 /*
