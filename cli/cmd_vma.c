@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "commands.h"
+#include "flag_names.h"
 #include "json.h"
 #include "plain_table.h"
 #include "vma.h"
@@ -18,7 +19,9 @@
 #define VMA_MAX_COLUMNS 32
 
 /* What a -o name shows: a record column, or one the CLI derives. */
-enum vma_source { FROM_RECORD, DERIVED_SIZE, DERIVED_DEV, DERIVED_KIND };
+enum vma_source {
+	FROM_RECORD, DERIVED_SIZE, DERIVED_DEV, DERIVED_KIND, DERIVED_FLAG_NAMES
+};
 
 /* Columns the CLI derives from a VMA record. */
 static const struct {
@@ -29,6 +32,9 @@ static const struct {
 	{ "size", "end - start, human-readable", DERIVED_SIZE },
 	{ "dev", "major:minor, as /proc/<pid>/maps", DERIVED_DEV },
 	{ "kind", "text data bss heap stack vdso vvar guard mmap", DERIVED_KIND },
+	{ "vm_flag_names",
+	  "VM_* flags by name without VM_, '|'-separated (/proc/ptinspect/flags)",
+	  DERIVED_FLAG_NAMES },
 };
 
 struct vma_out_column {
@@ -80,7 +86,13 @@ static void usage(FILE *out)
 	list_columns(out, PTI_HELP_COLUMN_FORMAT);
 }
 
-static void cell(const struct pti_mm *mm, const struct pti_vma *v,
+/* What a VMA's cells are derived with, besides the VMA. */
+struct vma_context {
+	const struct pti_mm *mm;
+	struct pti_flag_names vm_flags;	/* loaded if a column needs it */
+};
+
+static void cell(const struct vma_context *ctx, const struct pti_vma *v,
 		 const struct vma_out_column *c, char *buf, size_t size)
 {
 	switch (c->source) {
@@ -91,7 +103,10 @@ static void cell(const struct pti_mm *mm, const struct pti_vma *v,
 		snprintf(buf, size, "%02x:%02x", v->dev_major, v->dev_minor);
 		break;
 	case DERIVED_KIND:
-		snprintf(buf, size, "%s", pti_vma_kind(mm, v));
+		snprintf(buf, size, "%s", pti_vma_kind(ctx->mm, v));
+		break;
+	case DERIVED_FLAG_NAMES:
+		pti_flag_names_decode(&ctx->vm_flags, v->vm_flags, buf, size);
 		break;
 	case FROM_RECORD:
 		pti_column_format(c->col, v, buf, size);
@@ -138,13 +153,14 @@ struct vma_opts {
 	bool summary, map;
 };
 
-static int print_json(struct pti_vma_reader *r, const struct pti_mm *mm,
+static int print_json(struct pti_vma_reader *r, const struct vma_context *ctx,
 		      char *err, size_t errlen)
 {
 	static struct pti_vma v;
+	const struct pti_mm *mm = ctx->mm;
 	bool first = true;
 	int got;
-	char kind[16], size[32];
+	char kind[16], size[32], names[PTI_VM_FLAG_NAMES_LEN];
 
 	fputs("{\"mm\": ", stdout);
 	pti_json_record(stdout, pti_mm_columns, PTI_MM_NR_COLUMNS, mm);
@@ -158,6 +174,10 @@ static int print_json(struct pti_vma_reader *r, const struct pti_mm *mm,
 			 (unsigned long long)(v.end - v.start));
 		printf(", \"size\": %s, \"kind\": ", size);
 		pti_json_string(stdout, kind);
+		pti_flag_names_decode(&ctx->vm_flags, v.vm_flags, names,
+				      sizeof(names));
+		fputs(", \"vm_flag_names\": ", stdout);
+		pti_json_string(stdout, names);
 		fputc('}', stdout);
 	}
 	fputs("\n ]\n}\n", stdout);
@@ -249,7 +269,7 @@ out:
 	return ret;
 }
 
-static int print_table(struct pti_vma_reader *r, const struct pti_mm *mm,
+static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 		       const struct vma_opts *o, char *err, size_t errlen)
 {
 	static struct pti_vma v;
@@ -268,7 +288,7 @@ static int print_table(struct pti_vma_reader *r, const struct pti_mm *mm,
 	c.ncols = (size_t)n;
 	while ((got = pti_vma_next(r, &v, err, errlen)) == 1) {
 		for (int i = 0; i < n; i++) {
-			cell(mm, &v, &cols[i], buf, sizeof(buf));
+			cell(ctx, &v, &cols[i], buf, sizeof(buf));
 			if (!cells_add(&c, buf)) {
 				snprintf(err, errlen, "out of memory");
 				got = -1;
@@ -320,7 +340,9 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 	struct vma_opts o = { .summary = true };
 	struct pti_vma_reader r;
 	struct pti_mm mm = { 0 };
+	struct vma_context ctx = { .mm = &mm };
 	char err[512] = "", *names[VMA_MAX_COLUMNS], *copy;
+	bool want_flag_names;
 	int c, pid, got, n;
 	/* a table into a pipe or a file in large writes, as pages writes */
 	static char out_buffer[64 * 1024];
@@ -363,16 +385,19 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 	pid = pti_pid_operand("vma", argc, argv, optind);
 	if (pid < 0)
 		return PTI_EXIT_USAGE;
+	want_flag_names = o.view.json;
 	if (o.view.columns) {
 		copy = strdup(o.view.columns);
 		n = copy ? pti_split_list(copy, names, VMA_MAX_COLUMNS) : -1;
 		for (int i = 0; i < n; i++) {
-			struct vma_out_column ignored;
+			struct vma_out_column col;
 
-			if (!resolve_column(names[i], &ignored)) {
+			if (!resolve_column(names[i], &col)) {
 				fprintf(stderr, "ptinspect vma: unknown column '%s'\n",
 					names[i]);
 				n = -1;
+			} else if (col.source == DERIVED_FLAG_NAMES && !o.map) {
+				want_flag_names = true;
 			}
 		}
 		free(copy);
@@ -382,12 +407,19 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 	o.view.terminal = isatty(STDOUT_FILENO);
 	if (!o.view.terminal)
 		setvbuf(stdout, out_buffer, _IOFBF, sizeof(out_buffer));
-	if (pti_vma_begin(src, pid, &r, &mm, err, sizeof(err))) {
+	if (want_flag_names &&
+	    pti_flag_names_load(src, "vm_flags", &ctx.vm_flags, err,
+				sizeof(err))) {
 		fprintf(stderr, "ptinspect vma: %s\n", err);
 		return PTI_EXIT_FAILURE;
 	}
+	if (pti_vma_begin(src, pid, &r, &mm, err, sizeof(err))) {
+		fprintf(stderr, "ptinspect vma: %s\n", err);
+		pti_flag_names_free(&ctx.vm_flags);
+		return PTI_EXIT_FAILURE;
+	}
 	if (o.view.json) {
-		got = print_json(&r, &mm, err, sizeof(err));
+		got = print_json(&r, &ctx, err, sizeof(err));
 	} else if (o.map) {
 		struct pti_layout *kernel = calloc(1, sizeof(*kernel));
 		char ignored[256];
@@ -403,9 +435,10 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 	} else {
 		if (o.summary && !o.view.pairs)
 			print_summary(stdout, &mm);
-		got = print_table(&r, &mm, &o, err, sizeof(err));
+		got = print_table(&r, &ctx, &o, err, sizeof(err));
 	}
 	pti_vma_end(&r);
+	pti_flag_names_free(&ctx.vm_flags);
 	if (got < 0) {
 		fprintf(stderr, "ptinspect vma: %s\n", err[0] ? err : "cannot print");
 		return PTI_EXIT_FAILURE;

@@ -21,7 +21,19 @@ struct pti_flag_name {
 	const char *name;
 };
 
+/*
+ * A flag word's bit names, listed by /proc/ptinspect/flags under @column,
+ * the column holding the word.  Entries whose bit is 0 (not configured,
+ * or not on this release) name nothing.
+ */
+struct pti_flag_set {
+	const char *column;
+	const struct pti_flag_name *names;
+	size_t n;
+};
+
 /* task_walk.c */
+extern const struct pti_flag_set pti_task_flag_set;
 void pti_decode_flags(char *buf, size_t size, unsigned long flags,
 		      const struct pti_flag_name *names, size_t n);
 struct task_struct *pti_task_next(struct pid_namespace *ns, int *nr);
@@ -36,6 +48,7 @@ void pti_task_name(char *buf, size_t size, struct task_struct *task,
 void pti_task_names_init(const struct pti_btf *b, bool trusted);
 
 /* vma_walk.c */
+extern const struct pti_flag_set pti_vm_flag_set;
 struct mm_struct;
 struct vm_area_struct;
 int pti_mm_select(struct pid_namespace *ns, int nr, struct mm_struct **mmp,

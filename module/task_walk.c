@@ -77,6 +77,10 @@ static const struct pti_flag_name pti_pf_names[] = {
 	{ PF_SUSPEND_TASK, "SUSPEND_TASK" },
 };
 
+const struct pti_flag_set pti_task_flag_set = {
+	"flags", pti_pf_names, ARRAY_SIZE(pti_pf_names)
+};
+
 /**
  * pti_decode_flags() - name the bits of @flags that @names knows
  * @buf: output, '|'-separated names, empty if none is set
@@ -88,15 +92,21 @@ static const struct pti_flag_name pti_pf_names[] = {
 void pti_decode_flags(char *buf, size_t size, unsigned long flags,
 		      const struct pti_flag_name *names, size_t n)
 {
-	size_t len = 0, i;
+	size_t len = 0, i, add;
 
-	buf[0] = '\0';
+	/* Names are copied, not printed: the tasks file decodes every task. */
 	for (i = 0; i < n; i++) {
 		if (!names[i].flag || !(flags & names[i].flag))
 			continue;
-		len += scnprintf(buf + len, size - len, "%s%s",
-				 len ? "|" : "", names[i].name);
+		add = strlen(names[i].name);
+		if (len + !!len + add >= size)
+			break;
+		if (len)
+			buf[len++] = '|';
+		memcpy(buf + len, names[i].name, add);
+		len += add;
 	}
+	buf[len] = '\0';
 }
 
 static const char *pti_policy_name(unsigned int policy)

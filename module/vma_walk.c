@@ -133,6 +133,10 @@ static const struct pti_flag_name pti_vm_names[] = {
 	{ VM_DROPPABLE, "DROPPABLE" },
 };
 
+const struct pti_flag_set pti_vm_flag_set = {
+	"vm_flags", pti_vm_names, ARRAY_SIZE(pti_vm_names)
+};
+
 /* The name /proc/<pid>/maps gives a VMA without a file, or NULL. */
 static const char *pti_vma_special_name(struct vm_area_struct *vma,
 					struct mm_struct *mm)
@@ -182,7 +186,7 @@ static void pti_vma_name(struct pti_vma *rec, struct vm_area_struct *vma,
 
 /**
  * pti_vma_fill() - copy one VMA into a record
- * @rec: record to fill; keeps the previous VMA's flag names if they still fit
+ * @rec: record to fill
  * @vma: the VMA, its mm's mmap read lock held
  * @mm: the mm being walked
  * @kaddrs: record the vm_area_struct's address (printed with %pK)
@@ -192,6 +196,7 @@ void pti_vma_fill(struct pti_vma *rec, struct vm_area_struct *vma,
 {
 	unsigned long flags = vma->vm_flags;
 
+	rec->vm_flags = flags;
 	rec->start = vma->vm_start;
 	rec->end = vma->vm_end;
 	rec->perms[0] = flags & VM_READ ? 'r' : '-';
@@ -199,12 +204,6 @@ void pti_vma_fill(struct pti_vma *rec, struct vm_area_struct *vma,
 	rec->perms[2] = flags & VM_EXEC ? 'x' : '-';
 	rec->perms[3] = flags & VM_MAYSHARE ? 's' : 'p';
 	rec->perms[4] = '\0';
-	/* Neighbours mostly share flags: decode only when they change. */
-	if (flags != rec->vm_flags || !rec->flag_names[0]) {
-		rec->vm_flags = flags;
-		pti_decode_flags(rec->flag_names, sizeof(rec->flag_names),
-				 flags, pti_vm_names, ARRAY_SIZE(pti_vm_names));
-	}
 	rec->offset = 0;
 	rec->dev_major = 0;
 	rec->dev_minor = 0;

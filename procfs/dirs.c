@@ -37,6 +37,7 @@ int pti_views_create(void)
 		return -ENOMEM;
 	if (!proc_create("tasks", 0444, pti_proc_dir, &pti_tasks_proc_ops) ||
 	    !proc_create("format", 0444, pti_proc_dir, &pti_format_proc_ops) ||
+	    !proc_create("flags", 0444, pti_proc_dir, &pti_flags_proc_ops) ||
 	    !proc_create("vma", 0600, pti_proc_dir, &pti_vma_proc_ops) ||
 	    !proc_create("task", 0600, pti_proc_dir, &pti_task_proc_ops) ||
 	    !proc_create("share", 0600, pti_proc_dir, &pti_share_proc_ops) ||
@@ -51,6 +52,8 @@ int pti_views_create(void)
 	if (!IS_ERR(pti_debugfs_dir)) {
 		debugfs_create_file("tasks", 0400, pti_debugfs_dir, NULL,
 				    &pti_tasks_debugfs_fops);
+		debugfs_create_file("vma", 0600, pti_debugfs_dir, NULL,
+				    &pti_vma_debugfs_fops);
 		debugfs_create_file("holds", 0400, pti_debugfs_dir, NULL,
 				    &pti_holds_fops);
 	}

@@ -39,6 +39,9 @@ static int pti_format_show(struct seq_file *m, void *v)
 			PTI_TASK_NR_KADDR_COLUMNS);
 	pti_format_view(m, "vma/mm", pti_mm_columns, PTI_MM_NR_COLUMNS);
 	pti_format_view(m, "vma", pti_vma_columns, PTI_VMA_NR_COLUMNS);
+	pti_format_view(m, "debug/vma", pti_vma_kaddr_columns,
+			PTI_VMA_NR_KADDR_COLUMNS);
+	pti_format_view(m, "flags", pti_flag_columns, PTI_FLAG_NR_COLUMNS);
 	pti_format_view(m, "task", pti_task_columns, PTI_TASK_NR_COLUMNS);
 	pti_format_view(m, "task", pti_detail_columns, PTI_DETAIL_NR_COLUMNS);
 	pti_format_view(m, "share", pti_share_columns, PTI_SHARE_NR_COLUMNS);

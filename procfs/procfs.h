@@ -38,6 +38,10 @@ extern const struct file_operations pti_tasks_debugfs_fops;
 
 /* procfs/vma.c */
 extern const struct proc_ops pti_vma_proc_ops;
+extern const struct file_operations pti_vma_debugfs_fops;
+
+/* procfs/flags.c */
+extern const struct proc_ops pti_flags_proc_ops;
 
 /* procfs/task.c, procfs/share.c */
 extern const struct proc_ops pti_task_proc_ops;

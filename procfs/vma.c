@@ -8,19 +8,24 @@
  * mm header line, mm record, VMA header line, one line per VMA.
  *
  * Root only (0600): ptrace_may_access() is not exported to modules, so the
- * check /proc/<pid>/maps makes cannot be repeated here.
+ * check /proc/<pid>/maps makes cannot be repeated here.  The debugfs twin
+ * (/sys/kernel/debug/ptinspect/vma) leads each VMA with its address (%pK).
  *
  * Locking: the mm is pinned with mmget_not_zero() and read-locked
  * (killable) in start() and released in stop(); seq_file copies to user
  * space only after stop(), so no fault on the same mm can happen under the
  * lock.  The position after the headers is vm_start + PTI_VMA_POS_BASE,
  * so a short read resumes at an address, as /proc/<pid>/maps does.
+ * Within one start..stop, next() steps a VMA iterator instead of searching
+ * the tree again for every VMA.
  */
+#include <linux/debugfs.h>
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
 #include <linux/mmap_lock.h>
+#include <linux/module.h>
 #include <linux/pid_namespace.h>
 #include <linux/proc_fs.h>
 #include <linux/sched/mm.h>
@@ -41,15 +46,17 @@ struct pti_vma_iter {
 	struct mm_struct *mm;	/* mmgrab()bed target, or NULL */
 	int pid, tgid;
 	bool locked;		/* mmget + mmap read lock held */
+	bool kaddrs;		/* debugfs: lead each VMA with its address */
 	u64 locked_since;	/* pti_hold_begin() when it was taken */
 	struct pti_mm mm_rec;
-	/* Apart from mm_rec: its flag names are reused while vm_flags match. */
 	struct pti_vma vma_rec;
+	struct vma_iterator vmi;	/* valid from start() to stop() */
 };
 
 /* Header and summary positions are not VMAs: hand out distinct tokens. */
 static char pti_tok_mm_header, pti_tok_mm, pti_tok_vma_header;
 
+/* The VMA at or after *pos's address, with the iterator set just past it. */
 static void *pti_vma_find(struct pti_vma_iter *it, loff_t *pos)
 {
 	struct vm_area_struct *vma;
@@ -64,7 +71,12 @@ static void *pti_vma_find(struct pti_vma_iter *it, loff_t *pos)
 	}
 	if (*pos - PTI_VMA_POS_BASE >= TASK_SIZE_MAX)
 		return NULL;
-	vma = find_vma(it->mm, *pos - PTI_VMA_POS_BASE);
+	{
+		VMA_ITERATOR(vmi, it->mm, *pos - PTI_VMA_POS_BASE);
+
+		it->vmi = vmi;
+	}
+	vma = vma_next(&it->vmi);
 	if (vma)
 		*pos = vma->vm_start + PTI_VMA_POS_BASE;
 	return vma;
@@ -91,12 +103,17 @@ static void *pti_vma_start(struct seq_file *m, loff_t *pos)
 static void *pti_vma_next(struct seq_file *m, void *v, loff_t *pos)
 {
 	struct pti_vma_iter *it = m->private;
+	struct vm_area_struct *vma;
 
-	if (*pos < PTI_VMA_POS_BASE)
+	if (*pos < PTI_VMA_POS_BASE) {
 		++*pos;
-	else
-		*pos = ((struct vm_area_struct *)v)->vm_end + PTI_VMA_POS_BASE;
-	return pti_vma_find(it, pos);
+		return pti_vma_find(it, pos);
+	}
+	vma = vma_next(&it->vmi);
+	/* At the end, a later read() must still find nothing: past v. */
+	*pos = (vma ? vma->vm_start : ((struct vm_area_struct *)v)->vm_end) +
+	       PTI_VMA_POS_BASE;
+	return vma;
 }
 
 static void pti_vma_stop(struct seq_file *m, void *v)
@@ -124,9 +141,16 @@ static int pti_vma_show(struct seq_file *m, void *v)
 		pti_seq_record(m, pti_mm_columns, PTI_MM_NR_COLUMNS,
 			       &it->mm_rec, true);
 	} else if (v == &pti_tok_vma_header) {
+		if (it->kaddrs)
+			pti_seq_header(m, pti_vma_kaddr_columns,
+				       PTI_VMA_NR_KADDR_COLUMNS, false);
 		pti_seq_header(m, pti_vma_columns, PTI_VMA_NR_COLUMNS, true);
 	} else {
-		pti_vma_fill(&it->vma_rec, v, it->mm, true);
+		pti_vma_fill(&it->vma_rec, v, it->mm, it->kaddrs);
+		if (it->kaddrs)
+			pti_seq_record(m, pti_vma_kaddr_columns,
+				       PTI_VMA_NR_KADDR_COLUMNS, &it->vma_rec,
+				       false);
 		pti_seq_record(m, pti_vma_columns, PTI_VMA_NR_COLUMNS,
 			       &it->vma_rec, true);
 	}
@@ -150,7 +174,8 @@ static void pti_vma_set_target(struct pti_vma_iter *it, struct mm_struct *mm,
 	it->tgid = tgid;
 }
 
-static int pti_vma_open(struct inode *inode, struct file *file)
+static struct pti_vma_iter *pti_vma_open(struct file *file,
+					 struct pid_namespace *ns)
 {
 	struct pti_vma_iter *it;
 	struct mm_struct *mm;
@@ -158,13 +183,30 @@ static int pti_vma_open(struct inode *inode, struct file *file)
 
 	it = __seq_open_private(file, &pti_vma_seq_ops, sizeof(*it));
 	if (!it)
-		return -ENOMEM;
-	it->ns = get_pid_ns(proc_pid_ns(inode->i_sb));
+		return NULL;
+	it->ns = get_pid_ns(ns);
 	/* Until told otherwise: the opener's own address space. */
 	tgid = task_tgid_nr_ns(current, it->ns);
 	err = pti_mm_select(it->ns, tgid, &mm, &tgid);
 	if (!err)
 		pti_vma_set_target(it, mm, tgid, tgid);
+	return it;
+}
+
+static int pti_vma_proc_open(struct inode *inode, struct file *file)
+{
+	return pti_vma_open(file, proc_pid_ns(inode->i_sb)) ? 0 : -ENOMEM;
+}
+
+/* debugfs has no pid namespace of its own: the opener's is used. */
+static int pti_vma_debugfs_open(struct inode *inode, struct file *file)
+{
+	struct pti_vma_iter *it;
+
+	it = pti_vma_open(file, task_active_pid_ns(current));
+	if (!it)
+		return -ENOMEM;
+	it->kaddrs = true;
 	return 0;
 }
 
@@ -202,9 +244,19 @@ static int pti_vma_release(struct inode *inode, struct file *file)
 }
 
 const struct proc_ops pti_vma_proc_ops = {
-	.proc_open = pti_vma_open,
+	.proc_open = pti_vma_proc_open,
 	.proc_read_iter = seq_read_iter,
 	.proc_write = pti_vma_write,
 	.proc_lseek = seq_lseek,
 	.proc_release = pti_vma_release,
+};
+
+const struct file_operations pti_vma_debugfs_fops = {
+	.owner = THIS_MODULE,
+	.open = pti_vma_debugfs_open,
+	/* debugfs' proxy forwards .read, not .read_iter. */
+	.read = seq_read,
+	.write = pti_vma_write,
+	.llseek = seq_lseek,
+	.release = pti_vma_release,
 };

@@ -29,6 +29,8 @@ int main(void)
 	view("debug/tasks", pti_task_kaddr_columns, PTI_TASK_NR_KADDR_COLUMNS);
 	view("vma/mm", pti_mm_columns, PTI_MM_NR_COLUMNS);
 	view("vma", pti_vma_columns, PTI_VMA_NR_COLUMNS);
+	view("debug/vma", pti_vma_kaddr_columns, PTI_VMA_NR_KADDR_COLUMNS);
+	view("flags", pti_flag_columns, PTI_FLAG_NR_COLUMNS);
 	view("task", pti_task_columns, PTI_TASK_NR_COLUMNS);
 	view("task", pti_detail_columns, PTI_DETAIL_NR_COLUMNS);
 	view("share", pti_share_columns, PTI_SHARE_NR_COLUMNS);

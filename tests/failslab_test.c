@@ -30,8 +30,8 @@ static const char *const files[] = {
 	"/proc/ptinspect/vma", "/proc/ptinspect/task",
 	"/proc/ptinspect/share", "/proc/ptinspect/runqueues",
 	"/proc/ptinspect/pages", "/proc/ptinspect/walk",
-	"/proc/ptinspect/kernel",
-	"/sys/kernel/debug/ptinspect/tasks", "/sys/kernel/debug/ptinspect/holds",
+	"/proc/ptinspect/kernel", "/proc/ptinspect/flags",
+	"/sys/kernel/debug/ptinspect/tasks", "/sys/kernel/debug/ptinspect/vma", "/sys/kernel/debug/ptinspect/holds",
 };
 #define NR_FILES (sizeof(files) / sizeof(files[0]))
 

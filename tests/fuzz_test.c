@@ -31,8 +31,8 @@ static const char *const files[] = {
 	"/proc/ptinspect/vma", "/proc/ptinspect/task",
 	"/proc/ptinspect/share", "/proc/ptinspect/runqueues",
 	"/proc/ptinspect/pages", "/proc/ptinspect/walk",
-	"/proc/ptinspect/kernel",
-	"/sys/kernel/debug/ptinspect/tasks",
+	"/proc/ptinspect/kernel", "/proc/ptinspect/flags",
+	"/sys/kernel/debug/ptinspect/tasks", "/sys/kernel/debug/ptinspect/vma",
 };
 #define NR_FILES (sizeof(files) / sizeof(files[0]))
 

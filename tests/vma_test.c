@@ -16,6 +16,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "flag_names.h"
 #include "harness.h"
 #include "vma.h"
 
@@ -300,7 +301,7 @@ static int find_vma_flags(int pid, unsigned long long addr, struct pti_vma *out)
 	return got == 1 ? 0 : -1;
 }
 
-/* smaps' VmFlags mnemonics and the VM_* names the module decodes. */
+/* smaps' VmFlags mnemonics and the VM_* names /proc/ptinspect/flags gives. */
 static const struct {
 	const char *mnemonic, *name;
 } vmflags[] = {
@@ -323,8 +324,8 @@ static const struct {
 #endif
 
 /*
- * Every VMA of this process: the VM_* names the module decodes are
- * exactly the flags smaps' VmFlags shows, for every flag both know, on
+ * Every VMA of this process: its vm_flags, named by /proc/ptinspect/flags,
+ * are exactly the flags smaps' VmFlags shows, for every flag both know, on
  * whichever kernel runs (flags come and go between releases).  A mapping
  * sealed with mseal() (6.10+) is among them where the kernel has it.
  */
@@ -332,8 +333,9 @@ TEST(flag_names_agree_with_smaps)
 {
 	static struct pti_vma v;
 	struct pti_vma_reader r;
+	struct pti_flag_names vm_names;
 	struct pti_mm mm;
-	char err[256], line[512];
+	char err[256], line[512], names[PTI_VM_FLAG_NAMES_LEN];
 	unsigned long long start = 0, end = 0;
 	size_t checked = 0, sealed = 0;
 	void *seal = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -344,6 +346,8 @@ TEST(flag_names_agree_with_smaps)
 	can_seal = syscall(SYS_mseal, seal, PAGE, 0) == 0;
 	if (!can_seal)
 		ASSERT_EQ(ENOSYS, errno) TH_LOG("mseal: %s", strerror(errno));
+	ASSERT_EQ(0, pti_flag_names_load(&src, "vm_flags", &vm_names, err,
+					 sizeof(err))) TH_LOG("%s", err);
 	f = fopen("/proc/self/smaps", "r");
 	ASSERT_NE(NULL, f);
 	ASSERT_EQ(0, pti_vma_begin(&src, getpid(), &r, &mm, err, sizeof(err))) TH_LOG("%s", err);
@@ -363,6 +367,7 @@ TEST(flag_names_agree_with_smaps)
 			;
 		ASSERT_EQ(start, v.start) TH_LOG("%llx: not in the module's view", start);
 		ASSERT_EQ(end, v.end);
+		pti_flag_names_decode(&vm_names, v.vm_flags, names, sizeof(names));
 		for (size_t i = 0; i < sizeof(vmflags) / sizeof(vmflags[0]); i++) {
 			char want[8];
 			bool in_smaps;
@@ -371,19 +376,108 @@ TEST(flag_names_agree_with_smaps)
 			in_smaps = strstr(line + 8, want) &&
 				   (strstr(line + 8, want)[3] == ' ' ||
 				    strstr(line + 8, want)[3] == '\n');
-			EXPECT_EQ(in_smaps, pti_list_has(v.flag_names, '|', vmflags[i].name))
+			EXPECT_EQ(in_smaps, pti_list_has(names, '|', vmflags[i].name))
 				TH_LOG("%llx-%llx %s: smaps '%s', module '%s'", start, end,
-				       vmflags[i].name, line + 9, v.flag_names);
+				       vmflags[i].name, line + 9, names);
 		}
-		sealed += pti_list_has(v.flag_names, '|', "SEALED");
+		sealed += pti_list_has(names, '|', "SEALED");
 		checked++;
 	}
 	pti_vma_end(&r);
+	pti_flag_names_free(&vm_names);
 	fclose(f);
 	EXPECT_GT(checked, 5);
 	EXPECT_EQ(can_seal ? 1u : 0u, sealed) TH_LOG("mseal %s here", can_seal ? "works" : "is absent");
 	if (!can_seal)
 		munmap(seal, PAGE);	/* a sealed mapping cannot be unmapped */
+}
+
+/*
+ * The flags view names single, distinct bits of both words, and the ones
+ * every release shares have the values their uapi and smaps documents.
+ */
+TEST(flags_view_names_single_bits)
+{
+	static const char *const words[] = { "vm_flags", "flags" };
+	struct pti_flag_names fn;
+	char err[256], names[PTI_VM_FLAG_NAMES_LEN];
+
+	for (size_t w = 0; w < 2; w++) {
+		unsigned long long seen = 0;
+
+		ASSERT_EQ(0, pti_flag_names_load(&src, words[w], &fn, err,
+						 sizeof(err))) TH_LOG("%s", err);
+		EXPECT_GT(fn.n, 20);
+		for (size_t i = 0; i < fn.n; i++) {
+			unsigned long long bit = fn.bits[i].value;
+
+			EXPECT_TRUE(bit && !(bit & (bit - 1)))
+				TH_LOG("%s %s: 0x%llx", words[w], fn.bits[i].name, bit);
+			EXPECT_FALSE(seen & bit)
+				TH_LOG("%s %s: 0x%llx twice", words[w], fn.bits[i].name, bit);
+			seen |= bit;
+		}
+		if (w == 0) {
+			pti_flag_names_decode(&fn, 0x1 | 0x2 | 0x100, names, sizeof(names));
+			EXPECT_STREQ("READ|WRITE|GROWSDOWN", names);
+		} else {
+			pti_flag_names_decode(&fn, 0x00200000, names, sizeof(names));
+			EXPECT_STREQ("KTHREAD", names);	/* PF_KTHREAD */
+		}
+		pti_flag_names_decode(&fn, 0, names, sizeof(names));
+		EXPECT_STREQ("", names);
+		pti_flag_names_free(&fn);
+	}
+	EXPECT_EQ(-1, pti_flag_names_load(&src, "no_such_word", &fn, err, sizeof(err)));
+}
+
+/*
+ * The vma view leaves kernel addresses out; its debugfs twin leads each
+ * VMA with the vm_area_struct's, as %pK shows them: none under
+ * kptr_restrict=2, even to root.
+ */
+TEST(debugfs_vma_leads_with_addresses)
+{
+	static char buf[1 << 16];
+	char saved[16] = "", header[64] = "", first[32] = "";
+	const char *dbg = "/sys/kernel/debug/ptinspect/vma";
+	FILE *f;
+
+	f = fopen("/proc/ptinspect/vma", "re");
+	ASSERT_NE(NULL, f);
+	for (int i = 0; i < 3 && fgets(buf, sizeof(buf), f); i++)
+		;
+	fclose(f);
+	EXPECT_EQ(0, strncmp(buf, "start end perms vm_flags ", 25)) TH_LOG("%s", buf);
+	EXPECT_EQ(NULL, strstr(buf, " vma ")) TH_LOG("%s", buf);
+
+	f = fopen("/proc/sys/kernel/kptr_restrict", "re");
+	ASSERT_NE(NULL, f);
+	ASSERT_NE(NULL, fgets(saved, sizeof(saved), f));
+	fclose(f);
+	for (int restrict_level = 2; restrict_level >= 1; restrict_level--) {
+		f = fopen("/proc/sys/kernel/kptr_restrict", "we");
+		ASSERT_NE(NULL, f);
+		fprintf(f, "%d\n", restrict_level);
+		fclose(f);
+		f = fopen(dbg, "re");
+		ASSERT_NE(NULL, f) TH_LOG("%s: %s", dbg, strerror(errno));
+		for (int i = 0; i < 4 && fgets(buf, sizeof(buf), f); i++)
+			if (i == 2)
+				snprintf(header, sizeof(header), "%.40s", buf);
+		fclose(f);
+		EXPECT_EQ(0, strncmp(header, "vma start end perms ", 20)) TH_LOG("%s", header);
+		sscanf(buf, "%31s", first);
+		if (restrict_level == 2) {
+			EXPECT_STREQ("0000000000000000", first);
+		} else {
+			EXPECT_STRNE("0000000000000000", first);
+		}
+	}
+	f = fopen("/proc/sys/kernel/kptr_restrict", "we");
+	ASSERT_NE(NULL, f);
+	fputs(saved, f);
+	fclose(f);
 }
 
 /* Mappings made here are reported exactly. */
@@ -445,7 +539,6 @@ TEST(known_mappings)
 	EXPECT_STREQ("---p", l->perms);
 
 	ASSERT_EQ(0, find_vma_flags(getpid(), (unsigned long)grows, &v));
-	EXPECT_NE(NULL, strstr(v.flag_names, "GROWSDOWN"));
 	EXPECT_TRUE(v.vm_flags & 0x100);	/* VM_GROWSDOWN */
 
 	munmap(anon, 4 * PAGE);

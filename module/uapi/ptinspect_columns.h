@@ -13,6 +13,10 @@
  *	the address-space summary of /proc/ptinspect/vma (struct pti_mm).
  *   PTI_VMA_COLUMN(id, name, member, type, help)
  *	a VMA of /proc/ptinspect/vma (struct pti_vma).
+ *   PTI_VMA_KADDR_COLUMN(id, name, member, type, help)
+ *	a leading VMA column of /sys/kernel/debug/ptinspect/vma.
+ *   PTI_FLAG_COLUMN(id, name, member, type, help)
+ *	a flag bit's name in /proc/ptinspect/flags (struct pti_flag).
  *   PTI_DETAIL_COLUMN(id, name, member, type, help)
  *	a line of /proc/ptinspect/task after the task columns (struct
  *	pti_detail).
@@ -45,6 +49,12 @@
 #endif
 #ifndef PTI_VMA_COLUMN
 #define PTI_VMA_COLUMN(id, name, member, type, help)
+#endif
+#ifndef PTI_VMA_KADDR_COLUMN
+#define PTI_VMA_KADDR_COLUMN(id, name, member, type, help)
+#endif
+#ifndef PTI_FLAG_COLUMN
+#define PTI_FLAG_COLUMN(id, name, member, type, help)
 #endif
 #ifndef PTI_DETAIL_COLUMN
 #define PTI_DETAIL_COLUMN(id, name, member, type, help)
@@ -191,8 +201,6 @@ PTI_VMA_COLUMN(END, "end", end, PTI_T_HEX64, "vm_end (exclusive)")
 PTI_VMA_COLUMN(PERMS, "perms", perms, PTI_T_WORD,
 	"r/w/x and p (private) or s (shared), as /proc/<pid>/maps")
 PTI_VMA_COLUMN(VM_FLAGS, "vm_flags", vm_flags, PTI_T_HEX64, "vm_flags (VM_*)")
-PTI_VMA_COLUMN(FLAG_NAMES, "vm_flag_names", flag_names, PTI_T_WORD,
-	"VM_* flags by name without VM_, '|'-separated")
 PTI_VMA_COLUMN(OFFSET, "offset", offset, PTI_T_HEX64,
 	"file offset in bytes (vm_pgoff << PAGE_SHIFT), 0 if anonymous")
 PTI_VMA_COLUMN(DEV_MAJOR, "dev_major", dev_major, PTI_T_U32,
@@ -202,10 +210,18 @@ PTI_VMA_COLUMN(DEV_MINOR, "dev_minor", dev_minor, PTI_T_U32,
 PTI_VMA_COLUMN(INODE, "inode", inode, PTI_T_U64, "backing file's inode, 0 if none")
 PTI_VMA_COLUMN(ANON_VMA, "anon_vma", anon_vma, PTI_T_S32,
 	"1 if an anon_vma is attached (anonymous pages were faulted in or inherited)")
-PTI_VMA_COLUMN(KADDR_VMA, "vma", kaddr_vma, PTI_T_KPTR,
-	"address of the vm_area_struct (%pK)")
 PTI_VMA_COLUMN(NAME, "name", name, PTI_T_ESCAPED,
 	"backing file path, or [heap] [stack] [vdso] [vvar] [anon:NAME], '-' if anonymous")
+
+PTI_VMA_KADDR_COLUMN(KADDR_VMA, "vma", kaddr_vma, PTI_T_KPTR,
+	"address of the vm_area_struct (%pK)")
+
+PTI_FLAG_COLUMN(SET, "set", set, PTI_T_WORD,
+	"the column whose bits these are: vm_flags (vma), flags (tasks, PF_*)")
+PTI_FLAG_COLUMN(VALUE, "value", value, PTI_T_HEX64,
+	"the bit, as this kernel defines it")
+PTI_FLAG_COLUMN(NAME, "name", name, PTI_T_WORD,
+	"its name without the VM_ or PF_ prefix")
 
 PTI_DETAIL_COLUMN(NS_PID, "ns_pid", ns_pid, PTI_T_S32,
 	"pid in the task's own pid namespace")
@@ -501,6 +517,8 @@ PTI_REGION_COLUMN(USED_END, "used_end", used_end, PTI_T_HEX64,
 #undef PTI_TASK_KADDR_COLUMN
 #undef PTI_MM_COLUMN
 #undef PTI_VMA_COLUMN
+#undef PTI_VMA_KADDR_COLUMN
+#undef PTI_FLAG_COLUMN
 #undef PTI_DETAIL_COLUMN
 #undef PTI_SHARE_COLUMN
 #undef PTI_PAGE_COLUMN

@@ -16,8 +16,12 @@
 #endif
 #include "ptinspect_limits.h"
 
-/* Bumped when a column changes meaning; adding a column does not. */
-#define PTI_FORMAT_VERSION	1
+/*
+ * Bumped when a column changes meaning or leaves a view; adding a column
+ * does not.  2: vm_flag_names left the vma view (/proc/ptinspect/flags
+ * names the bits) and its vma address moved to debugfs.
+ */
+#define PTI_FORMAT_VERSION	2
 
 #define PTI_FLAG_NAMES_LEN	256
 
@@ -74,13 +78,19 @@ struct pti_vma {
 	__u64 start, end;
 	char perms[8];
 	__u64 vm_flags;
-	char flag_names[PTI_VM_FLAG_NAMES_LEN];
 	__u64 offset;
 	__u32 dev_major, dev_minor;
 	__u64 inode;
 	__s32 anon_vma;
 	__u64 kaddr_vma;
 	char name[PTI_PATH_LEN];
+};
+
+/* One bit of a flag word and its name: /proc/ptinspect/flags. */
+struct pti_flag {
+	char set[16];
+	__u64 value;
+	char name[24];
 };
 
 #define PTI_LIST_LEN		1024	/* comma lists; end in ",+" if cut */
@@ -240,6 +250,18 @@ enum pti_vma_column {
 	PTI_VMA_NR_COLUMNS
 };
 
+enum pti_vma_kaddr_column {
+#define PTI_VMA_KADDR_COLUMN(id, name, member, type, help) PTI_VMA_##id,
+#include "ptinspect_columns.h"
+	PTI_VMA_NR_KADDR_COLUMNS
+};
+
+enum pti_flag_column {
+#define PTI_FLAG_COLUMN(id, name, member, type, help) PTI_FLAG_##id,
+#include "ptinspect_columns.h"
+	PTI_FLAG_NR_COLUMNS
+};
+
 enum pti_detail_column {
 #define PTI_DETAIL_COLUMN(id, name, member, type, help) PTI_DETAIL_##id,
 #include "ptinspect_columns.h"
@@ -313,6 +335,8 @@ extern const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS];
 extern const struct pti_column pti_task_kaddr_columns[PTI_TASK_NR_KADDR_COLUMNS];
 extern const struct pti_column pti_mm_columns[PTI_MM_NR_COLUMNS];
 extern const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS];
+extern const struct pti_column pti_vma_kaddr_columns[PTI_VMA_NR_KADDR_COLUMNS];
+extern const struct pti_column pti_flag_columns[PTI_FLAG_NR_COLUMNS];
 extern const struct pti_column pti_detail_columns[PTI_DETAIL_NR_COLUMNS];
 extern const struct pti_column pti_share_columns[PTI_SHARE_NR_COLUMNS];
 extern const struct pti_column pti_rq_columns[PTI_RQ_NR_COLUMNS];

@@ -29,6 +29,18 @@ const struct pti_column pti_vma_columns[PTI_VMA_NR_COLUMNS] = {
 #include "ptinspect_columns.h"
 };
 
+const struct pti_column pti_vma_kaddr_columns[PTI_VMA_NR_KADDR_COLUMNS] = {
+#define PTI_VMA_KADDR_COLUMN(id, name, member, type, help) \
+	[PTI_VMA_##id] = PTI_COLUMN_INIT(pti_vma, name, member, type, help),
+#include "ptinspect_columns.h"
+};
+
+const struct pti_column pti_flag_columns[PTI_FLAG_NR_COLUMNS] = {
+#define PTI_FLAG_COLUMN(id, name, member, type, help) \
+	[PTI_FLAG_##id] = PTI_COLUMN_INIT(pti_flag, name, member, type, help),
+#include "ptinspect_columns.h"
+};
+
 const struct pti_column pti_detail_columns[PTI_DETAIL_NR_COLUMNS] = {
 #define PTI_DETAIL_COLUMN(id, name, member, type, help) \
 	[PTI_DETAIL_##id] = PTI_COLUMN_INIT(pti_detail, name, member, type, help),

@@ -1,0 +1,36 @@
+/* flag_names.h - name the bits of a flag word the module prints as a
+ * number (vm_flags, flags), from its /proc/ptinspect/flags table.
+ */
+#ifndef PTI_CLI_FLAG_NAMES_H
+#define PTI_CLI_FLAG_NAMES_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "ptinspect_format.h"
+#include "source.h"
+
+/* One flag word's bits, in the module's order. */
+struct pti_flag_names {
+	struct pti_flag *bits;
+	size_t n;
+};
+
+/*
+ * Read the bits of the word in @column ("vm_flags", "flags") from a flags
+ * view: 0, or -1 with a message in @err.  A word the view does not list is
+ * an error: every name would be missing.
+ */
+int pti_flag_names_parse(FILE *in, const char *column,
+			 struct pti_flag_names *fn, char *err, size_t errlen);
+/* The same from <proc_dir>/flags. */
+int pti_flag_names_load(const struct pti_source *src, const char *column,
+			struct pti_flag_names *fn, char *err, size_t errlen);
+/*
+ * The names of @value's bits, '|'-separated, "" if none; a name that
+ * would not fit in @size is left out with those after it.
+ */
+void pti_flag_names_decode(const struct pti_flag_names *fn,
+			   unsigned long long value, char *buf, size_t size);
+void pti_flag_names_free(struct pti_flag_names *fn);
+
+#endif
