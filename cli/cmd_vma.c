@@ -3,6 +3,7 @@
  */
 #include <getopt.h>
 #include <libsmartcols.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -17,6 +18,7 @@
 #define VMA_DEFAULT_COLUMNS \
 	"start,end,size,perms,kind,offset,dev,inode,anon_vma,name"
 #define VMA_MAX_COLUMNS 32
+#define VMA_MAX_CELL 8192	/* the longest cell: a name, escaped */
 
 /* What a -o name shows: a record column, or one the CLI derives. */
 enum vma_source {
@@ -92,16 +94,40 @@ struct vma_context {
 	struct pti_flag_names vm_flags;	/* loaded if a column needs it */
 };
 
-static void cell(const struct vma_context *ctx, const struct pti_vma *v,
-		 const struct vma_out_column *c, char *buf, size_t size)
+/* "%02x" of @v at @p, without printf; returns the end. */
+static char *put_hex2(char *p, unsigned int v)
 {
+	char digits[8];
+	int n = 0;
+
+	do {
+		digits[n++] = "0123456789abcdef"[v & 0xf];
+		v >>= 4;
+	} while (v);
+	if (n < 2)
+		digits[n++] = '0';
+	while (n)
+		*p++ = digits[--n];
+	return p;
+}
+
+/* One cell of @v into @buf (@size >= 32); returns its length. */
+static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
+		   const struct vma_out_column *c, char *buf, size_t size)
+{
+	char *end;
+
 	switch (c->source) {
 	case DERIVED_SIZE:
 		pti_human_size(v->end - v->start, buf, size);
 		break;
 	case DERIVED_DEV:
-		snprintf(buf, size, "%02x:%02x", v->dev_major, v->dev_minor);
-		break;
+		/* "%02x:%02x", as maps: the table has one per VMA */
+		end = put_hex2(buf, v->dev_major);
+		*end++ = ':';
+		end = put_hex2(end, v->dev_minor);
+		*end = '\0';
+		return (size_t)(end - buf);
 	case DERIVED_KIND:
 		snprintf(buf, size, "%s", pti_vma_kind(ctx->mm, v));
 		break;
@@ -109,9 +135,9 @@ static void cell(const struct vma_context *ctx, const struct pti_vma *v,
 		pti_flag_names_decode(&ctx->vm_flags, v->vm_flags, buf, size);
 		break;
 	case FROM_RECORD:
-		pti_column_format(c->col, v, buf, size);
-		break;
+		return pti_column_format(c->col, v, buf, size);
 	}
+	return strlen(buf);
 }
 
 static void print_summary(FILE *out, const struct pti_mm *mm)
@@ -192,42 +218,57 @@ static int print_json(struct pti_vma_reader *r, const struct vma_context *ctx,
 struct vma_cells {
 	char *text;
 	size_t len, cap;
-	size_t *at;
+	uint32_t *at;	/* half a size_t: a table is far below 4 GiB */
 	size_t n, at_cap;
 	size_t ncols, nrows;
-	bool failed;
 };
 
-static bool cells_add(struct vma_cells *c, const char *cell)
+/* Room for @rows rows at once: the mm record says how many VMAs come. */
+static bool cells_reserve(struct vma_cells *c, size_t rows)
 {
-	size_t len = strlen(cell) + 1;
+	c->at_cap = rows * c->ncols + 2;
+	c->at = malloc(c->at_cap * sizeof(*c->at));
+	/* most cells of a VMA row are short numbers */
+	c->cap = rows * c->ncols * 8 + (1 << 16);
+	c->text = malloc(c->cap);
+	return c->at && c->text;
+}
 
-	if (c->len + len > c->cap) {
+/* Where the next cell goes, with room for @max bytes; NULL if none. */
+static char *cells_room(struct vma_cells *c, size_t max)
+{
+	if (c->len + max > UINT32_MAX)
+		return NULL;
+	if (c->len + max > c->cap) {
 		size_t cap = c->cap ? c->cap : 1 << 16;
 		char *bigger;
 
-		while (cap < c->len + len)
+		while (cap < c->len + max)
 			cap *= 2;
 		bigger = realloc(c->text, cap);
 		if (!bigger)
-			return false;
+			return NULL;
 		c->text = bigger;
 		c->cap = cap;
 	}
 	if (c->n + 2 > c->at_cap) {
 		size_t cap = c->at_cap ? c->at_cap * 2 : 1024;
-		size_t *bigger = realloc(c->at, cap * sizeof(*c->at));
+		uint32_t *bigger = realloc(c->at, cap * sizeof(*c->at));
 
 		if (!bigger)
-			return false;
+			return NULL;
 		c->at = bigger;
 		c->at_cap = cap;
 	}
-	memcpy(c->text + c->len, cell, len);
-	c->at[c->n++] = c->len;
-	c->len += len;
-	c->at[c->n] = c->len;
-	return true;
+	return c->text + c->len;
+}
+
+/* The cell written at cells_room() is @len bytes and its NUL. */
+static void cells_commit(struct vma_cells *c, size_t len)
+{
+	c->at[c->n++] = (uint32_t)c->len;
+	c->len += len + 1;
+	c->at[c->n] = (uint32_t)c->len;
 }
 
 static const char *cells_get(const void *arg, size_t row, size_t col,
@@ -275,7 +316,7 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 	static struct pti_vma v;
 	struct vma_out_column cols[VMA_MAX_COLUMNS];
 	struct vma_cells c = { 0 };
-	char *names[VMA_MAX_COLUMNS], *list, buf[8192];
+	char *names[VMA_MAX_COLUMNS], *list;
 	int n, got = -1;
 
 	list = strdup(o->view.columns ? o->view.columns : VMA_DEFAULT_COLUMNS);
@@ -286,14 +327,23 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 		if (!resolve_column(names[i], &cols[i]))
 			goto out;
 	c.ncols = (size_t)n;
+	if (!cells_reserve(&c, ctx->mm->map_count > 0 ?
+			       (size_t)ctx->mm->map_count : 64)) {
+		snprintf(err, errlen, "out of memory");
+		goto out;
+	}
 	while ((got = pti_vma_next(r, &v, err, errlen)) == 1) {
 		for (int i = 0; i < n; i++) {
-			cell(ctx, &v, &cols[i], buf, sizeof(buf));
-			if (!cells_add(&c, buf)) {
+			/* formatted in place: tables of 60,000 rows */
+			char *at = cells_room(&c, VMA_MAX_CELL);
+
+			if (!at) {
 				snprintf(err, errlen, "out of memory");
 				got = -1;
 				goto out;
 			}
+			cells_commit(&c, cell(ctx, &v, &cols[i], at,
+					      VMA_MAX_CELL));
 		}
 		c.nrows++;
 	}

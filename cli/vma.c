@@ -127,11 +127,44 @@ const char *pti_vma_kind(const struct pti_mm *mm, const struct pti_vma *v)
 	return "mmap";
 }
 
+/*
+ * A whole number of units (every page-sized size) without printf: tables
+ * of an address space print one size per VMA.  Returns false otherwise.
+ */
+static bool whole_units(unsigned long long bytes, const char *units,
+			char *buf, size_t size)
+{
+	char digits[24];
+	size_t n = 0, u = 0;
+
+	while (bytes >= 1024 && !(bytes % 1024) && units[u + 1]) {
+		bytes /= 1024;
+		u++;
+	}
+	/* not whole, or printf's own rounding decides (v >= 1024 is not) */
+	if (bytes >= 1024 || size < 2)
+		return false;
+	do {
+		digits[n++] = (char)('0' + bytes % 10);
+		bytes /= 10;
+	} while (bytes);
+	if (n + 2 > size)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = digits[n - 1 - i];
+	buf[n] = units[u];
+	buf[n + 1] = '\0';
+	return true;
+}
+
 void pti_human_size(unsigned long long bytes, char *buf, size_t size)
 {
 	static const char units[] = "BKMGTPE";
 	double v = (double)bytes;
 	int u = 0;
+
+	if (whole_units(bytes, units, buf, size))
+		return;
 
 	while (v >= 1024 && units[u + 1]) {
 		v /= 1024;

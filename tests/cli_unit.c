@@ -20,6 +20,8 @@
 #include "view_text.h"
 #include "wrap.h"
 #include "task_marks.h"
+#include "flag_names.h"
+#include "vma.h"
 
 /* Write @rec as a line of @cols, escaping as the module does. */
 static void put_record(FILE *f, const struct pti_column *cols, size_t n,
@@ -925,6 +927,66 @@ TEST(view_text_cells_are_the_modules_words)
 	EXPECT_EQ(-1, view_text_of("", &v, err, sizeof(err)));
 	EXPECT_STREQ("no header line", err);
 	pti_view_text_free(&v);
+}
+
+/* Human sizes: the printf-free whole-unit path prints what printf did. */
+TEST(human_sizes_as_printf_would)
+{
+	static const char units[] = "BKMGTPE";
+	unsigned long long bases[] = { 1, 1024, 1ULL << 20, 1ULL << 30, 1ULL << 40 };
+	char got[32], want[32];
+
+	for (size_t b = 0; b < sizeof(bases) / sizeof(bases[0]); b++) {
+		for (unsigned long long k = 0; k < 3000; k++) {
+			unsigned long long bytes = k * bases[b] + (k % 7 == 3 ? k : 0);
+			double v = (double)bytes;
+			int u = 0;
+
+			while (v >= 1024 && units[u + 1]) {
+				v /= 1024;
+				u++;
+			}
+			if (u == 0 || v >= 100 || v == (double)(unsigned long long)v)
+				snprintf(want, sizeof(want), "%.0f%c", v, units[u]);
+			else
+				snprintf(want, sizeof(want), "%.1f%c", v, units[u]);
+			pti_human_size(bytes, got, sizeof(got));
+			ASSERT_STREQ(want, got) TH_LOG("%llu bytes", bytes);
+		}
+	}
+	pti_human_size(~0ULL, got, sizeof(got));
+	EXPECT_STREQ("16E", got);
+}
+
+/* A flags view read back, and words decoded in its order. */
+TEST(flag_names_decode_in_view_order)
+{
+	static const char view[] =
+		"set value name\n"
+		"vm_flags 0x1 READ\nvm_flags 0x2 WRITE\nflags 0x200000 KTHREAD\n"
+		"vm_flags 0x100 GROWSDOWN\n";
+	struct pti_flag_names fn;
+	char err[128], buf[64];
+	FILE *in = fmemopen((void *)view, sizeof(view) - 1, "r");
+
+	ASSERT_NE(NULL, in);
+	ASSERT_EQ(0, pti_flag_names_parse(in, "vm_flags", &fn, err, sizeof(err)));
+	fclose(in);
+	EXPECT_EQ(3, fn.n);
+	pti_flag_names_decode(&fn, 0x103, buf, sizeof(buf));
+	EXPECT_STREQ("READ|WRITE|GROWSDOWN", buf);
+	pti_flag_names_decode(&fn, 0x200000, buf, sizeof(buf));
+	EXPECT_STREQ("", buf);
+	pti_flag_names_decode(&fn, 0x103, buf, 11);	/* "READ|WRITE" fits */
+	EXPECT_STREQ("READ|WRITE", buf);
+	pti_flag_names_free(&fn);
+
+	in = fmemopen((void *)view, sizeof(view) - 1, "r");
+	EXPECT_EQ(-1, pti_flag_names_parse(in, "policy", &fn, err, sizeof(err)));
+	fclose(in);
+	in = fmemopen("set value\nvm_flags 0x1\n", 23, "r");
+	EXPECT_EQ(-1, pti_flag_names_parse(in, "vm_flags", &fn, err, sizeof(err)));
+	fclose(in);
 }
 
 TEST_HARNESS_MAIN
