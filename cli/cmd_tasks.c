@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "commands.h"
+#include "flag_names.h"
 #include "task_sort.h"
 #include "tree.h"
 
@@ -101,6 +102,7 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	};
 	struct pti_view_opts opts = { 0 };
 	struct pti_task_set set = { 0 };
+	struct pti_flag_names task_flags = { 0 };
 	struct pti_sort_key key;
 	const char *sort = NULL;
 	size_t *order = NULL;
@@ -171,6 +173,12 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 		return PTI_EXIT_USAGE;
 	}
 	opts.terminal = isatty(STDOUT_FILENO);
+	if (pti_list_has(opts.columns, ',', "flag_names")) {
+		if (pti_flag_names_load(src, "flags", &task_flags, err,
+					sizeof(err)))
+			goto fail;
+		opts.task_flags = &task_flags;
+	}
 	if (pti_tasks_load(src, &set, err, sizeof(err)))
 		goto fail;
 	if (sort) {
@@ -203,6 +211,7 @@ out:
 	free(rows);
 	free(order);
 	pti_task_set_free(&set);
+	pti_flag_names_free(&task_flags);
 	return ret;
 }
 

@@ -350,7 +350,7 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 	if (got)
 		goto out;
 	got = PTI_PLAIN_NOT_PLAIN;
-	if (!o->view.terminal && !o->view.pairs) {
+	if (pti_view_is_plain(&o->view)) {
 		struct pti_plain_table t = {
 			.ncols = c.ncols, .nrows = c.nrows, .raw = o->view.raw,
 			.noheadings = o->view.noheadings, .cell = cells_get,

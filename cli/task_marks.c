@@ -8,11 +8,7 @@
 
 bool pti_task_is_kthread(const struct pti_task *t)
 {
-	char names[sizeof(t->flag_names) + 2];
-
-	/* Match the whole name in the '|'-separated list. */
-	snprintf(names, sizeof(names), "|%s|", t->flag_names);
-	return strstr(names, "|KTHREAD|") != NULL;
+	return t->kthread;
 }
 
 static void add_mark(char *buf, size_t size, const char *mark)

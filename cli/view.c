@@ -1,18 +1,49 @@
 /* view.c - task records to libsmartcols.  The column names are the /proc
  * header's (upper-cased for people; JSON keys come out lower-case), plus
- * "mark", which the CLI derives.
+ * the ones the CLI derives (derived[]).
  */
 #define _GNU_SOURCE
 #include <ctype.h>
 #include <libsmartcols.h>
 #include <stdlib.h>
 #include <string.h>
+#include "flag_names.h"
 #include "plain_table.h"
 #include "view.h"
 #include "task_marks.h"
 
-#define PTI_MARK_COLUMN "mark"
 #define PTI_MAX_OUT_COLUMNS PTI_PLAIN_MAX_COLUMNS
+
+/* What a -o name shows: a record column, or one the CLI derives. */
+enum task_source { FROM_RECORD, DERIVED_MARK, DERIVED_FLAG_NAMES };
+
+static const struct {
+	const char *name;
+	const char *help;
+	enum task_source source;
+} derived[] = {
+	{ "mark", "derived: thread, zombie, orphan, traced, kthread, reaper",
+	  DERIVED_MARK },
+	{ "flag_names",
+	  "PF_* flags by name without PF_, '|'-separated (/proc/ptinspect/flags)",
+	  DERIVED_FLAG_NAMES },
+};
+
+/* The source @name resolves to, *col set for a record column; false if none. */
+static bool resolve_column(const char *name, enum task_source *source,
+			   const struct pti_column **col)
+{
+	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++) {
+		if (strcmp(name, derived[i].name) == 0) {
+			*source = derived[i].source;
+			*col = NULL;
+			return true;
+		}
+	}
+	*source = FROM_RECORD;
+	*col = pti_task_column_find(name);
+	return *col != NULL;
+}
 
 static bool is_number(const struct pti_column *col)
 {
@@ -27,7 +58,10 @@ bool pti_column_is_number(const struct pti_column *col)
 
 static bool column_known(const char *name)
 {
-	return strcmp(name, PTI_MARK_COLUMN) == 0 || pti_task_column_find(name);
+	enum task_source source;
+	const struct pti_column *col;
+
+	return resolve_column(name, &source, &col);
 }
 
 int pti_split_list(char *list, char **names, int max)
@@ -118,14 +152,16 @@ int pti_view_add_column(struct libscols_table *tb, const char *name,
 	return 0;
 }
 
-/* One -o column, resolved once: a record column, or the derived marks. */
+/* One -o column, resolved once. */
 struct out_column {
 	const char *name;
-	const struct pti_column *col;	/* NULL: "mark" */
+	enum task_source source;
+	const struct pti_column *col;	/* FROM_RECORD */
 };
 
 struct out_table {
 	const struct pti_task_set *set;
+	const struct pti_flag_names *task_flags;
 	const struct pti_row *rows;
 	const struct out_column *cols;
 };
@@ -136,9 +172,16 @@ static const char *cell_text(const struct out_table *o, size_t r, size_t c,
 {
 	const struct pti_task *t = o->rows[r].task;
 
-	if (o->cols[c].col)
+	switch (o->cols[c].source) {
+	case FROM_RECORD:
 		return pti_column_text(o->cols[c].col, t, buf, size, len);
-	pti_task_marks(o->set, t, buf, size);
+	case DERIVED_MARK:
+		pti_task_marks(o->set, t, buf, size);
+		break;
+	case DERIVED_FLAG_NAMES:
+		pti_flag_names_decode(o->task_flags, t->flags, buf, size);
+		break;
+	}
 	*len = strlen(buf);
 	return buf;
 }
@@ -262,7 +305,8 @@ int pti_view_print(FILE *out, const struct pti_task_set *set,
 		   const char *tree_column, const char *name)
 {
 	struct out_column cols[PTI_MAX_OUT_COLUMNS];
-	struct out_table o = { .set = set, .rows = rows, .cols = cols };
+	struct out_table o = { .set = set, .task_flags = opts->task_flags,
+			       .rows = rows, .cols = cols };
 	char *names[PTI_MAX_OUT_COLUMNS];
 	char *list = strdup(opts->columns ? opts->columns : defaults);
 	long tree_col = -1;
@@ -274,14 +318,16 @@ int pti_view_print(FILE *out, const struct pti_task_set *set,
 	if (n <= 0)
 		goto out;
 	for (int i = 0; i < n; i++) {
-		if (!column_known(names[i]))
+		if (!resolve_column(names[i], &cols[i].source, &cols[i].col))
+			goto out;
+		/* names the caller has no flags view for: refused, not empty */
+		if (cols[i].source == DERIVED_FLAG_NAMES && !o.task_flags)
 			goto out;
 		cols[i].name = names[i];
-		cols[i].col = pti_task_column_find(names[i]);
 	}
 	tree_col = tree_column_index(names, n, tree_column);
 	ret = PTI_PLAIN_NOT_PLAIN;
-	if (!opts->json && !opts->pairs && !opts->terminal)
+	if (pti_view_is_plain(opts))
 		ret = print_plain(out, &o, nrows, (size_t)n, opts, tree_col);
 	if (ret == PTI_PLAIN_NOT_PLAIN)
 		ret = print_scols(out, &o, nrows, (size_t)n, opts, tree_col,
@@ -296,6 +342,6 @@ void pti_view_list_columns(FILE *out, const char *format)
 	for (size_t i = 0; i < PTI_TASK_NR_COLUMNS; i++)
 		fprintf(out, format, pti_task_columns[i].name,
 			pti_task_columns[i].help);
-	fprintf(out, format, PTI_MARK_COLUMN,
-		"derived: thread, zombie, orphan, traced, kthread, reaper");
+	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++)
+		fprintf(out, format, derived[i].name, derived[i].help);
 }

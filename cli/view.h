@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include "records.h"
 
+struct pti_flag_names;
+
 struct pti_view_opts {
 	bool json;
 	bool raw;
@@ -17,7 +19,18 @@ struct pti_view_opts {
 	 */
 	bool terminal;
 	const char *columns;	/* -o list; NULL for the command's default */
+	/* the PF_* names, for a flag_names column (NULL: none asked for) */
+	const struct pti_flag_names *task_flags;
 };
+
+/*
+ * Whether a table is printed as formatted (plain_table.h: a pipe or a
+ * file) rather than through libsmartcols (JSON, pairs, a terminal's width).
+ */
+static inline bool pti_view_is_plain(const struct pti_view_opts *o)
+{
+	return !o->json && !o->pairs && !o->terminal;
+}
 
 /* One output line: a task and the index of its parent row, or -1. */
 struct pti_row {

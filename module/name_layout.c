@@ -12,7 +12,6 @@
 #include <linux/string.h>
 #else
 #include <errno.h>
-#include <stdio.h>
 #include <string.h>
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #endif

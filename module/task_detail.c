@@ -371,6 +371,8 @@ static void pti_detail_links(struct pti_detail *d, struct task_struct *task,
 	for_each_thread(task, t)
 		pti_list_add_int(d->thread_pids, sizeof(d->thread_pids),
 				 task_pid_nr_ns(t, ns));
+	pti_decode_flags(d->flag_names, sizeof(d->flag_names), d->base.flags,
+			 pti_task_flag_set.names, pti_task_flag_set.n);
 	pti_decode_flags(d->state_names, sizeof(d->state_names),
 			 READ_ONCE(task->__state), pti_state_names,
 			 ARRAY_SIZE(pti_state_names));

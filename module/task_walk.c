@@ -176,8 +176,7 @@ void pti_task_fill(struct pti_task *rec, struct task_struct *task,
 	rec->raw_state = READ_ONCE(task->__state);
 	rec->exit_state = READ_ONCE(task->exit_state);
 	rec->flags = READ_ONCE(task->flags);
-	pti_decode_flags(rec->flag_names, sizeof(rec->flag_names), rec->flags,
-			 pti_pf_names, ARRAY_SIZE(pti_pf_names));
+	rec->kthread = !!(rec->flags & PF_KTHREAD);
 
 	pti_fill_creds(rec, __task_cred(task), uns);
 

@@ -70,7 +70,6 @@ static struct pti_task task(int pid, int tgid, int ppid, char state,
 
 	snprintf(t.comm, sizeof(t.comm), "%s", comm);
 	snprintf(t.policy, sizeof(t.policy), "NORMAL");
-	snprintf(t.flag_names, sizeof(t.flag_names), "-");
 	return t;
 }
 
@@ -89,7 +88,8 @@ static FILE *sample(void)
 	t[2] = task(3, 3, 2, 'I', "kworker/0:0");
 	for (int i = 1; i < 3; i++) {
 		t[i].has_mm = 0;
-		snprintf(t[i].flag_names, sizeof(t[i].flag_names), "NOFREEZE|KTHREAD");
+		t[i].kthread = 1;
+		t[i].flags = 0x00208000;	/* PF_KTHREAD | PF_NOFREEZE */
 	}
 	t[3] = task(10, 10, 1, 'S', "my shell");
 	t[4] = task(11, 11, 10, 'R', "worker");
@@ -121,7 +121,8 @@ TEST(parse_round_trip)
 	EXPECT_STREQ("my shell", pti_task_set_find(&set, 10)->comm);
 	EXPECT_STREQ("adopted\\x", pti_task_set_find(&set, 20)->comm);
 	EXPECT_EQ('t', pti_task_set_find(&set, 20)->state);
-	EXPECT_STREQ("NOFREEZE|KTHREAD", pti_task_set_find(&set, 2)->flag_names);
+	EXPECT_EQ(1, pti_task_set_find(&set, 2)->kthread);
+	EXPECT_EQ(0x00208000, pti_task_set_find(&set, 2)->flags);
 	EXPECT_EQ(NULL, pti_task_set_find(&set, 99));
 	pti_task_set_free(&set);
 	fclose(f);
@@ -729,6 +730,40 @@ TEST(task_views_print_as_libsmartcols)
 		}
 		free(rows);
 	}
+}
+
+/*
+ * Derived columns: flag_names decodes flags with the flags view's table,
+ * mark is derived from the set; flag_names with no table is refused, not
+ * printed empty.
+ */
+TEST(derived_task_columns)
+{
+	static const char view[] = "set value name\n"
+		"flags 0x8000 NOFREEZE\nflags 0x200000 KTHREAD\nvm_flags 0x1 READ\n";
+	struct pti_task t[2] = { task(1, 1, 0, 'S', "init"),
+				 task(2, 2, 0, 'S', "kthreadd") };
+	struct pti_task_set set = { .tasks = t, .n = 2 };
+	struct pti_row rows[2] = { { &t[0], -1 }, { &t[1], -1 } };
+	struct pti_view_opts o = { .raw = true, .columns = "pid,flag_names,mark" };
+	struct pti_flag_names fn;
+	char err[128], *text;
+	FILE *in = fmemopen((void *)view, sizeof(view) - 1, "r");
+
+	t[1].flags = 0x00208000;
+	t[1].kthread = 1;
+	t[1].has_mm = 0;
+	ASSERT_EQ(0, pti_flag_names_parse(in, "flags", &fn, err, sizeof(err)));
+	fclose(in);
+	EXPECT_EQ(NULL, printed_tasks(&set, rows, 2, o, false, NULL));
+	o.task_flags = &fn;
+	text = printed_tasks(&set, rows, 2, o, false, NULL);
+	ASSERT_NE(NULL, text);
+	EXPECT_STREQ("PID FLAG_NAMES MARK\n1  \n2 NOFREEZE|KTHREAD kthread\n", text);
+	free(text);
+	EXPECT_EQ(0, pti_view_check_columns("flag_names,mark,comm", err, sizeof(err)));
+	EXPECT_EQ(-1, pti_view_check_columns("flag_name", err, sizeof(err)));
+	pti_flag_names_free(&fn);
 }
 
 /* On a terminal long words are cut to its width; raw output keeps them. */

@@ -143,6 +143,9 @@ int procview_compare(const struct pti_task *r, const struct procview *v,
 	     v->threads);
 	DIFF(r->state != v->state, "state %c vs %c", r->state, v->state);
 	DIFF(r->flags != v->flags, "flags 0x%x vs 0x%x", r->flags, v->flags);
+	/* PF_KTHREAD, 0x00200000 in every release since 2.6.27 */
+	DIFF(r->kthread != !!(v->flags & 0x00200000), "kthread %d vs flags 0x%x",
+	     r->kthread, v->flags);
 	DIFF(prefix ? strncmp(r->comm, v->comm, strlen(r->comm)) != 0 :
 	     strcmp(r->comm, v->comm) != 0, "comm '%s' vs '%s'", r->comm,
 	     v->comm);

@@ -100,8 +100,6 @@ PTI_TASK_COLUMN(RAW_STATE, "raw_state", raw_state, PTI_T_HEX32,
 PTI_TASK_COLUMN(EXIT_STATE, "exit_state", exit_state, PTI_T_HEX32,
 	"task_struct.exit_state (0x10 EXIT_DEAD, 0x20 EXIT_ZOMBIE)")
 PTI_TASK_COLUMN(FLAGS, "flags", flags, PTI_T_HEX32, "task_struct.flags (PF_*)")
-PTI_TASK_COLUMN(FLAG_NAMES, "flag_names", flag_names, PTI_T_WORD,
-	"PF_* flags by name without PF_, '|'-separated, '-' if none")
 PTI_TASK_COLUMN(UID, "uid", uid, PTI_T_U32, "real uid")
 PTI_TASK_COLUMN(EUID, "euid", euid, PTI_T_U32, "effective uid")
 PTI_TASK_COLUMN(SUID, "suid", suid, PTI_T_U32, "saved uid")
@@ -135,6 +133,8 @@ PTI_TASK_COLUMN(START_BOOT_NS, "start_boot_ns", start_boot_ns, PTI_T_U64,
 PTI_TASK_COLUMN(CPU, "cpu", cpu, PTI_T_S32, "CPU the task is on or last ran on")
 PTI_TASK_COLUMN(HAS_MM, "has_mm", has_mm, PTI_T_S32,
 	"1 if task_struct.mm is set (a user address space), else 0")
+PTI_TASK_COLUMN(KTHREAD, "kthread", kthread, PTI_T_S32,
+	"1 for a kernel thread (PF_KTHREAD in flags), else 0")
 PTI_TASK_COLUMN(REAPER, "reaper", reaper, PTI_T_S32,
 	"1 if the thread group reaps orphans: namespace init or PR_SET_CHILD_SUBREAPER")
 PTI_TASK_COLUMN(EXIT_CODE, "exit_code", exit_code, PTI_T_S32,
@@ -241,6 +241,8 @@ PTI_DETAIL_COLUMN(SIBLINGS, "siblings", siblings, PTI_T_S32,
 	"other children of the same real parent's thread group")
 PTI_DETAIL_COLUMN(THREAD_PIDS, "thread_pids", thread_pids, PTI_T_WORD,
 	"pids of the thread group's members, comma-separated")
+PTI_DETAIL_COLUMN(FLAG_NAMES, "flag_names", flag_names, PTI_T_WORD,
+	"PF_* flags by name without PF_, '|'-separated, '-' if none")
 PTI_DETAIL_COLUMN(STATE_NAMES, "state_names", state_names, PTI_T_WORD,
 	"__state bits by name (INTERRUPTIBLE, WAKEKILL, NOLOAD, FREEZABLE...), RUNNING if 0")
 PTI_DETAIL_COLUMN(EXIT_STATE_NAMES, "exit_state_names", exit_state_names, PTI_T_WORD,

@@ -18,8 +18,9 @@
 
 /*
  * Bumped when a column changes meaning or leaves a view; adding a column
- * does not.  2: vm_flag_names left the vma view (/proc/ptinspect/flags
- * names the bits) and its vma address moved to debugfs.
+ * does not.  2: vm_flag_names left the vma view and flag_names the tasks
+ * view (/proc/ptinspect/flags names the bits; the task view keeps
+ * flag_names), and the vma view's vma address moved to debugfs.
  */
 #define PTI_FORMAT_VERSION	2
 
@@ -44,12 +45,11 @@ struct pti_task {
 	__s32 pid, tgid, ppid, tracer, leader, threads, pgid, sid;
 	char state;
 	__u32 raw_state, exit_state, flags;
-	char flag_names[PTI_FLAG_NAMES_LEN];
 	__u32 uid, euid, suid, fsuid, gid, egid, sgid, fsgid;
 	char policy[12];
 	__s32 prio, static_prio, normal_prio, rt_priority, nice;
 	__u64 utime_ns, stime_ns, nvcsw, nivcsw, start_ns, start_boot_ns;
-	__s32 cpu, has_mm, reaper, exit_code;
+	__s32 cpu, has_mm, kthread, reaper, exit_code;
 	char comm[PTI_COMM_LEN];
 	char name[PTI_NAME_LEN];
 	/* Kernel addresses: filled only for the debugfs view. */
@@ -102,6 +102,7 @@ struct pti_detail {
 	__s32 ns_pid, ns_tgid, ns_level;
 	__s32 real_parent_pid, parent_pid, nr_children, siblings;
 	char children[PTI_LIST_LEN], thread_pids[PTI_LIST_LEN];
+	char flag_names[PTI_FLAG_NAMES_LEN];
 	char state_names[128], exit_state_names[32];
 	__s32 exit_signal;
 	__s32 ngroups, cred_differs;
