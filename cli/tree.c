@@ -7,6 +7,7 @@ struct forest {
 	const struct pti_task_set *set;
 	bool threads;
 	long *first_child, *next_sibling, *row_of;
+	long *parent_of;	/* parent_index(), found once per task */
 	long *stack;
 	struct pti_row *rows;
 	size_t nrows;
@@ -50,7 +51,7 @@ static void walk(struct forest *f, long root)
 	f->stack[depth++] = root;
 	while (depth) {
 		long i = f->stack[--depth];
-		long p = parent_index(f, &f->set->tasks[i]);
+		long p = f->parent_of[i];
 		size_t first = depth;
 
 		if (f->row_of[i] >= 0)
@@ -83,15 +84,19 @@ int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
 	f.first_child = malloc(n * sizeof(long));
 	f.next_sibling = malloc(n * sizeof(long));
 	f.row_of = malloc(n * sizeof(long));
+	f.parent_of = malloc(n * sizeof(long));
 	f.stack = malloc(n * sizeof(long));
 	f.rows = calloc(n, sizeof(*f.rows));
-	if (!f.first_child || !f.next_sibling || !f.row_of || !f.stack ||
-	    !f.rows) {
+	if (!f.first_child || !f.next_sibling || !f.row_of || !f.parent_of ||
+	    !f.stack || !f.rows) {
 		snprintf(err, errlen, "out of memory");
 		goto out;
 	}
-	for (size_t i = 0; i < set->n; i++)
+	for (size_t i = 0; i < set->n; i++) {
 		f.first_child[i] = f.next_sibling[i] = f.row_of[i] = -1;
+		f.parent_of[i] = shown(&f, &set->tasks[i]) ?
+				 parent_index(&f, &set->tasks[i]) : -1;
+	}
 	/* Link children in reverse display order: lists come out in order. */
 	for (size_t k = set->n; k-- > 0;) {
 		size_t i = nth(order, k);
@@ -99,7 +104,7 @@ int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
 
 		if (!shown(&f, &set->tasks[i]))
 			continue;
-		p = parent_index(&f, &set->tasks[i]);
+		p = f.parent_of[i];
 		if (p >= 0) {
 			f.next_sibling[i] = f.first_child[p];
 			f.first_child[p] = (long)i;
@@ -119,8 +124,7 @@ int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
 		for (size_t k = 0; k < set->n; k++) {
 			size_t i = nth(order, k);
 
-			if (shown(&f, &set->tasks[i]) &&
-			    parent_index(&f, &set->tasks[i]) < 0)
+			if (shown(&f, &set->tasks[i]) && f.parent_of[i] < 0)
 				walk(&f, (long)i);
 		}
 		/* A racy snapshot could hold a loop: show what roots missed. */
@@ -136,6 +140,7 @@ out:
 	free(f.first_child);
 	free(f.next_sibling);
 	free(f.row_of);
+	free(f.parent_of);
 	free(f.stack);
 	free(f.rows);
 	return ret;
