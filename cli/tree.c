@@ -1,14 +1,18 @@
 /* tree.c - the process tree from a snapshot of task records. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "tree.h"
 
+/* A task's index in the set, or -1: half a long, for sets of 4M tasks. */
+typedef int32_t node;
+
 struct forest {
 	const struct pti_task_set *set;
 	bool threads;
-	long *first_child, *next_sibling, *row_of;
-	long *parent_of;	/* parent_index(), found once per task */
-	long *stack;
+	node *first_child, *next_sibling, *row_of;
+	node *parent_of;	/* parent_index(), found once per task */
+	node *stack;
 	struct pti_row *rows;
 	size_t nrows;
 };
@@ -19,7 +23,7 @@ static bool shown(const struct forest *f, const struct pti_task *t)
 }
 
 /* Index of the node a task hangs under, or -1 for a root. */
-static long parent_index(const struct forest *f, const struct pti_task *t)
+static node parent_index(const struct forest *f, const struct pti_task *t)
 {
 	int parent_pid = t->pid == t->tgid ? t->ppid : t->tgid;
 	const struct pti_task *p;
@@ -27,14 +31,14 @@ static long parent_index(const struct forest *f, const struct pti_task *t)
 	if (parent_pid <= 0 || parent_pid == t->pid)
 		return -1;
 	p = pti_task_set_find(f->set, parent_pid);
-	return p && shown(f, p) ? p - f->set->tasks : -1;
+	return p && shown(f, p) ? (node)(p - f->set->tasks) : -1;
 }
 
 /* Reverse stack[from..to) so the smallest pid is popped first. */
-static void reverse(long *stack, size_t from, size_t to)
+static void reverse(node *stack, size_t from, size_t to)
 {
 	while (from + 1 < to) {
-		long tmp = stack[from];
+		node tmp = stack[from];
 
 		stack[from++] = stack[--to];
 		stack[to] = tmp;
@@ -42,7 +46,7 @@ static void reverse(long *stack, size_t from, size_t to)
 }
 
 /* Emit @root and everything under it, depth first, never twice. */
-static void walk(struct forest *f, long root)
+static void walk(struct forest *f, node root)
 {
 	size_t depth = 0;
 
@@ -50,17 +54,17 @@ static void walk(struct forest *f, long root)
 		return;
 	f->stack[depth++] = root;
 	while (depth) {
-		long i = f->stack[--depth];
-		long p = f->parent_of[i];
+		node i = f->stack[--depth];
+		node p = f->parent_of[i];
 		size_t first = depth;
 
 		if (f->row_of[i] >= 0)
 			continue;
-		f->row_of[i] = (long)f->nrows;
+		f->row_of[i] = (node)f->nrows;
 		f->rows[f->nrows].task = &f->set->tasks[i];
 		f->rows[f->nrows].parent = i != root && p >= 0 ? f->row_of[p] : -1;
 		f->nrows++;
-		for (long c = f->first_child[i]; c >= 0; c = f->next_sibling[c])
+		for (node c = f->first_child[i]; c >= 0; c = f->next_sibling[c])
 			if (f->row_of[c] < 0)
 				f->stack[depth++] = c;
 		reverse(f->stack, first, depth);
@@ -81,11 +85,15 @@ int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
 	size_t n = set->n ? set->n : 1;
 	int ret = -1;
 
-	f.first_child = malloc(n * sizeof(long));
-	f.next_sibling = malloc(n * sizeof(long));
-	f.row_of = malloc(n * sizeof(long));
-	f.parent_of = malloc(n * sizeof(long));
-	f.stack = malloc(n * sizeof(long));
+	if (set->n > INT32_MAX) {
+		snprintf(err, errlen, "too many tasks for a tree");
+		return -1;
+	}
+	f.first_child = malloc(n * sizeof(*f.first_child));
+	f.next_sibling = malloc(n * sizeof(*f.next_sibling));
+	f.row_of = malloc(n * sizeof(*f.row_of));
+	f.parent_of = malloc(n * sizeof(*f.parent_of));
+	f.stack = malloc(n * sizeof(*f.stack));
 	f.rows = calloc(n, sizeof(*f.rows));
 	if (!f.first_child || !f.next_sibling || !f.row_of || !f.parent_of ||
 	    !f.stack || !f.rows) {
@@ -100,14 +108,14 @@ int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
 	/* Link children in reverse display order: lists come out in order. */
 	for (size_t k = set->n; k-- > 0;) {
 		size_t i = nth(order, k);
-		long p;
+		node p;
 
 		if (!shown(&f, &set->tasks[i]))
 			continue;
 		p = f.parent_of[i];
 		if (p >= 0) {
 			f.next_sibling[i] = f.first_child[p];
-			f.first_child[p] = (long)i;
+			f.first_child[p] = (node)i;
 		}
 	}
 	if (root_pid) {
@@ -119,18 +127,18 @@ int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
 			snprintf(err, errlen, "no task with pid %d", root_pid);
 			goto out;
 		}
-		walk(&f, t - set->tasks);
+		walk(&f, (node)(t - set->tasks));
 	} else {
 		for (size_t k = 0; k < set->n; k++) {
 			size_t i = nth(order, k);
 
 			if (shown(&f, &set->tasks[i]) && f.parent_of[i] < 0)
-				walk(&f, (long)i);
+				walk(&f, (node)i);
 		}
 		/* A racy snapshot could hold a loop: show what roots missed. */
 		for (size_t k = 0; k < set->n; k++)
 			if (shown(&f, &set->tasks[nth(order, k)]))
-				walk(&f, (long)nth(order, k));
+				walk(&f, (node)nth(order, k));
 	}
 	*rows = f.rows;
 	*nrows = f.nrows;
