@@ -21,8 +21,7 @@ struct task_view {
 };
 
 /*
- * One output row: @cols (space-separated column names; "mm." names the mm
- * summary's) fill @fmt's directives in order:
+ * One output row: @cols fill @fmt's directives in order:
  *   %s  the value as /proc/ptinspect shows it
  *   %T  nanoseconds as seconds       %P  pages as a size
  *   %B  bytes as a size              %Y  0/1 as no/yes
@@ -30,109 +29,139 @@ struct task_view {
  *   %N  how many strings a newline-separated list holds
  * A row with @when is shown only if that column is neither 0 nor empty;
  * @shown says whether it belongs to the --all output, the short one or both.
+ * Columns are named by their ids (T, D and M below): a name that is not a
+ * column does not compile.
  */
 enum task_row_shown { ROW_ALWAYS, ROW_SHORT_ONLY, ROW_ALL_ONLY };
 
-struct task_row {
-	const char *section, *label, *cols, *fmt, *when;
-	enum task_row_shown shown;
+/* The record a column is read from: the task's, its detail, the mm's. */
+enum task_record { REC_NONE, REC_TASK, REC_DETAIL, REC_MM };
+
+struct task_col {
+	enum task_record rec;
+	int id;
 };
 
-#define ROW(section, label, cols, fmt) \
-	{ section, label, cols, fmt, NULL, ROW_ALWAYS }
-#define ROW_IF(section, label, cols, fmt, when) \
-	{ section, label, cols, fmt, when, ROW_ALWAYS }
+#define T(id) { REC_TASK, PTI_TASK_##id }
+#define D(id) { REC_DETAIL, PTI_DETAIL_##id }
+#define M(id) { REC_MM, PTI_MM_##id }
+#define TASK_ROW_COLS 5
+
+struct task_row {
+	const char *section, *label, *fmt;
+	struct task_col when;		/* REC_NONE: shown always */
+	enum task_row_shown shown;
+	struct task_col cols[TASK_ROW_COLS];	/* the rest REC_NONE */
+};
+
+#define ROW(section, label, fmt, ...) \
+	{ section, label, fmt, { REC_NONE, 0 }, ROW_ALWAYS, { __VA_ARGS__ } }
+#define ROW_IF(section, label, fmt, when, ...) \
+	{ section, label, fmt, when, ROW_ALWAYS, { __VA_ARGS__ } }
 
 static const struct task_row rows[] = {
-	ROW("identity", "pid", "pid", "%s"),
-	ROW("identity", "tgid", "tgid", "%s"),
-	ROW("identity", "comm", "comm", "%s"),
-	ROW("identity", "name", "name", "%s"),
-	ROW("identity", "own pid namespace", "ns_pid ns_tgid ns_level",
-	    "pid %s, tgid %s (level %s)"),
-	ROW("identity", "session", "sid", "%s"),
-	ROW("identity", "process group", "pgid", "%s"),
+	ROW("identity", "pid", "%s", T(PID)),
+	ROW("identity", "tgid", "%s", T(TGID)),
+	ROW("identity", "comm", "%s", T(COMM)),
+	ROW("identity", "name", "%s", T(NAME)),
+	ROW("identity", "own pid namespace", "pid %s, tgid %s (level %s)",
+	    D(NS_PID), D(NS_TGID), D(NS_LEVEL)),
+	ROW("identity", "session", "%s", T(SID)),
+	ROW("identity", "process group", "%s", T(PGID)),
 
-	ROW("family", "real_parent", "real_parent_pid", "%s"),
-	ROW("family", "parent", "parent_pid", "%s"),
-	ROW_IF("family", "ptraced by", "tracer", "%s", "tracer"),
-	ROW("family", "group_leader", "leader", "%s"),
-	ROW("family", "threads", "threads thread_pids", "%s: %s"),
-	ROW("family", "children", "nr_children children", "%s: %s"),
-	ROW("family", "siblings", "siblings", "%s"),
-	ROW("family", "reaps orphans", "reaper", "%Y"),
+	ROW("family", "real_parent", "%s", D(REAL_PARENT_PID)),
+	ROW("family", "parent", "%s", D(PARENT_PID)),
+	ROW_IF("family", "ptraced by", "%s", T(TRACER),
+	       T(TRACER)),
+	ROW("family", "group_leader", "%s", T(LEADER)),
+	ROW("family", "threads", "%s: %s", T(THREADS), D(THREAD_PIDS)),
+	ROW("family", "children", "%s: %s", D(NR_CHILDREN), D(CHILDREN)),
+	ROW("family", "siblings", "%s", D(SIBLINGS)),
+	ROW("family", "reaps orphans", "%Y", T(REAPER)),
 
-	ROW("state", "state", "state state_names raw_state",
-	    "%s %s (__state %s)"),
-	ROW_IF("state", "exit_state", "exit_state_names exit_state",
-	       "%s (%s)", "exit_state"),
-	ROW("state", "flags", "flag_names flags", "%s (%s)"),
-	ROW_IF("state", "exit_code", "exit_code", "%s", "exit_state"),
-	ROW("state", "exit_signal", "exit_signal", "%s"),
+	ROW("state", "state", "%s %s (__state %s)",
+	    T(STATE), D(STATE_NAMES), T(RAW_STATE)),
+	ROW_IF("state", "exit_state", "%s (%s)", T(EXIT_STATE),
+	       D(EXIT_STATE_NAMES), T(EXIT_STATE)),
+	ROW("state", "flags", "%s (%s)", D(FLAG_NAMES), T(FLAGS)),
+	ROW_IF("state", "exit_code", "%s", T(EXIT_STATE),
+	       T(EXIT_CODE)),
+	ROW("state", "exit_signal", "%s", D(EXIT_SIGNAL)),
 
-	ROW("credentials", "uid", "uid euid suid fsuid",
-	    "real %s, effective %s, saved %s, fs %s"),
-	ROW("credentials", "gid", "gid egid sgid fsgid",
-	    "real %s, effective %s, saved %s, fs %s"),
-	ROW("credentials", "supplementary groups", "ngroups", "%s"),
-	ROW("credentials", "real_cred differs", "cred_differs", "%Y"),
-	ROW_IF("credentials", "real_cred", "real_euid real_egid",
-	       "euid %s, egid %s (objective: who may act on this task)", "cred_differs"),
-	ROW("credentials", "inheritable", "cap_inh_names cap_inh", "%s (%s)"),
-	ROW("credentials", "permitted", "cap_prm_names cap_prm", "%s (%s)"),
-	ROW("credentials", "effective", "cap_eff_names cap_eff", "%s (%s)"),
-	ROW("credentials", "bounding", "cap_bnd_names cap_bnd", "%s (%s)"),
-	ROW("credentials", "ambient", "cap_amb_names cap_amb", "%s (%s)"),
+	ROW("credentials", "uid", "real %s, effective %s, saved %s, fs %s",
+	    T(UID), T(EUID), T(SUID), T(FSUID)),
+	ROW("credentials", "gid", "real %s, effective %s, saved %s, fs %s",
+	    T(GID), T(EGID), T(SGID), T(FSGID)),
+	ROW("credentials", "supplementary groups", "%s", D(NGROUPS)),
+	ROW("credentials", "real_cred differs", "%Y", D(CRED_DIFFERS)),
+	ROW_IF("credentials", "real_cred",
+	       "euid %s, egid %s (objective: who may act on this task)",
+	       D(CRED_DIFFERS),
+	       D(REAL_EUID), D(REAL_EGID)),
+	ROW("credentials", "inheritable", "%s (%s)",
+	    D(CAP_INH_NAMES), D(CAP_INH)),
+	ROW("credentials", "permitted", "%s (%s)",
+	    D(CAP_PRM_NAMES), D(CAP_PRM)),
+	ROW("credentials", "effective", "%s (%s)",
+	    D(CAP_EFF_NAMES), D(CAP_EFF)),
+	ROW("credentials", "bounding", "%s (%s)", D(CAP_BND_NAMES), D(CAP_BND)),
+	ROW("credentials", "ambient", "%s (%s)", D(CAP_AMB_NAMES), D(CAP_AMB)),
 
-	ROW("scheduling", "policy", "policy", "%s"),
-	ROW("scheduling", "class", "sched_class", "%s"),
-	ROW("scheduling", "priority", "prio static_prio normal_prio rt_priority",
-	    "prio %s, static %s, normal %s, rt %s"),
-	ROW("scheduling", "nice", "nice", "%s"),
-	ROW("scheduling", "vruntime", "vruntime", "%s ns"),
-	ROW("scheduling", "sum_exec_runtime", "sum_exec_runtime", "%T"),
-	ROW("scheduling", "nr_migrations", "nr_migrations", "%s"),
-	ROW("scheduling", "queued", "on_rq on_cpu", "on_rq %s, on_cpu %s"),
-	ROW("scheduling", "cpu", "cpu", "%s"),
-	ROW("scheduling", "allowed cpus", "cpus_allowed nr_cpus_allowed",
-	    "%s (%s)"),
-	ROW("scheduling", "times", "utime_ns stime_ns", "user %T, system %T"),
-	ROW("scheduling", "context switches", "nvcsw nivcsw",
-	    "voluntary %s, involuntary %s"),
-	ROW("scheduling", "started", "start_ns start_boot_ns",
-	    "monotonic %T, boottime %T"),
+	ROW("scheduling", "policy", "%s", T(POLICY)),
+	ROW("scheduling", "class", "%s", D(SCHED_CLASS)),
+	ROW("scheduling", "priority", "prio %s, static %s, normal %s, rt %s",
+	    T(PRIO), T(STATIC_PRIO), T(NORMAL_PRIO), T(RT_PRIORITY)),
+	ROW("scheduling", "nice", "%s", T(NICE)),
+	ROW("scheduling", "vruntime", "%s ns", D(VRUNTIME)),
+	ROW("scheduling", "sum_exec_runtime", "%T", D(SUM_EXEC_RUNTIME)),
+	ROW("scheduling", "nr_migrations", "%s", D(NR_MIGRATIONS)),
+	ROW("scheduling", "queued", "on_rq %s, on_cpu %s", D(ON_RQ), D(ON_CPU)),
+	ROW("scheduling", "cpu", "%s", T(CPU)),
+	ROW("scheduling", "allowed cpus", "%s (%s)",
+	    D(CPUS_ALLOWED), D(NR_CPUS_ALLOWED)),
+	ROW("scheduling", "times", "user %T, system %T",
+	    T(UTIME_NS), T(STIME_NS)),
+	ROW("scheduling", "context switches", "voluntary %s, involuntary %s",
+	    T(NVCSW), T(NIVCSW)),
+	ROW("scheduling", "started", "monotonic %T, boottime %T",
+	    T(START_NS), T(START_BOOT_NS)),
 
-	ROW("signals", "blocked", "sig_blocked_names sig_blocked", "%s (%s)"),
-	ROW("signals", "pending (thread)", "sig_pending_names sig_pending",
-	    "%s (%s)"),
-	ROW("signals", "pending (group)", "sig_shared_pending_names sig_shared_pending",
-	    "%s (%s)"),
-	ROW("signals", "ignored", "sig_ignored", "%s"),
-	ROW("signals", "caught", "sig_caught", "%s"),
-	ROW("signals", "dispositions", "sig_handlers", "%s"),
+	ROW("signals", "blocked", "%s (%s)",
+	    D(SIG_BLOCKED_NAMES), D(SIG_BLOCKED)),
+	ROW("signals", "pending (thread)", "%s (%s)",
+	    D(SIG_PENDING_NAMES), D(SIG_PENDING)),
+	ROW("signals", "pending (group)", "%s (%s)",
+	    D(SIG_SHARED_PENDING_NAMES), D(SIG_SHARED_PENDING)),
+	ROW("signals", "ignored", "%s", D(SIG_IGNORED)),
+	ROW("signals", "caught", "%s", D(SIG_CAUGHT)),
+	ROW("signals", "dispositions", "%s", D(SIG_HANDLERS)),
 
-	ROW("memory", "has mm", "has_mm", "%Y"),
-	ROW("memory", "borrows active_mm", "borrows_mm", "%Y"),
-	ROW_IF("memory", "address space", "mm.map_count mm.total_vm mm.rss_anon mm.rss_file mm.rss_shmem",
-	       "%s VMAs, %P mapped; resident anon %P, file %P, shmem %P", "has_mm"),
-	ROW_IF("memory", "mm shared by", "mm.mm_users mm.mm_count",
-	       "mm_users %s, mm_count %s", "has_mm"),
-	ROW_IF("memory", "argv", "arg_start arg_end", "%s-%s", "has_mm"),
-	ROW_IF("memory", "environment", "env_start env_end", "%s-%s", "has_mm"),
-	ROW_IF("memory", "cmdline", "cmdline", "%L", "has_mm"),
-	{ "memory", "environ", "environ",
-	  "%N strings (--all shows them)", "has_mm", ROW_SHORT_ONLY },
-	{ "memory", "environ", "environ",
-	  "%L", "has_mm", ROW_ALL_ONLY },
+	ROW("memory", "has mm", "%Y", T(HAS_MM)),
+	ROW("memory", "borrows active_mm", "%Y", D(BORROWS_MM)),
+	ROW_IF("memory", "address space",
+	       "%s VMAs, %P mapped; resident anon %P, file %P, shmem %P",
+	       T(HAS_MM), M(MAP_COUNT), M(TOTAL_VM), M(RSS_ANON), M(RSS_FILE),
+	       M(RSS_SHMEM)),
+	ROW_IF("memory", "mm shared by", "mm_users %s, mm_count %s", T(HAS_MM),
+	       M(MM_USERS), M(MM_COUNT)),
+	ROW_IF("memory", "argv", "%s-%s", T(HAS_MM),
+	       D(ARG_START), D(ARG_END)),
+	ROW_IF("memory", "environment", "%s-%s", T(HAS_MM),
+	       D(ENV_START), D(ENV_END)),
+	ROW_IF("memory", "cmdline", "%L", T(HAS_MM),
+	       D(CMDLINE)),
+	{ "memory", "environ", "%N strings (--all shows them)", T(HAS_MM),
+	  ROW_SHORT_ONLY, { D(ENVIRON) } },
+	{ "memory", "environ", "%L", T(HAS_MM), ROW_ALL_ONLY, { D(ENVIRON) } },
 
-	ROW("files", "root", "root", "%s"),
-	ROW("files", "cwd", "cwd", "%s"),
-	ROW("files", "descriptors", "fds max_fds", "%s open, table of %s"),
-	ROW("files", "files_struct users", "files_users", "%s"),
-	ROW("files", "fs_struct users", "fs_users", "%s"),
+	ROW("files", "root", "%s", D(ROOT)),
+	ROW("files", "cwd", "%s", D(CWD)),
+	ROW("files", "descriptors", "%s open, table of %s", D(FDS), D(MAX_FDS)),
+	ROW("files", "files_struct users", "%s", D(FILES_USERS)),
+	ROW("files", "fs_struct users", "%s", D(FS_USERS)),
 
-	ROW("kernel stack", "size", "stack_size", "%B"),
-	ROW("kernel stack", "address", "stack", "%s"),
+	ROW("kernel stack", "size", "%B", D(STACK_SIZE)),
+	ROW("kernel stack", "address", "%s", D(KADDR_STACK)),
 };
 
 static const char *const sections[] = {
@@ -140,31 +169,33 @@ static const char *const sections[] = {
 	"memory", "files", "kernel stack",
 };
 
-/* A column of the task view by name, and the record it is read from. */
+/* Column @c of the task view, and the record it is read from; NULL if
+ * there is none (no mm summary).
+ */
 static const struct pti_column *lookup(const struct task_view *v,
-				       const char *name, const void **rec)
+				       struct task_col c, const void **rec)
 {
-	const struct pti_column *col;
-
-	if (strncmp(name, "mm.", 3) == 0) {
+	switch (c.rec) {
+	case REC_TASK:
+		*rec = &v->detail.base;
+		return &pti_task_columns[c.id];
+	case REC_DETAIL:
+		*rec = &v->detail;
+		return &pti_detail_columns[c.id];
+	case REC_MM:
 		*rec = &v->mm;
-		return v->has_mm_summary ?
-		       pti_column_find(pti_mm_columns, PTI_MM_NR_COLUMNS, name + 3) :
-		       NULL;
+		return v->has_mm_summary ? &pti_mm_columns[c.id] : NULL;
+	case REC_NONE:
+		break;
 	}
-	*rec = &v->detail;
-	col = pti_column_find(pti_detail_columns, PTI_DETAIL_NR_COLUMNS, name);
-	if (col)
-		return col;
-	*rec = &v->detail.base;
-	return pti_column_find(pti_task_columns, PTI_TASK_NR_COLUMNS, name);
+	return NULL;
 }
 
-static void value(const struct task_view *v, const char *name, char *buf,
+static void value(const struct task_view *v, struct task_col c, char *buf,
 		  size_t size)
 {
 	const void *rec;
-	const struct pti_column *col = lookup(v, name, &rec);
+	const struct pti_column *col = lookup(v, c, &rec);
 
 	if (col)
 		pti_column_format(col, rec, buf, size);
@@ -214,11 +245,8 @@ static void render(char directive, const char *text, unsigned int page_size,
 static void row_text(const struct task_view *v, const struct task_row *row,
 		     char *out, size_t size)
 {
-	char names[256], *save = NULL, *name;
-	size_t len = 0;
+	size_t len = 0, next = 0;
 
-	snprintf(names, sizeof(names), "%s", row->cols);
-	name = strtok_r(names, " ", &save);
 	out[0] = '\0';
 	for (const char *f = row->fmt; *f && len + 1 < size; f++) {
 		char raw[PTI_ARGS_LEN], shown[PTI_ARGS_LEN];
@@ -229,12 +257,10 @@ static void row_text(const struct task_view *v, const struct task_row *row,
 			continue;
 		}
 		f++;
-		if (name) {
-			value(v, name, raw, sizeof(raw));
-			name = strtok_r(NULL, " ", &save);
-		} else {
+		if (next < TASK_ROW_COLS && row->cols[next].rec != REC_NONE)
+			value(v, row->cols[next++], raw, sizeof(raw));
+		else
 			snprintf(raw, sizeof(raw), "?");
-		}
 		render(*f, raw, v->mm.page_size, shown, sizeof(shown));
 		len += (size_t)snprintf(out + len, size - len, "%s", shown);
 		if (len >= size)
@@ -250,7 +276,7 @@ static bool row_shown(const struct task_view *v, const struct task_row *row,
 	if ((row->shown == ROW_SHORT_ONLY && all) ||
 	    (row->shown == ROW_ALL_ONLY && !all))
 		return false;
-	if (!row->when)
+	if (row->when.rec == REC_NONE)
 		return true;
 	value(v, row->when, buf, sizeof(buf));
 	return strcmp(buf, "0") && strcmp(buf, "-") && strcmp(buf, "0x0");
@@ -349,33 +375,30 @@ static void json_section(FILE *out, const struct task_view *v,
 
 	fputc('{', out);
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		char names[256], *save = NULL;
-
 		if (strcmp(rows[i].section, section))
 			continue;
-		snprintf(names, sizeof(names), "%s", rows[i].cols);
-		for (char *n = strtok_r(names, " ", &save); n;
-		     n = strtok_r(NULL, " ", &save)) {
+		for (size_t k = 0; k < TASK_ROW_COLS &&
+				   rows[i].cols[k].rec != REC_NONE; k++) {
 			const struct pti_column *col;
 			const void *rec;
 			char buf[PTI_ARGS_LEN];
 			bool seen = false;
 
-			if (strncmp(n, "mm.", 3) == 0) {
+			if (rows[i].cols[k].rec == REC_MM) {
 				want_mm = true;
 				continue;
 			}
-			col = lookup(v, n, &rec);
-			for (size_t k = 0; k < ndone; k++)
-				seen |= col && done[k] == col->name;
+			col = lookup(v, rows[i].cols[k], &rec);
+			for (size_t d = 0; d < ndone; d++)
+				seen |= col && done[d] == col->name;
 			if (!col || seen || ndone == 64)
 				continue;
 			done[ndone++] = col->name;
 			fprintf(out, "%s\"%s\": ", first ? "" : ", ", col->name);
 			first = false;
 			pti_column_format(col, rec, buf, sizeof(buf));
-			if (col->type == PTI_T_ESCAPED && (!strcmp(n, "cmdline") ||
-							   !strcmp(n, "environ")))
+			if (col == &pti_detail_columns[PTI_DETAIL_CMDLINE] ||
+			    col == &pti_detail_columns[PTI_DETAIL_ENVIRON])
 				json_list(out, buf);
 			else if (pti_column_is_number(col))
 				fputs(buf, out);
