@@ -11,7 +11,8 @@
 #include <stdio.h>
 
 #define PTI_PLAIN_MAX_COLUMNS 64
-#define PTI_PLAIN_CELL 64	/* the buffer a cell may be formatted into */
+/* the buffer a cell may be formatted into: every PF_* name fits */
+#define PTI_PLAIN_CELL 512
 
 /* pti_plain_print()'s answer when a cell is not plain: nothing printed. */
 #define PTI_PLAIN_NOT_PLAIN 1

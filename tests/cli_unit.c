@@ -766,6 +766,52 @@ TEST(derived_task_columns)
 	pti_flag_names_free(&fn);
 }
 
+/*
+ * A derived cell longer than a number's buffer (a kernel worker's flags
+ * decode to about 60 bytes, every PF_* name to about 300) is printed
+ * whole in a plain table and in JSON.
+ */
+TEST(long_derived_cells_stay_whole)
+{
+	static const char view[] = "set value name\n"
+		"flags 0x1 IDLE\nflags 0x2 EXITING\nflags 0x4 VCPU\n"
+		"flags 0x8 WQ_WORKER\nflags 0x10 FORKNOEXEC\n"
+		"flags 0x20 MCE_PROCESS\nflags 0x40 SUPERPRIV\n"
+		"flags 0x80 DUMPCORE\nflags 0x100 SIGNALED\n"
+		"flags 0x200 MEMALLOC\nflags 0x400 NPROC_EXCEEDED\n"
+		"flags 0x800 USED_MATH\nflags 0x8000 NOFREEZE\n"
+		"flags 0x200000 KTHREAD\nflags 0x4000000 NO_SETAFFINITY\n";
+	static const char want[] =
+		"IDLE|EXITING|VCPU|WQ_WORKER|FORKNOEXEC|MCE_PROCESS|SUPERPRIV|"
+		"DUMPCORE|SIGNALED|MEMALLOC|NPROC_EXCEEDED|USED_MATH|NOFREEZE|"
+		"KTHREAD|NO_SETAFFINITY";
+	struct pti_task t[1] = { task(2, 2, 0, 'S', "kthreadd") };
+	struct pti_task_set set = { .tasks = t, .n = 1 };
+	struct pti_row rows[1] = { { &t[0], -1 } };
+	struct pti_view_opts o = { .raw = true, .noheadings = true,
+				   .columns = "flag_names" };
+	struct pti_flag_names fn;
+	char err[128], line[512], *text;
+	FILE *in = fmemopen((void *)view, sizeof(view) - 1, "r");
+
+	t[0].flags = 0x04208fff;
+	ASSERT_EQ(0, pti_flag_names_parse(in, "flags", &fn, err, sizeof(err)));
+	fclose(in);
+	o.task_flags = &fn;
+	text = printed_tasks(&set, rows, 1, o, false, NULL);
+	ASSERT_NE(NULL, text);
+	snprintf(line, sizeof(line), "%s\n", want);
+	EXPECT_STREQ(line, text);
+	free(text);
+	o.json = true;
+	text = printed_tasks(&set, rows, 1, o, false, NULL);
+	ASSERT_NE(NULL, text);
+	snprintf(line, sizeof(line), "\"flag_names\": \"%s\"\n", want);
+	EXPECT_NE(NULL, strstr(text, line)) TH_LOG("%s", text);
+	free(text);
+	pti_flag_names_free(&fn);
+}
+
 /* On a terminal long words are cut to its width; raw output keeps them. */
 TEST(words_are_cut_to_a_terminal_only)
 {
