@@ -114,7 +114,7 @@ static int print_layout(const struct pti_layout *l,
 		}
 		putchar('\n');
 	}
-	ret = scols_print_table(tb) ? -1 : 0;
+	ret = pti_view_print_table(tb);
 out:
 	scols_unref_table(tb);
 	return ret;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "commands.h"
+#include "json.h"
 #include "pages.h"
 #include "plain_table.h"
 #include "vma.h"
@@ -135,7 +136,7 @@ static const char *entry_cell(const void *arg, size_t row, size_t col,
 
 /*
  * A table of a whole address space can have millions of rows: printed
- * as it is formatted (libsmartcols would hold every cell); JSON and
+ * as it is formatted, JSON too (libsmartcols would hold every cell);
  * pairs go through libsmartcols.
  */
 static int print_entry_rows(const struct entry_cells *e, char **names, int n,
@@ -148,13 +149,14 @@ static int print_entry_rows(const struct entry_cells *e, char **names, int n,
 	struct libscols_table *tb;
 	int ret = -1;
 
-	if (!o->view.json && !o->view.pairs) {
-		for (int i = 0; i < n; i++) {
-			plain.heads[i] = names[i];
-			plain.right[i] = pti_column_is_number(e->cols[i]);
-		}
-		return pti_plain_print(&plain, stdout);
+	for (int i = 0; i < n; i++) {
+		plain.heads[i] = names[i];
+		plain.right[i] = pti_column_is_number(e->cols[i]);
 	}
+	if (o->view.json)
+		return pti_json_plain_table(&plain, "pages", stdout);
+	if (!o->view.pairs)
+		return pti_plain_print(&plain, stdout);
 	tb = new_table(o, "pages");
 	if (!tb)
 		return -1;
@@ -178,7 +180,7 @@ static int print_entry_rows(const struct entry_cells *e, char **names, int n,
 				goto out;
 		}
 	}
-	ret = scols_print_table(tb) ? -1 : 0;
+	ret = pti_view_print_table(tb);
 out:
 	scols_unref_table(tb);
 	return ret;
@@ -372,7 +374,7 @@ static int print_per_vma(const struct pti_source *src, int pid,
 		if (vma_row(tb, &w, counts))
 			goto out;
 	}
-	if (got == 0 && !scols_print_table(tb))
+	if (got == 0 && !pti_view_print_table(tb))
 		ret = 0;
 out:
 	pti_vma_end(&w.reader);
@@ -516,7 +518,7 @@ static int print_cow(const struct pti_source *src, int parent_pid,
 				goto out;
 		cow_join(parent, child, range ? range->start : 0,
 			 range ? range->end : ~0ULL, page, cow_row, &t);
-		if (!t.failed && !scols_print_table(t.tb))
+		if (!t.failed && !pti_view_print_table(t.tb))
 			ret = 0;
 		goto out;
 	}
@@ -557,7 +559,7 @@ static int print_cow(const struct pti_source *src, int parent_pid,
 		if (vma_row(t.tb, &w, counts))
 			goto out_vma;
 	}
-	if (got == 0 && !scols_print_table(t.tb))
+	if (got == 0 && !pti_view_print_table(t.tb))
 		ret = 0;
 out_vma:
 	pti_vma_end(&w.reader);
@@ -642,7 +644,7 @@ static int print_walk(const struct pti_source *src, int pid,
 		printf("pid %d, address 0x%llx, %s paging:\n\n", pid, addr,
 		       five ? "5-level" : "4-level (p4d folded into pgd)");
 	}
-	if (scols_print_table(tb))
+	if (pti_view_print_table(tb))
 		goto out;
 	if (!o->view.json && !o->view.pairs && !o->view.noheadings) {
 		const struct pti_walk_step *last = &steps[n - 1];

@@ -325,19 +325,18 @@ static int print_rb_trees(const struct pti_runq_cpu *c,
 	return ret;
 }
 
-static void print_json(const struct pti_runq *q, int only_cpu)
+static int print_json(const struct pti_runq *q, int only_cpu)
 {
 	char se_absent[PTI_ABSENT_LEN + 48];
-	bool first_cpu = true;
+	struct pti_json j;
 
-	fputs("{\"cpus\": [", stdout);
+	pti_json_begin(&j, stdout, PTI_JSON_PRETTY);
+	pti_json_array(&j, "cpus");
 	for (size_t i = 0; i < q->n; i++) {
 		const struct pti_runq_cpu *c = &q->cpus[i];
 
 		if (only_cpu >= 0 && c->rq.cpu != only_cpu)
 			continue;
-		fputs(first_cpu ? "\n " : ",\n ", stdout);
-		first_cpu = false;
 		/* What this kernel lacks is null, not a made-up 0; lag is
 		 * measured from min_vruntime.
 		 */
@@ -346,23 +345,24 @@ static void print_json(const struct pti_runq *q, int only_cpu)
 			 ",lag,q_min_vruntime",
 			 has_field(&c->rq, "cfs_zero_vruntime") ? "" :
 			 ",q_zero_vruntime");
-		pti_json_record_absent(stdout, pti_rq_columns, PTI_RQ_NR_COLUMNS,
-				       &c->rq, c->rq.absent);
-		fputs(", \"entities\": [", stdout);
+		pti_json_object(&j, NULL);
+		pti_json_columns(&j, pti_rq_columns, PTI_RQ_NR_COLUMNS, &c->rq,
+				 c->rq.absent);
+		pti_json_array(&j, "entities");
 		for (size_t e = 0; e < c->n; e++) {
-			fputs(e ? ",\n   " : "\n   ", stdout);
-			pti_json_record_absent(stdout, pti_se_columns,
-					       PTI_SE_NR_COLUMNS, &c->se[e],
-					       se_absent);
+			pti_json_object(&j, NULL);
+			pti_json_columns(&j, pti_se_columns, PTI_SE_NR_COLUMNS,
+					 &c->se[e], se_absent);
 			/* A nice level only means something for CFS weights. */
 			if (is_class(&c->se[e], "cfs"))
-				printf(", \"nice\": %d",
-				       pti_weight_nice(c->se[e].weight));
-			putchar('}');
+				pti_json_s64(&j, "nice",
+					     pti_weight_nice(c->se[e].weight));
+			pti_json_close(&j);
 		}
-		fputs("]}", stdout);
+		pti_json_close(&j);
+		pti_json_close(&j);
 	}
-	fputs("\n]}\n", stdout);
+	return pti_json_end(&j);
 }
 
 static void usage(FILE *out)
@@ -448,7 +448,7 @@ int pti_cmd_runq(const struct pti_source *src, int argc, char **argv)
 		return PTI_EXIT_FAILURE;
 	}
 	if (o.json) {
-		print_json(&q, o.cpu);
+		ret = print_json(&q, o.cpu);
 	} else {
 		for (size_t i = 0; i < q.n && !ret; i++) {
 			if (o.cpu >= 0 && q.cpus[i].rq.cpu != o.cpu)

@@ -73,32 +73,37 @@ static void usage(FILE *out)
 }
 
 /*
- * JSON by hand: libsmartcols has no null for a boolean column, and "neither
- * task has one" (a kernel thread's mm) is not "no".
+ * Shared structures as true, false, or null: "neither task has one" (a
+ * kernel thread's mm) is not "no".
  */
-static void print_json(const struct pti_share *rows, size_t n)
+static int print_json(const struct pti_share *rows, size_t n)
 {
-	fputs("{\"shares\": [", stdout);
+	struct pti_json j;
+
+	pti_json_begin(&j, stdout, PTI_JSON_PRETTY);
+	pti_json_array(&j, "shares");
 	for (size_t r = 0; r < n; r++) {
 		char flags[128];
 
-		printf("%s\n {\"pid\": %d, \"tgid\": %d, \"ppid\": %d, \"relation\": ",
-		       r ? "," : "", rows[r].pid, rows[r].tgid, rows[r].ppid);
-		pti_json_string(stdout, rows[r].relation);
+		pti_json_object(&j, NULL);
+		pti_json_s64(&j, "pid", rows[r].pid);
+		pti_json_s64(&j, "tgid", rows[r].tgid);
+		pti_json_s64(&j, "ppid", rows[r].ppid);
+		pti_json_string(&j, "relation", rows[r].relation);
 		for (size_t i = 0; i < sizeof(shared) / sizeof(shared[0]); i++) {
 			int v = share_value(&rows[r], shared[i].column);
 
-			printf(", \"%s\": %s", shared[i].column,
-			       v < 0 ? "null" : v ? "true" : "false");
+			if (v < 0)
+				pti_json_null(&j, shared[i].column);
+			else
+				pti_json_bool(&j, shared[i].column, v);
 		}
 		clone_flags(&rows[r], flags, sizeof(flags));
-		fputs(", \"clone\": ", stdout);
-		pti_json_string(stdout, flags);
-		fputs(", \"comm\": ", stdout);
-		pti_json_string(stdout, rows[r].comm);
-		fputc('}', stdout);
+		pti_json_string(&j, "clone", flags);
+		pti_json_string(&j, "comm", rows[r].comm);
+		pti_json_close(&j);
 	}
-	fputs("\n]}\n", stdout);
+	return pti_json_end(&j);
 }
 
 static int print_table(const struct pti_share *rows, size_t n,
@@ -201,7 +206,7 @@ int pti_cmd_share(const struct pti_source *src, int argc, char **argv)
 		return PTI_EXIT_FAILURE;
 	}
 	if (o.json)
-		print_json(rows, n);
+		ret = print_json(rows, n);
 	else
 		ret = print_table(rows, n, &o);
 	free(rows);

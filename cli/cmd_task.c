@@ -347,33 +347,28 @@ out:
 }
 
 /* A newline-separated list as a JSON array of strings. */
-static void json_list(FILE *out, const char *text)
+static void json_list(struct pti_json *j, const char *key, const char *text)
 {
-	bool first = true;
-
-	fputc('[', out);
+	pti_json_array(j, key);
 	while (*text && strcmp(text, "-")) {
 		size_t n = strcspn(text, "\n");
 		char item[PTI_ARGS_LEN];
 
 		snprintf(item, sizeof(item), "%.*s", (int)n, text);
-		fputs(first ? "" : ", ", out);
-		pti_json_string(out, item);
-		first = false;
+		pti_json_string(j, NULL, item);
 		text += n + (text[n] == '\n');
 	}
-	fputc(']', out);
+	pti_json_close(j);
 }
 
 /* Each column a section's rows name, once, typed; "mm." ones as "mm". */
-static void json_section(FILE *out, const struct task_view *v,
+static void json_section(struct pti_json *j, const struct task_view *v,
 			 const char *section)
 {
 	const char *done[64];
 	size_t ndone = 0;
-	bool first = true, want_mm = false;
+	bool want_mm = false;
 
-	fputc('{', out);
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		if (strcmp(rows[i].section, section))
 			continue;
@@ -394,34 +389,33 @@ static void json_section(FILE *out, const struct task_view *v,
 			if (!col || seen || ndone == 64)
 				continue;
 			done[ndone++] = col->name;
-			fprintf(out, "%s\"%s\": ", first ? "" : ", ", col->name);
-			first = false;
 			pti_column_format(col, rec, buf, sizeof(buf));
 			if (col == &pti_detail_columns[PTI_DETAIL_CMDLINE] ||
 			    col == &pti_detail_columns[PTI_DETAIL_ENVIRON])
-				json_list(out, buf);
+				json_list(j, col->name, buf);
 			else if (pti_column_is_number(col))
-				fputs(buf, out);
+				pti_json_raw(j, col->name, buf);
 			else
-				pti_json_string(out, buf);
+				pti_json_string(j, col->name, buf);
 		}
 	}
-	if (want_mm) {
-		fprintf(out, "%s\"mm\": ", first ? "" : ", ");
-		if (v->has_mm_summary) {
-			pti_json_record(out, pti_mm_columns, PTI_MM_NR_COLUMNS,
-					&v->mm);
-			fputc('}', out);
-		} else {
-			fputs("null", out);
-		}
+	if (!want_mm)
+		return;
+	if (v->has_mm_summary) {
+		pti_json_object(j, "mm");
+		pti_json_columns(j, pti_mm_columns, PTI_MM_NR_COLUMNS, &v->mm,
+				 NULL);
+		pti_json_close(j);
+	} else {
+		pti_json_null(j, "mm");
 	}
-	fputc('}', out);
 }
 
-static void print_json(const struct task_view *v)
+static int print_json(const struct task_view *v)
 {
-	fputc('{', stdout);
+	struct pti_json j;
+
+	pti_json_begin(&j, stdout, PTI_JSON_PRETTY);
 	for (size_t s = 0; s < sizeof(sections) / sizeof(sections[0]); s++) {
 		char key[32];
 
@@ -429,10 +423,11 @@ static void print_json(const struct task_view *v)
 		for (char *p = key; *p; p++)
 			if (*p == ' ')
 				*p = '_';
-		printf("%s\n \"%s\": ", s ? "," : "", key);
-		json_section(stdout, v, sections[s]);
+		pti_json_object(&j, key);
+		json_section(&j, v, sections[s]);
+		pti_json_close(&j);
 	}
-	fputs("\n}\n", stdout);
+	return pti_json_end(&j);
 }
 
 static void usage(FILE *out)
@@ -491,9 +486,7 @@ int pti_cmd_task(const struct pti_source *src, int argc, char **argv)
 		v.has_mm_summary = true;
 		pti_vma_end(&r);
 	}
-	if (json)
-		print_json(&v);
-	else if (print_human(&v, all))
+	if (json ? print_json(&v) : print_human(&v, all))
 		return PTI_EXIT_FAILURE;
 	return PTI_EXIT_OK;
 }

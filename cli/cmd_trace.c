@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 #include "commands.h"
+#include "json.h"
 #include "trace_session.h"
 
 #define DRAIN_INTERVAL_MS 100
@@ -79,8 +80,13 @@ static void announce(const struct pti_trace_session *s,
 		     const struct pti_trace_config *cfg, bool json)
 {
 	if (json) {
-		printf("{\"type\": \"attached\", \"attach\": \"%s\", "
-		       "\"buffer_bytes\": %zu}\n", s->attach_name, cfg->buffer_bytes);
+		struct pti_json j;
+
+		pti_json_begin(&j, stdout, PTI_JSON_LINE);
+		pti_json_string(&j, "type", "attached");
+		pti_json_string(&j, "attach", s->attach_name);
+		pti_json_u64(&j, "buffer_bytes", cfg->buffer_bytes);
+		pti_json_end(&j);
 		fflush(stdout);
 	}
 	fprintf(stderr, "ptinspect trace: attached (%s); %s\n", s->attach_name,

@@ -184,29 +184,30 @@ static int print_json(struct pti_vma_reader *r, const struct vma_context *ctx,
 {
 	static struct pti_vma v;
 	const struct pti_mm *mm = ctx->mm;
-	bool first = true;
+	struct pti_json j;
 	int got;
-	char kind[16], size[32], names[PTI_VM_FLAG_NAMES_LEN];
+	char names[PTI_FLAG_NAMES_TEXT];
 
-	fputs("{\"mm\": ", stdout);
-	pti_json_record(stdout, pti_mm_columns, PTI_MM_NR_COLUMNS, mm);
-	fputs("},\n \"vmas\": [", stdout);
+	pti_json_begin(&j, stdout, PTI_JSON_PRETTY);
+	pti_json_object(&j, "mm");
+	pti_json_columns(&j, pti_mm_columns, PTI_MM_NR_COLUMNS, mm, NULL);
+	pti_json_close(&j);
+	pti_json_array(&j, "vmas");
 	while ((got = pti_vma_next(r, &v, err, errlen)) == 1) {
-		fputs(first ? "\n  " : ",\n  ", stdout);
-		first = false;
-		pti_json_record(stdout, pti_vma_columns, PTI_VMA_NR_COLUMNS, &v);
-		snprintf(kind, sizeof(kind), "%s", pti_vma_kind(mm, &v));
-		snprintf(size, sizeof(size), "%llu",
-			 (unsigned long long)(v.end - v.start));
-		printf(", \"size\": %s, \"kind\": ", size);
-		pti_json_string(stdout, kind);
+		pti_json_object(&j, NULL);
+		pti_json_columns(&j, pti_vma_columns, PTI_VMA_NR_COLUMNS, &v,
+				 NULL);
+		pti_json_u64(&j, "size", v.end - v.start);
+		pti_json_string(&j, "kind", pti_vma_kind(mm, &v));
 		pti_flag_names_decode(&ctx->vm_flags, v.vm_flags, names,
 				      sizeof(names));
-		fputs(", \"vm_flag_names\": ", stdout);
-		pti_json_string(stdout, names);
-		fputc('}', stdout);
+		pti_json_string(&j, "vm_flag_names", names);
+		pti_json_close(&j);
 	}
-	fputs("\n ]\n}\n", stdout);
+	if (pti_json_end(&j) && got == 0) {
+		snprintf(err, errlen, "write error");
+		got = -1;
+	}
 	return got;
 }
 

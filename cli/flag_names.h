@@ -9,6 +9,12 @@
 #include "ptinspect_format.h"
 #include "source.h"
 
+/*
+ * Room for the names a word's set bits decode to: every VM_* name of a
+ * 6.1 to 7.x kernel is about 270 bytes, every PF_* name about 280.
+ */
+#define PTI_FLAG_NAMES_TEXT	512
+
 /* One flag word's bits, in the module's order. */
 struct pti_flag_names {
 	struct pti_flag *bits;

@@ -117,89 +117,99 @@ void pti_exit_status_text(int code, char *buf, size_t size)
 	}
 }
 
-static void json_task(FILE *out, const char *prefix,
+static void json_task(struct pti_json *j, const char *prefix,
 		      const struct pti_trace_task *t)
 {
-	fprintf(out, ", \"%spid\": %u, \"%stgid\": %u, \"%sppid\": %u, "
-		"\"%sns_pid\": %u, \"%sns_tgid\": %u, \"%scomm\": ",
-		prefix, t->pid, prefix, t->tgid, prefix, t->ppid, prefix,
-		t->ns_pid, prefix, t->ns_tgid, prefix);
-	pti_json_string(out, t->comm);
+	static const char *const keys[] = { "pid", "tgid", "ppid", "ns_pid",
+					    "ns_tgid", "comm" };
+	const unsigned int ids[] = { t->pid, t->tgid, t->ppid, t->ns_pid,
+				     t->ns_tgid };
+	char key[32];
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		snprintf(key, sizeof(key), "%s%s", prefix, keys[i]);
+		if (i < sizeof(ids) / sizeof(ids[0]))
+			pti_json_u64(j, key, ids[i]);
+		else
+			pti_json_string(j, key, t->comm);
+	}
 }
 
-static void json_exit_code(FILE *out, int code)
+static void json_exit_code(struct pti_json *j, int code)
 {
 	char sig[32];
 
-	fprintf(out, ", \"exit_code\": %d", code);
+	pti_json_s64(j, "exit_code", code);
 	if (code & 0x7f) {
 		signal_name(code & 0x7f, sig, sizeof(sig));
-		fprintf(out, ", \"status\": null, \"signal\": \"%s\", \"core\": %s",
-			sig, code & 0x80 ? "true" : "false");
+		pti_json_null(j, "status");
+		pti_json_string(j, "signal", sig);
+		pti_json_bool(j, "core", code & 0x80);
 	} else {
-		fprintf(out, ", \"status\": %d, \"signal\": null, \"core\": false",
-			(code >> 8) & 0xff);
+		pti_json_s64(j, "status", (code >> 8) & 0xff);
+		pti_json_null(j, "signal");
+		pti_json_bool(j, "core", false);
 	}
 }
 
 static void print_json(struct pti_trace_printer *p,
 		       const struct pti_trace_event *e)
 {
-	FILE *out = p->out;
+	struct pti_json j;
+	char letter[2] = "";
 
-	fprintf(out, "{\"type\": \"%s\", \"ts_ns\": %llu, \"cpu\": %u",
-		pti_trace_kind_name(e->kind), (unsigned long long)e->ts_ns, e->cpu);
-	json_task(out, "", &e->task);
+	pti_json_begin(&j, p->out, PTI_JSON_LINE);
+	pti_json_string(&j, "type", pti_trace_kind_name(e->kind));
+	pti_json_u64(&j, "ts_ns", e->ts_ns);
+	pti_json_u64(&j, "cpu", e->cpu);
+	json_task(&j, "", &e->task);
 	switch (e->kind) {
 	case PTI_EV_FORK:
-		json_task(out, "child_", &e->fork.child);
-		fprintf(out, ", \"kind\": \"%s\"", pti_fork_kind_name(e->fork.kind));
+		json_task(&j, "child_", &e->fork.child);
+		pti_json_string(&j, "kind", pti_fork_kind_name(e->fork.kind));
 		if (e->fork.flags_known)
-			fprintf(out, ", \"clone_flags\": %llu",
-				(unsigned long long)e->fork.clone_flags);
+			pti_json_u64(&j, "clone_flags", e->fork.clone_flags);
 		else
-			fputs(", \"clone_flags\": null", out);
+			pti_json_null(&j, "clone_flags");
 		break;
 	case PTI_EV_EXEC:
-		fprintf(out, ", \"old_pid\": %u, \"filename\": ", e->exec.old_pid);
-		pti_json_string(out, e->exec.filename);
+		pti_json_u64(&j, "old_pid", e->exec.old_pid);
+		pti_json_string(&j, "filename", e->exec.filename);
 		break;
 	case PTI_EV_EXIT:
-		json_exit_code(out, e->exit.exit_code);
-		fprintf(out, ", \"scope\": \"%s\", \"leader\": %s, \"fate\": \"%s\", "
-			"\"exec_tid\": %u",
-			e->exit.group_dead ? "process" : "thread",
-			e->exit.leader ? "true" : "false",
-			pti_exit_fate_name(e->exit.fate), e->exit.exec_tid);
+		json_exit_code(&j, e->exit.exit_code);
+		pti_json_string(&j, "scope",
+				e->exit.group_dead ? "process" : "thread");
+		pti_json_bool(&j, "leader", e->exit.leader);
+		pti_json_string(&j, "fate", pti_exit_fate_name(e->exit.fate));
+		pti_json_u64(&j, "exec_tid", e->exit.exec_tid);
 		break;
 	case PTI_EV_REAP:
-		json_task(out, "child_", &e->reap.child);
-		json_exit_code(out, e->reap.exit_code);
-		fprintf(out, ", \"zombie_ns\": %llu",
-			(unsigned long long)e->reap.zombie_ns);
+		json_task(&j, "child_", &e->reap.child);
+		json_exit_code(&j, e->reap.exit_code);
+		pti_json_u64(&j, "zombie_ns", e->reap.zombie_ns);
 		break;
 	case PTI_EV_ORPHAN:
-		json_task(out, "child_", &e->orphan.child);
-		fprintf(out, ", \"child_zombie\": %s, \"new_parent\": %u, "
-			"\"new_parent_kind\": \"%s\"",
-			e->orphan.child_state == 'Z' ? "true" : "false",
-			e->orphan.reaper_tgid,
-			reaper_kind_name(e->orphan.reaper_kind));
+		json_task(&j, "child_", &e->orphan.child);
+		pti_json_bool(&j, "child_zombie", e->orphan.child_state == 'Z');
+		pti_json_u64(&j, "new_parent", e->orphan.reaper_tgid);
+		pti_json_string(&j, "new_parent_kind",
+				reaper_kind_name(e->orphan.reaper_kind));
 		break;
 	case PTI_EV_SWITCH:
-		json_task(out, "next_", &e->sw.next);
-		fprintf(out, ", \"prev_state\": \"%c\", \"voluntary\": %s, "
-			"\"next_wait_ns\": %llu", pti_state_letter(e->sw.prev_state),
-			e->sw.voluntary ? "true" : "false",
-			(unsigned long long)e->sw.next_wait_ns);
+		json_task(&j, "next_", &e->sw.next);
+		letter[0] = pti_state_letter(e->sw.prev_state);
+		pti_json_string(&j, "prev_state", letter);
+		pti_json_bool(&j, "voluntary", e->sw.voluntary);
+		pti_json_u64(&j, "next_wait_ns", e->sw.next_wait_ns);
 		break;
 	case PTI_EV_WAKEUP:
-		json_task(out, "waker_", &e->wakeup.waker);
-		fprintf(out, ", \"target_cpu\": %u, \"new_task\": %s",
-			e->wakeup.target_cpu, e->wakeup.new_task ? "true" : "false");
+		json_task(&j, "waker_", &e->wakeup.waker);
+		pti_json_u64(&j, "target_cpu", e->wakeup.target_cpu);
+		pti_json_bool(&j, "new_task", e->wakeup.new_task);
 		break;
 	}
-	fputs("}\n", out);
+	pti_json_end(&j);
 }
 
 static void print_text(struct pti_trace_printer *p,
@@ -312,12 +322,17 @@ void pti_trace_print_counts(struct pti_trace_printer *p,
 			    const struct pti_trace_counts *c)
 {
 	if (p->json) {
-		fprintf(p->out, "{\"type\": \"stats\", \"produced\": %llu, "
-			"\"delivered\": %llu, \"dropped\": %llu, "
-			"\"follow_missed\": %llu, \"tasks_not_counted\": %llu, "
-			"\"runs_missed\": %llu}\n",
-			c->produced, c->delivered, c->dropped, c->follow_missed,
-			c->tasks_not_counted, c->runs_missed);
+		struct pti_json j;
+
+		pti_json_begin(&j, p->out, PTI_JSON_LINE);
+		pti_json_string(&j, "type", "stats");
+		pti_json_u64(&j, "produced", c->produced);
+		pti_json_u64(&j, "delivered", c->delivered);
+		pti_json_u64(&j, "dropped", c->dropped);
+		pti_json_u64(&j, "follow_missed", c->follow_missed);
+		pti_json_u64(&j, "tasks_not_counted", c->tasks_not_counted);
+		pti_json_u64(&j, "runs_missed", c->runs_missed);
+		pti_json_end(&j);
 		return;
 	}
 	fprintf(stderr, "ptinspect trace: %llu events, %llu delivered, %llu dropped",

@@ -133,33 +133,42 @@ out:
 	return ret;
 }
 
-static void print_json(const struct task_count *v, size_t n,
+static void print_json(FILE *out, const struct task_count *v, size_t n,
 		       const unsigned long long *hist, bool known)
 {
+	struct pti_json j;
+
 	for (size_t i = 0; i < n; i++) {
 		const struct pti_sched_stats *st = &v[i].st;
 
-		printf("{\"type\": \"sched_stats\", \"pid\": %u, \"tgid\": %u, "
-		       "\"comm\": ", v[i].pid, st->tgid);
-		pti_json_string(stdout, st->comm);
-		printf(", \"voluntary\": %llu, \"involuntary\": %llu, "
-		       "\"waits\": %llu, \"wait_ns\": %llu, \"max_wait_ns\": %llu}\n",
-		       (unsigned long long)st->voluntary,
-		       (unsigned long long)st->involuntary,
-		       (unsigned long long)st->waits,
-		       (unsigned long long)st->wait_ns,
-		       (unsigned long long)st->max_wait_ns);
+		pti_json_begin(&j, out, PTI_JSON_LINE);
+		pti_json_string(&j, "type", "sched_stats");
+		pti_json_u64(&j, "pid", v[i].pid);
+		pti_json_u64(&j, "tgid", st->tgid);
+		pti_json_string(&j, "comm", st->comm);
+		pti_json_u64(&j, "voluntary", st->voluntary);
+		pti_json_u64(&j, "involuntary", st->involuntary);
+		pti_json_u64(&j, "waits", st->waits);
+		pti_json_u64(&j, "wait_ns", st->wait_ns);
+		pti_json_u64(&j, "max_wait_ns", st->max_wait_ns);
+		pti_json_end(&j);
 	}
-	printf("{\"type\": \"runq_latency\", \"available\": %s, "
-	       "\"unit\": \"usecs\", \"buckets\": [", known ? "true" : "false");
+	pti_json_begin(&j, out, PTI_JSON_LINE);
+	pti_json_string(&j, "type", "runq_latency");
+	pti_json_bool(&j, "available", known);
+	pti_json_string(&j, "unit", "usecs");
+	pti_json_array(&j, "buckets");
 	for (int i = 0; i < PTI_HIST_SLOTS; i++) {
 		unsigned long long low, high;
 
 		bucket_bounds(i, &low, &high);
-		printf("%s{\"low\": %llu, \"high\": %llu, \"count\": %llu}",
-		       i ? ", " : "", low, high, hist[i]);
+		pti_json_object(&j, NULL);
+		pti_json_u64(&j, "low", low);
+		pti_json_u64(&j, "high", high);
+		pti_json_u64(&j, "count", hist[i]);
+		pti_json_close(&j);
 	}
-	printf("]}\n");
+	pti_json_end(&j);
 }
 
 int pti_trace_print_summary(struct pti_trace_session *s)
@@ -187,7 +196,7 @@ int pti_trace_print_summary(struct pti_trace_session *s)
 	if (!v)
 		return -1;
 	if (s->printer->json) {
-		print_json(v, n, hist, s->waits_known);
+		print_json(s->printer->out, v, n, hist, s->waits_known);
 	} else {
 		ret = print_tasks_text(v, n);
 		print_hist_text(hist, s->waits_known);

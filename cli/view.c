@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "flag_names.h"
+#include "json.h"
 #include "plain_table.h"
 #include "view.h"
 #include "task_marks.h"
@@ -152,6 +153,13 @@ int pti_view_add_column(struct libscols_table *tb, const char *name,
 	return 0;
 }
 
+int pti_view_print_table(struct libscols_table *tb)
+{
+	if (scols_table_is_json(tb))
+		return pti_json_scols_table(tb);
+	return scols_print_table(tb) ? -1 : 0;
+}
+
 /* One -o column, resolved once. */
 struct out_column {
 	const char *name;
@@ -192,7 +200,7 @@ static const char *plain_cell(const void *arg, size_t row, size_t col,
 	return cell_text(arg, row, col, buf, PTI_PLAIN_CELL, len);
 }
 
-/* Through libsmartcols: JSON, pairs, and tables for a terminal. */
+/* Through libsmartcols: pairs, and tables for a terminal. */
 static int print_scols(FILE *out, const struct out_table *o, size_t nrows,
 		       size_t ncols, const struct pti_view_opts *opts,
 		       long tree_col, const char *name)
@@ -245,40 +253,35 @@ out:
 }
 
 /*
- * Aligned or raw text for a pipe or file: printed as it is formatted.
- * PTI_PLAIN_NOT_PLAIN, having printed nothing, when a cell needs
- * libsmartcols' encoding.
+ * @o as a plain table (plain_table.h), for a pipe, a file or JSON; its
+ * parent rows, if a tree, in *@parent (the caller frees it).
  */
-static int print_plain(FILE *out, const struct out_table *o, size_t nrows,
-		       size_t ncols, const struct pti_view_opts *opts,
-		       long tree_col)
+static int plain_of(const struct out_table *o, size_t nrows, size_t ncols,
+		    const struct pti_view_opts *opts, long tree_col,
+		    struct pti_plain_table *t, long **parent)
 {
-	struct pti_plain_table t = {
+	*t = (struct pti_plain_table){
 		.ncols = ncols, .nrows = nrows, .raw = opts->raw,
 		.noheadings = opts->noheadings, .cell = plain_cell, .arg = o,
 	};
-	long *parent = NULL;
-	int ret;
-
+	*parent = NULL;
 	for (size_t c = 0; c < ncols; c++) {
-		t.heads[c] = o->cols[c].name;
-		t.right[c] = pti_column_is_number(o->cols[c].col);
+		t->heads[c] = o->cols[c].name;
+		t->right[c] = pti_column_is_number(o->cols[c].col);
 	}
-	if (tree_col >= 0) {
-		parent = malloc((nrows ? nrows : 1) * sizeof(*parent));
-		if (!parent)
-			return -1;
-		/* a parent at or after its child: a root, as libsmartcols has it */
-		for (size_t r = 0; r < nrows; r++)
-			parent[r] = o->rows[r].parent >= 0 &&
-				    (size_t)o->rows[r].parent < r ?
-				    o->rows[r].parent : -1;
-		t.parent = parent;
-		t.tree_col = (size_t)tree_col;
-	}
-	ret = pti_plain_print(&t, out);
-	free(parent);
-	return ret;
+	if (tree_col < 0)
+		return 0;
+	*parent = malloc((nrows ? nrows : 1) * sizeof(**parent));
+	if (!*parent)
+		return -1;
+	/* a parent at or after its child: a root, as libsmartcols has it */
+	for (size_t r = 0; r < nrows; r++)
+		(*parent)[r] = o->rows[r].parent >= 0 &&
+			       (size_t)o->rows[r].parent < r ?
+			       o->rows[r].parent : -1;
+	t->parent = *parent;
+	t->tree_col = (size_t)tree_col;
+	return 0;
 }
 
 /*
@@ -326,9 +329,19 @@ int pti_view_print(FILE *out, const struct pti_task_set *set,
 		cols[i].name = names[i];
 	}
 	tree_col = tree_column_index(names, n, tree_column);
-	ret = PTI_PLAIN_NOT_PLAIN;
-	if (pti_view_is_plain(opts))
-		ret = print_plain(out, &o, nrows, (size_t)n, opts, tree_col);
+	if (opts->json || pti_view_is_plain(opts)) {
+		struct pti_plain_table t;
+		long *parent;
+
+		ret = plain_of(&o, nrows, (size_t)n, opts, tree_col, &t, &parent);
+		if (!ret)
+			ret = opts->json ? pti_json_plain_table(&t, name, out) :
+					   pti_plain_print(&t, out);
+		free(parent);
+	} else {
+		ret = PTI_PLAIN_NOT_PLAIN;
+	}
+	/* not plain ASCII, or for a terminal or pairs */
 	if (ret == PTI_PLAIN_NOT_PLAIN)
 		ret = print_scols(out, &o, nrows, (size_t)n, opts, tree_col,
 				  name);

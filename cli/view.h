@@ -58,6 +58,12 @@ struct libscols_table *pti_view_new_table(const struct pti_view_opts *o,
 int pti_view_add_column(struct libscols_table *tb, const char *name,
 			bool number, bool tree);
 
+/*
+ * Print a table pti_view_new_table() made: JSON through json.h's writer,
+ * anything else by libsmartcols.  0, or -1 on failure.
+ */
+int pti_view_print_table(struct libscols_table *tb);
+
 /* Check a -o list; on error, name the bad column in @err. */
 int pti_view_check_columns(const char *list, char *err, size_t errlen);
 /*

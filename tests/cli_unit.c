@@ -422,6 +422,7 @@ TEST(runqueues_parse_and_absent_fields_are_null)
 	FILE *in = fmemopen(text, sizeof(text), "w+");
 	char err[256] = "", out[8192];
 	struct pti_runq q;
+	struct pti_json j;
 	FILE *f;
 
 	put_columns(in, pti_rq_columns, PTI_RQ_NR_COLUMNS);
@@ -447,14 +448,145 @@ TEST(runqueues_parse_and_absent_fields_are_null)
 	EXPECT_FALSE(pti_list_has(q.cpus[0].rq.absent, ',', "dead"));
 
 	f = fmemopen(out, sizeof(out), "w");
-	pti_json_record_absent(f, pti_se_columns, PTI_SE_NR_COLUMNS,
-			       &q.cpus[0].se[1], q.cpus[0].rq.absent);
+	pti_json_begin(&j, f, PTI_JSON_LINE);
+	pti_json_columns(&j, pti_se_columns, PTI_SE_NR_COLUMNS,
+			 &q.cpus[0].se[1], q.cpus[0].rq.absent);
+	pti_json_end(&j);
 	fclose(f);
 	EXPECT_NE(NULL, strstr(out, "\"vlag\": null, \"slice\": null, \"delayed\": null"))
 		TH_LOG("%s", out);
 	EXPECT_NE(NULL, strstr(out, "\"deadline\": null")) TH_LOG("%s", out);
 	EXPECT_NE(NULL, strstr(out, "\"vruntime\": 50, \"lag\": 0")) TH_LOG("%s", out);
 	pti_runq_free(&q);
+}
+
+/* Run @fn into a string, as json.h writes to a stream. */
+static char *json_text(void (*fn)(FILE *out), size_t *len)
+{
+	char *text = NULL;
+	FILE *f = open_memstream(&text, len);
+
+	fn(f);
+	fclose(f);
+	return text;
+}
+
+/* A small tree of three rows with a number, an empty cell and escapes. */
+static struct libscols_table *sample_table(FILE *out)
+{
+	static const char *const cells[][2] = {
+		{ "1", "init" }, { "20", "a \"quoted\\ name\t\x01\x7f\xc3\xa9" },
+		{ "", "" }, { "4", "last" },
+	};
+	struct libscols_table *tb = scols_new_table();
+	struct libscols_line *ln[4];
+	struct libscols_column *cl;
+
+	scols_table_enable_json(tb, 1);
+	scols_table_set_name(tb, "tasks");
+	scols_table_set_stream(tb, out);
+	cl = scols_table_new_column(tb, "PID", 0, SCOLS_FL_RIGHT);
+	scols_column_set_json_type(cl, SCOLS_JSON_NUMBER);
+	scols_table_new_column(tb, "COMM", 0, SCOLS_FL_TREE);
+	ln[0] = scols_table_new_line(tb, NULL);
+	ln[1] = scols_table_new_line(tb, ln[0]);
+	ln[2] = scols_table_new_line(tb, ln[1]);
+	ln[3] = scols_table_new_line(tb, NULL);
+	for (int r = 0; r < 4; r++)
+		for (int c = 0; c < 2; c++)
+			scols_line_set_data(ln[r], c, cells[r][c]);
+	return tb;
+}
+
+static void print_by_libsmartcols(FILE *out)
+{
+	struct libscols_table *tb = sample_table(out);
+
+	scols_print_table(tb);
+	scols_unref_table(tb);
+}
+
+static void print_by_writer(FILE *out)
+{
+	struct libscols_table *tb = sample_table(out);
+
+	pti_json_scols_table(tb);
+	scols_unref_table(tb);
+}
+
+/*
+ * The one JSON writer lays a document out as libsmartcols does (what ps
+ * and tree printed through it): the same bytes for the same table.
+ */
+TEST(json_writer_lays_out_as_libsmartcols)
+{
+	size_t want_len, got_len;
+	char *want = json_text(print_by_libsmartcols, &want_len);
+	char *got = json_text(print_by_writer, &got_len);
+
+	ASSERT_NE(NULL, want);
+	ASSERT_NE(NULL, got);
+	EXPECT_STREQ(want, got);
+	EXPECT_NE(NULL, strstr(got, "\"pid\": null")) TH_LOG("%s", got);
+	EXPECT_NE(NULL, strstr(got, "a \\\"quoted\\\\ name\\t\\u0001\x7f")) TH_LOG("%s", got);
+	EXPECT_NE(NULL, strstr(got, "\"children\": [")) TH_LOG("%s", got);
+	free(want);
+	free(got);
+}
+
+static void write_lines_and_nesting(FILE *out)
+{
+	struct pti_json j;
+
+	pti_json_begin(&j, out, PTI_JSON_LINE);
+	pti_json_string(&j, "type", "x");
+	pti_json_u64(&j, "big", 18446744073709551615ULL);
+	pti_json_s64(&j, "neg", -5);
+	pti_json_bool(&j, "yes", true);
+	pti_json_null(&j, "none");
+	pti_json_array(&j, "list");
+	pti_json_string(&j, NULL, "a");
+	pti_json_object(&j, NULL);
+	pti_json_close(&j);
+	pti_json_array(&j, NULL);
+	pti_json_close(&j);
+	pti_json_close(&j);
+	/* deeper than the writer's first allocation: it grows */
+	for (int i = 0; i < 100; i++)
+		pti_json_array(&j, i ? NULL : "deep");
+	pti_json_end(&j);	/* closes all of them */
+	pti_json_begin(&j, out, PTI_JSON_PRETTY);
+	pti_json_array(&j, "empty");
+	pti_json_close(&j);
+	pti_json_array(&j, "strings");
+	pti_json_string(&j, NULL, "a");
+	pti_json_string(&j, NULL, "b");
+	pti_json_close(&j);
+	pti_json_end(&j);
+}
+
+/* JSON lines for trace, and what a table never needs: empty containers. */
+TEST(json_writer_lines_and_nesting)
+{
+	size_t len;
+	char *got = json_text(write_lines_and_nesting, &len);
+	char want[2048];
+	int n;
+
+	ASSERT_NE(NULL, got);
+	n = snprintf(want, sizeof(want), "%s",
+		     "{\"type\": \"x\", \"big\": 18446744073709551615, "
+		     "\"neg\": -5, \"yes\": true, \"none\": null, "
+		     "\"list\": [\"a\", {}, []], \"deep\": ");
+	for (int i = 0; i < 100; i++)
+		want[n++] = '[';
+	for (int i = 0; i < 100; i++)
+		want[n++] = ']';
+	snprintf(want + n, sizeof(want) - n, "%s",
+		 "}\n{\n   \"empty\": [],\n   \"strings\": [\n      \"a\",\n"
+		 "      \"b\"\n   ]\n}\n");
+	EXPECT_STREQ(want, got);
+	free(got);
 }
 
 /* Write @text to @dir/@file, making the directories on the way. */

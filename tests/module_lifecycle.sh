@@ -122,9 +122,19 @@ cli_marks_zombie() {
 	grep -q 'sleep S' /tmp/pti-z && grep -q 'sh Z zombie' /tmp/pti-z
 }
 
+# Every -J document is JSON jq reads, holding what the tables hold.
 cli_json() {
 	"$cli" ps -J -p 1 > /tmp/pti-json || return 1
-	grep -q '"pid": 1,' /tmp/pti-json && grep -q '"tasks": \[' /tmp/pti-json
+	jq -e '(.tasks | length) == 1 and .tasks[0].pid == 1 and .tasks[0].ppid == 0' \
+		/tmp/pti-json > /dev/null || { cat /tmp/pti-json; return 1; }
+	# a tree nests children in their parent's object, as lsblk -J does
+	"$cli" tree -J -p 2 -o pid,comm > /tmp/pti-json || return 1
+	jq -e '.tasks[0].pid == 2 and (.tasks[0].children | length) > 0 and
+		all(.tasks[0].children[]; .pid > 2)' /tmp/pti-json > /dev/null ||
+		{ head -40 /tmp/pti-json; return 1; }
+	"$cli" kernel -J > /tmp/pti-json || return 1
+	jq -e '.regions[0].name == "user"' /tmp/pti-json > /dev/null ||
+		{ head -20 /tmp/pti-json; return 1; }
 }
 
 # -P: NAME="value" pairs, as lsblk -P prints them, the values /proc has.
@@ -170,7 +180,9 @@ cli_vma_views() {
 	# No colour codes when not writing to a terminal.
 	! grep -q "$(printf '\033')" /tmp/pti-map || return 1
 	"$cli" vma -J $$ > /tmp/pti-vjson || return 1
-	grep -q '"map_count": ' /tmp/pti-vjson && grep -q '"kind": "stack"' /tmp/pti-vjson || return 1
+	jq -e ".mm.pid == $$ and .mm.map_count == (.vmas | length) and
+		any(.vmas[]; .kind == \"stack\") and all(.vmas[]; .size > 0)" \
+		/tmp/pti-vjson > /dev/null || { head -c 2000 /tmp/pti-vjson; return 1; }
 	# A table to a pipe is printed as formatted (plain_table), -P by
 	# libsmartcols: the same cells.
 	cols=start,end,size,perms,kind,offset,dev,inode,anon_vma,vm_flags
@@ -216,9 +228,10 @@ cli_task_views() {
 	grep -q 'exit_state  *ZOMBIE' /tmp/pti-ztask &&
 	grep -q 'exit_code  *768$' /tmp/pti-ztask || { cat /tmp/pti-ztask; return 1; }
 	"$cli" task -J $$ > /tmp/pti-tjson || return 1
-	grep -q "\"identity\": {\"pid\": $$," /tmp/pti-tjson &&
-	grep -q '"cmdline": \[' /tmp/pti-tjson &&
-	grep -q '"mm": {"pid": ' /tmp/pti-tjson
+	jq -e ".identity.pid == $$ and
+		any(..; type == \"object\" and (.cmdline | type) == \"array\") and
+		any(..; type == \"object\" and (.mm | type) == \"object\" and .mm.pid == $$)" \
+		/tmp/pti-tjson > /dev/null || { cat /tmp/pti-tjson; return 1; }
 }
 
 # A fork child shares nothing but the namespaces; threads of init none.
@@ -231,7 +244,8 @@ cli_share_views() {
 	grep -q "^$parent $parent [0-9]* self yes yes yes yes yes yes - - sh\$" /tmp/pti-share &&
 	grep -q " $parent child no no no no no yes - none sleep\$" /tmp/pti-share || { cat /tmp/pti-share; return 1; }
 	"$cli" share -J 2 > /tmp/pti-sjson || return 1
-	grep -q '"relation": "self", "mm": null' /tmp/pti-sjson
+	jq -e '.shares[0].relation == "self" and .shares[0].mm == null and
+		.shares[0].fs == true' /tmp/pti-sjson > /dev/null || { cat /tmp/pti-sjson; return 1; }
 }
 
 # ptinspect runq: the tables, the rb-trees, JSON, errors in words.
@@ -246,9 +260,11 @@ cli_runq_views() {
 		! grep -q '^CPU 1' /tmp/pti-rb ||
 		{ echo "runq --tree -c 0:"; head -20 /tmp/pti-rb; return 1; }
 	"$cli" runq -J > /tmp/pti-rjson 2>&1 || { echo "runq -J failed:"; head -20 /tmp/pti-rjson; return 1; }
-	grep -q '"cpus": \[' /tmp/pti-rjson && grep -q '"entities": \[' /tmp/pti-rjson &&
 	# A field this kernel lacks is null, not 0 (6.1 has no EEVDF vlag).
-	{ ! grep -q '"absent": "[^"]*vlag' /tmp/pti-rjson || grep -q '"vlag": null' /tmp/pti-rjson; } ||
+	jq -e '(.cpus | length) == ([.cpus[].cpu] | unique | length) and
+		all(.cpus[]; (.entities | type) == "array") and
+		all(.cpus[]; (.absent | split(",") | index("vlag")) == null or
+			all(.entities[]; .vlag == null))' /tmp/pti-rjson > /dev/null ||
 		{ echo "runq -J:"; head -c 2000 /tmp/pti-rjson; return 1; }
 	expect_status 1 "$cli" runq -c 4000 && grep -q 'CPU 4000 is not online' /tmp/pti-err &&
 	expect_status 2 "$cli" runq -c -1 &&

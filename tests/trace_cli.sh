@@ -95,11 +95,28 @@ summary_prints_table_and_histogram() {
 	printf '%s\n' "$out" | grep -q 'usecs.*count.*distribution'
 }
 
-ktap_plan 6
+# JSON lines: every line one document jq parses, the exec and the count
+# among them; --summary's records the same way.
+json_lines_parse() {
+	out=$(around "--json -c true" /bin/true) || return 1
+	printf '%s\n' "$out" | grep '^{' > /tmp/pti-trace-json
+	printf '%s\n' "$out" | grep '^{' | head -5
+	jq -se '.[0].type == "attached" and
+		any(.[]; .type == "exec" and .filename == "/bin/true" and .comm == "true") and
+		any(.[]; .type == "stats" and .dropped == 0)' /tmp/pti-trace-json > /dev/null || return 1
+	out=$(around "--summary --json -c sleep" sleep 0.2) || return 1
+	printf '%s\n' "$out" | grep '^{' > /tmp/pti-trace-json
+	jq -se 'any(.[]; .type == "sched_stats" and .comm == "sleep" and .voluntary > 0) and
+		any(.[]; .type == "runq_latency" and (.buckets | length) > 0)' \
+		/tmp/pti-trace-json > /dev/null || { cat /tmp/pti-trace-json; return 1; }
+}
+
+ktap_plan 7
 ktap_check bad_options_are_usage_errors bad_options_are_usage_errors
 ktap_check vanished_pid_is_refused vanished_pid_is_refused
 ktap_check non_root_is_told_what_it_needs non_root_is_told_what_it_needs
 ktap_check failed_output_is_reported failed_output_is_reported
 ktap_check text_output_names_each_event text_output_names_each_event
 ktap_check summary_prints_table_and_histogram summary_prints_table_and_histogram
+ktap_check json_lines_parse json_lines_parse
 ktap_done

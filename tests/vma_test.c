@@ -335,7 +335,7 @@ TEST(flag_names_agree_with_smaps)
 	struct pti_vma_reader r;
 	struct pti_flag_names vm_names;
 	struct pti_mm mm;
-	char err[256], line[512], names[PTI_VM_FLAG_NAMES_LEN];
+	char err[256], line[512], names[PTI_FLAG_NAMES_TEXT];
 	unsigned long long start = 0, end = 0;
 	size_t checked = 0, sealed = 0;
 	void *seal = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -400,7 +400,7 @@ TEST(flags_view_names_single_bits)
 {
 	static const char *const words[] = { "vm_flags", "flags" };
 	struct pti_flag_names fn;
-	char err[256], names[PTI_VM_FLAG_NAMES_LEN];
+	char err[256], names[PTI_FLAG_NAMES_TEXT];
 
 	for (size_t w = 0; w < 2; w++) {
 		unsigned long long seen = 0;

@@ -57,7 +57,6 @@ struct pti_task {
 };
 
 #define PTI_PATH_LEN		4096	/* PATH_MAX */
-#define PTI_VM_FLAG_NAMES_LEN	320
 
 /* The address-space summary of /proc/ptinspect/vma (sizes in pages). */
 struct pti_mm {
