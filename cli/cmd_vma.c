@@ -94,23 +94,6 @@ struct vma_context {
 	struct pti_flag_names vm_flags;	/* loaded if a column needs it */
 };
 
-/* "%02x" of @v at @p, without printf; returns the end. */
-static char *put_hex2(char *p, unsigned int v)
-{
-	char digits[8];
-	int n = 0;
-
-	do {
-		digits[n++] = "0123456789abcdef"[v & 0xf];
-		v >>= 4;
-	} while (v);
-	if (n < 2)
-		digits[n++] = '0';
-	while (n)
-		*p++ = digits[--n];
-	return p;
-}
-
 /* One cell of @v into @buf (@size >= 32); returns its length. */
 static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
 		   const struct vma_out_column *c, char *buf, size_t size)
@@ -123,9 +106,9 @@ static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
 		break;
 	case DERIVED_DEV:
 		/* "%02x:%02x", as maps: the table has one per VMA */
-		end = put_hex2(buf, v->dev_major);
+		end = buf + pti_put_digits(buf, v->dev_major, 16, 2);
 		*end++ = ':';
-		end = put_hex2(end, v->dev_minor);
+		end += pti_put_digits(end, v->dev_minor, 16, 2);
 		*end = '\0';
 		return (size_t)(end - buf);
 	case DERIVED_KIND:
@@ -436,7 +419,10 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 	pid = pti_pid_operand("vma", argc, argv, optind);
 	if (pid < 0)
 		return PTI_EXIT_USAGE;
-	want_flag_names = o.view.json;
+	/* JSON always has the names; a table when its -o list asks */
+	want_flag_names = o.view.json ||
+			  (!o.map && pti_list_has(o.view.columns, ',',
+						  "vm_flag_names"));
 	if (o.view.columns) {
 		copy = strdup(o.view.columns);
 		n = copy ? pti_split_list(copy, names, VMA_MAX_COLUMNS) : -1;
@@ -447,8 +433,6 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 				fprintf(stderr, "ptinspect vma: unknown column '%s'\n",
 					names[i]);
 				n = -1;
-			} else if (col.source == DERIVED_FLAG_NAMES && !o.map) {
-				want_flag_names = true;
 			}
 		}
 		free(copy);

@@ -170,29 +170,21 @@ int pti_column_parse(const struct pti_column *col, const char *text,
  * a pointer to its first digit.  Tables of a whole address space format
  * millions of numbers; snprintf's format parsing was most of that time.
  */
-static char *format_unsigned(uint64_t v, unsigned int base, bool negative,
-			     char *buf, size_t size)
+size_t pti_put_digits(char *buf, uint64_t v, unsigned int base,
+		      unsigned int min_digits)
 {
-	static const char digits[] = "0123456789abcdef";
-	char *p = buf + size - 1;
+	char rev[PTI_DIGITS_MAX];
+	size_t n = 0, len;
 
-	*p = '\0';
-	if (base == 16) {
-		do {
-			*--p = digits[v & 0xf];
-			v >>= 4;
-		} while (v);
-		*--p = 'x';
-		*--p = '0';
-	} else {
-		do {
-			*--p = (char)('0' + v % 10);
-			v /= 10;
-		} while (v);
-	}
-	if (negative)
-		*--p = '-';
-	return p;
+	do {
+		rev[n++] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	while (n < min_digits && n < sizeof(rev))
+		rev[n++] = '0';
+	for (len = n; n; n--)
+		*buf++ = rev[n - 1];
+	return len;
 }
 
 /* @text (@len bytes) into @buf, truncated as snprintf truncates. */
@@ -208,10 +200,17 @@ static size_t put_text(const char *text, size_t len, char *buf, size_t size)
 static size_t put_number(uint64_t v, unsigned int base, bool negative,
 			 char *buf, size_t size)
 {
-	char tmp[24];
-	const char *text = format_unsigned(v, base, negative, tmp, sizeof(tmp));
+	char tmp[PTI_DIGITS_MAX + 2];
+	size_t n = 0;
 
-	return put_text(text, (size_t)(tmp + sizeof(tmp) - 1 - text), buf, size);
+	if (negative)
+		tmp[n++] = '-';
+	if (base == 16) {
+		tmp[n++] = '0';
+		tmp[n++] = 'x';
+	}
+	n += pti_put_digits(tmp + n, v, base, 1);
+	return put_text(tmp, n, buf, size);
 }
 
 static size_t put_signed(int64_t v, char *buf, size_t size)

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include "ptinspect_format.h"
 #include "source.h"
@@ -57,6 +58,16 @@ int pti_column_parse(const struct pti_column *col, const char *text,
  * Render a record's column as the /proc text shows it, comm unescaped;
  * the length written (truncated to @size - 1, as snprintf truncates).
  */
+/* Digits of a 64-bit number in base 10 or 16, and room for a padding. */
+#define PTI_DIGITS_MAX 20
+/*
+ * @v in @base (10 or 16, lower case) at @buf, zero-padded to @min_digits
+ * (at most PTI_DIGITS_MAX), with no prefix and no NUL; returns how many
+ * were written.  Tables print a number per cell: printf is their cost.
+ */
+size_t pti_put_digits(char *buf, uint64_t v, unsigned int base,
+		      unsigned int min_digits);
+
 size_t pti_column_format(const struct pti_column *col, const void *rec,
 			 char *buf, size_t size);
 

@@ -134,8 +134,7 @@ const char *pti_vma_kind(const struct pti_mm *mm, const struct pti_vma *v)
 static bool whole_units(unsigned long long bytes, const char *units,
 			char *buf, size_t size)
 {
-	char digits[24];
-	size_t n = 0, u = 0;
+	size_t n, u = 0;
 
 	while (bytes >= 1024 && !(bytes % 1024) && units[u + 1]) {
 		bytes /= 1024;
@@ -144,14 +143,10 @@ static bool whole_units(unsigned long long bytes, const char *units,
 	/* not whole, or printf's own rounding decides (v >= 1024 is not) */
 	if (bytes >= 1024 || size < 2)
 		return false;
-	do {
-		digits[n++] = (char)('0' + bytes % 10);
-		bytes /= 10;
-	} while (bytes);
-	if (n + 2 > size)
+	/* below 1024: four digits at most */
+	if (size < 6)
 		return false;
-	for (size_t i = 0; i < n; i++)
-		buf[i] = digits[n - 1 - i];
+	n = pti_put_digits(buf, bytes, 10, 1);
 	buf[n] = units[u];
 	buf[n + 1] = '\0';
 	return true;
