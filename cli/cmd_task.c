@@ -7,17 +7,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include "commands.h"
+#include "flag_names.h"
 #include "json.h"
 #include "task.h"
 #include "view.h"
 #include "vma.h"
 #include "wrap.h"
 
-/* Everything one task view shows: the task record and its mm summary. */
+/*
+ * Everything one task view shows: the task record, its mm summary, and
+ * the names of its policy's values (/proc/ptinspect/flags).
+ */
 struct task_view {
 	struct pti_detail detail;
 	struct pti_mm mm;
 	bool has_mm_summary;
+	struct pti_flag_names policies;
 };
 
 /*
@@ -27,6 +32,7 @@ struct task_view {
  *   %B  bytes as a size              %Y  0/1 as no/yes
  *   %L  a newline-separated list, space-separated
  *   %N  how many strings a newline-separated list holds
+ *   %E  a policy number by its name (the number if it has none)
  * A row with @when is shown only if that column is neither 0 nor empty;
  * @shown says whether it belongs to the --all output, the short one or both.
  * Columns are named by their ids (T, D and M below): a name that is not a
@@ -107,7 +113,7 @@ static const struct task_row rows[] = {
 	ROW("credentials", "bounding", "%s (%s)", D(CAP_BND_NAMES), D(CAP_BND)),
 	ROW("credentials", "ambient", "%s (%s)", D(CAP_AMB_NAMES), D(CAP_AMB)),
 
-	ROW("scheduling", "policy", "%s", T(POLICY)),
+	ROW("scheduling", "policy", "%E", T(POLICY)),
 	ROW("scheduling", "class", "%s", D(SCHED_CLASS)),
 	ROW("scheduling", "priority", "prio %s, static %s, normal %s, rt %s",
 	    T(PRIO), T(STATIC_PRIO), T(NORMAL_PRIO), T(RT_PRIORITY)),
@@ -203,9 +209,18 @@ static void value(const struct task_view *v, struct task_col c, char *buf,
 		snprintf(buf, size, "-");
 }
 
-/* @text as @directive shows it; pages are @page_size bytes. */
-static void render(char directive, const char *text, unsigned int page_size,
-		   char *out, size_t size)
+/* Policy number @text by its name; the number if the names lack it. */
+static const char *policy_name(const struct task_view *v, const char *text)
+{
+	const char *name = pti_flag_names_value(&v->policies,
+						strtoull(text, NULL, 0));
+
+	return name ? name : text;
+}
+
+/* @text as @directive shows it. */
+static void render(const struct task_view *v, char directive,
+		   const char *text, char *out, size_t size)
 {
 	unsigned long long n = strtoull(text, NULL, 0);
 	size_t count = 0;
@@ -216,7 +231,7 @@ static void render(char directive, const char *text, unsigned int page_size,
 			 n % 1000000000ULL / 1000);
 		break;
 	case 'P':
-		pti_human_size(n * page_size, out, size);
+		pti_human_size(n * v->mm.page_size, out, size);
 		break;
 	case 'B':
 		pti_human_size(n, out, size);
@@ -235,6 +250,9 @@ static void render(char directive, const char *text, unsigned int page_size,
 			for (count = 1; *text; text++)
 				count += *text == '\n';
 		snprintf(out, size, "%zu", count);
+		break;
+	case 'E':
+		snprintf(out, size, "%s", policy_name(v, text));
 		break;
 	default:
 		snprintf(out, size, "%s", text);
@@ -261,7 +279,7 @@ static void row_text(const struct task_view *v, const struct task_row *row,
 			value(v, row->cols[next++], raw, sizeof(raw));
 		else
 			snprintf(raw, sizeof(raw), "?");
-		render(*f, raw, v->mm.page_size, shown, sizeof(shown));
+		render(v, *f, raw, shown, sizeof(shown));
 		len += (size_t)snprintf(out + len, size - len, "%s", shown);
 		if (len >= size)
 			len = size - 1;
@@ -393,6 +411,9 @@ static void json_section(struct pti_json *j, const struct task_view *v,
 			if (col == &pti_detail_columns[PTI_DETAIL_CMDLINE] ||
 			    col == &pti_detail_columns[PTI_DETAIL_ENVIRON])
 				json_list(j, col->name, buf);
+			else if (col == &pti_task_columns[PTI_TASK_POLICY])
+				pti_json_string(j, col->name,
+						policy_name(v, buf));
 			else if (pti_column_is_number(col))
 				pti_json_raw(j, col->name, buf);
 			else
@@ -454,7 +475,7 @@ int pti_cmd_task(const struct pti_source *src, int argc, char **argv)
 	struct pti_vma_reader r;
 	char err[512] = "";
 	bool json = false, all = false;
-	int c, pid;
+	int c, pid, failed;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "aJh", longopts, NULL)) != -1) {
@@ -476,7 +497,8 @@ int pti_cmd_task(const struct pti_source *src, int argc, char **argv)
 	pid = pti_pid_operand("task", argc, argv, optind);
 	if (pid < 0)
 		return PTI_EXIT_USAGE;
-	if (pti_detail_load(src, pid, &v.detail, err, sizeof(err))) {
+	if (pti_detail_load(src, pid, &v.detail, err, sizeof(err)) ||
+	    pti_flag_names_load(src, "policy", &v.policies, err, sizeof(err))) {
 		fprintf(stderr, "ptinspect task: %s\n", err);
 		return PTI_EXIT_FAILURE;
 	}
@@ -486,7 +508,7 @@ int pti_cmd_task(const struct pti_source *src, int argc, char **argv)
 		v.has_mm_summary = true;
 		pti_vma_end(&r);
 	}
-	if (json ? print_json(&v) : print_human(&v, all))
-		return PTI_EXIT_FAILURE;
-	return PTI_EXIT_OK;
+	failed = json ? print_json(&v) : print_human(&v, all);
+	pti_flag_names_free(&v.policies);
+	return failed ? PTI_EXIT_FAILURE : PTI_EXIT_OK;
 }

@@ -102,7 +102,8 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	};
 	struct pti_view_opts opts = { 0 };
 	struct pti_task_set set = { 0 };
-	struct pti_flag_names task_flags = { 0 };
+	struct pti_flag_names task_flags = { 0 }, policies = { 0 };
+	const char *columns;
 	struct pti_sort_key key;
 	const char *sort = NULL;
 	size_t *order = NULL;
@@ -173,14 +174,22 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 		return PTI_EXIT_USAGE;
 	}
 	opts.terminal = isatty(STDOUT_FILENO);
-	if (pti_list_has(opts.columns, ',', "flag_names")) {
+	if (pti_tasks_load(src, &set, err, sizeof(err)))
+		goto fail;
+	/* the names the columns shown need, from /proc/ptinspect/flags */
+	columns = opts.columns ? opts.columns : cmd->defaults;
+	if (pti_list_has(columns, ',', "flag_names")) {
 		if (pti_flag_names_load(src, "flags", &task_flags, err,
 					sizeof(err)))
 			goto fail;
 		opts.task_flags = &task_flags;
 	}
-	if (pti_tasks_load(src, &set, err, sizeof(err)))
-		goto fail;
+	if (pti_list_has(columns, ',', "policy")) {
+		if (pti_flag_names_load(src, "policy", &policies, err,
+					sizeof(err)))
+			goto fail;
+		opts.policies = &policies;
+	}
 	if (sort) {
 		pti_sort_key_init(&key, sort, &set);
 		order = pti_sort_order(&key);
@@ -212,6 +221,7 @@ out:
 	free(order);
 	pti_task_set_free(&set);
 	pti_flag_names_free(&task_flags);
+	pti_flag_names_free(&policies);
 	return ret;
 }
 

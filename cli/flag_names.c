@@ -1,4 +1,4 @@
-/* flag_names.c - read /proc/ptinspect/flags and decode flag words with it. */
+/* flag_names.c - read /proc/ptinspect/flags; name flag words and values with it. */
 #define _GNU_SOURCE
 #include <stdlib.h>
 #include <string.h>
@@ -47,8 +47,7 @@ int pti_flag_names_parse(FILE *in, const char *column,
 		fn->bits[fn->n++] = bit;
 	}
 	if (!fn->n) {
-		snprintf(err, errlen, "the flags view names no bit of %s",
-			 column);
+		snprintf(err, errlen, "the flags view has no set %s", column);
 		goto out;
 	}
 	ret = 0;
@@ -91,6 +90,15 @@ void pti_flag_names_decode(const struct pti_flag_names *fn,
 	}
 	if (size)
 		buf[len] = '\0';
+}
+
+const char *pti_flag_names_value(const struct pti_flag_names *fn,
+				 unsigned long long value)
+{
+	for (size_t i = 0; i < fn->n; i++)
+		if (fn->bits[i].value == value)
+			return fn->bits[i].name;
+	return NULL;
 }
 
 void pti_flag_names_free(struct pti_flag_names *fn)

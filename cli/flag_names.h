@@ -1,5 +1,6 @@
 /* flag_names.h - name the bits of a flag word the module prints as a
- * number (vm_flags, flags), from its /proc/ptinspect/flags table.
+ * number (vm_flags, flags), and the values of a number that is one of a
+ * list (policy), from its /proc/ptinspect/flags table.
  */
 #ifndef PTI_CLI_FLAG_NAMES_H
 #define PTI_CLI_FLAG_NAMES_H
@@ -15,15 +16,15 @@
  */
 #define PTI_FLAG_NAMES_TEXT	512
 
-/* One flag word's bits, in the module's order. */
+/* One set's bits or values, in the module's order. */
 struct pti_flag_names {
 	struct pti_flag *bits;
 	size_t n;
 };
 
 /*
- * Read the bits of the word in @column ("vm_flags", "flags") from a flags
- * view: 0, or -1 with a message in @err.  A word the view does not list is
+ * Read the set of @column ("vm_flags", "flags", "policy") from a flags
+ * view: 0, or -1 with a message in @err.  A set the view does not list is
  * an error: every name would be missing.
  */
 int pti_flag_names_parse(FILE *in, const char *column,
@@ -37,6 +38,12 @@ int pti_flag_names_load(const struct pti_source *src, const char *column,
  */
 void pti_flag_names_decode(const struct pti_flag_names *fn,
 			   unsigned long long value, char *buf, size_t size);
+/*
+ * The name of @value in a set of values (policy), or NULL if the set has
+ * none: a kernel newer than its names.
+ */
+const char *pti_flag_names_value(const struct pti_flag_names *fn,
+				 unsigned long long value);
 void pti_flag_names_free(struct pti_flag_names *fn);
 
 #endif

@@ -16,7 +16,8 @@
 #define PTI_MAX_OUT_COLUMNS PTI_PLAIN_MAX_COLUMNS
 
 /* What a -o name shows: a record column, or one the CLI derives. */
-enum task_source { FROM_RECORD, DERIVED_MARK, DERIVED_FLAG_NAMES };
+enum task_source { FROM_RECORD, DERIVED_MARK, DERIVED_FLAG_NAMES,
+		   DERIVED_POLICY };
 
 static const struct {
 	const char *name;
@@ -28,7 +29,20 @@ static const struct {
 	{ "flag_names",
 	  "PF_* flags by name without PF_, '|'-separated (/proc/ptinspect/flags)",
 	  DERIVED_FLAG_NAMES },
+	/* the record's number, shown by name (sorted by number) */
+	{ "policy",
+	  "scheduling policy by name: NORMAL FIFO RR BATCH IDLE DEADLINE EXT",
+	  DERIVED_POLICY },
 };
+
+/* A record column a derived one of the same name shows in its place. */
+static bool shadowed(const char *name)
+{
+	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++)
+		if (strcmp(name, derived[i].name) == 0)
+			return true;
+	return false;
+}
 
 /* The source @name resolves to, *col set for a record column; false if none. */
 static bool resolve_column(const char *name, enum task_source *source,
@@ -169,7 +183,7 @@ struct out_column {
 
 struct out_table {
 	const struct pti_task_set *set;
-	const struct pti_flag_names *task_flags;
+	const struct pti_flag_names *task_flags, *policies;
 	const struct pti_row *rows;
 	const struct out_column *cols;
 };
@@ -189,6 +203,16 @@ static const char *cell_text(const struct out_table *o, size_t r, size_t c,
 	case DERIVED_FLAG_NAMES:
 		pti_flag_names_decode(o->task_flags, t->flags, buf, size);
 		break;
+	case DERIVED_POLICY: {
+		const char *name = pti_flag_names_value(o->policies, t->policy);
+
+		/* a policy newer than the names: its number */
+		if (name)
+			snprintf(buf, size, "%s", name);
+		else
+			snprintf(buf, size, "%u", t->policy);
+		break;
+	}
 	}
 	*len = strlen(buf);
 	return buf;
@@ -309,7 +333,8 @@ int pti_view_print(FILE *out, const struct pti_task_set *set,
 {
 	struct out_column cols[PTI_MAX_OUT_COLUMNS];
 	struct out_table o = { .set = set, .task_flags = opts->task_flags,
-			       .rows = rows, .cols = cols };
+			       .policies = opts->policies, .rows = rows,
+			       .cols = cols };
 	char *names[PTI_MAX_OUT_COLUMNS];
 	char *list = strdup(opts->columns ? opts->columns : defaults);
 	long tree_col = -1;
@@ -324,7 +349,8 @@ int pti_view_print(FILE *out, const struct pti_task_set *set,
 		if (!resolve_column(names[i], &cols[i].source, &cols[i].col))
 			goto out;
 		/* names the caller has no flags view for: refused, not empty */
-		if (cols[i].source == DERIVED_FLAG_NAMES && !o.task_flags)
+		if ((cols[i].source == DERIVED_FLAG_NAMES && !o.task_flags) ||
+		    (cols[i].source == DERIVED_POLICY && !o.policies))
 			goto out;
 		cols[i].name = names[i];
 	}
@@ -353,8 +379,9 @@ out:
 void pti_view_list_columns(FILE *out, const char *format)
 {
 	for (size_t i = 0; i < PTI_TASK_NR_COLUMNS; i++)
-		fprintf(out, format, pti_task_columns[i].name,
-			pti_task_columns[i].help);
+		if (!shadowed(pti_task_columns[i].name))
+			fprintf(out, format, pti_task_columns[i].name,
+				pti_task_columns[i].help);
 	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++)
 		fprintf(out, format, derived[i].name, derived[i].help);
 }

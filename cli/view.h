@@ -21,6 +21,8 @@ struct pti_view_opts {
 	const char *columns;	/* -o list; NULL for the command's default */
 	/* the PF_* names, for a flag_names column (NULL: none asked for) */
 	const struct pti_flag_names *task_flags;
+	/* the SCHED_* names, for a policy column (NULL: none asked for) */
+	const struct pti_flag_names *policies;
 };
 
 /*

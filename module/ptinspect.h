@@ -24,16 +24,19 @@ struct pti_flag_name {
 /*
  * A flag word's bit names, listed by /proc/ptinspect/flags under @column,
  * the column holding the word.  Entries whose bit is 0 (not configured,
- * or not on this release) name nothing.
+ * or not on this release) name nothing, unless the set is @enumerated:
+ * then each entry names one value of the column, 0 included.
  */
 struct pti_flag_set {
 	const char *column;
 	const struct pti_flag_name *names;
 	size_t n;
+	bool enumerated;
 };
 
 /* task_walk.c */
 extern const struct pti_flag_set pti_task_flag_set;
+extern const struct pti_flag_set pti_policy_set;
 void pti_decode_flags(char *buf, size_t size, unsigned long flags,
 		      const struct pti_flag_name *names, size_t n);
 struct task_struct *pti_task_next(struct pid_namespace *ns, int *nr);

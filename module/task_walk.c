@@ -78,7 +78,22 @@ static const struct pti_flag_name pti_pf_names[] = {
 };
 
 const struct pti_flag_set pti_task_flag_set = {
-	"flags", pti_pf_names, ARRAY_SIZE(pti_pf_names)
+	"flags", pti_pf_names, ARRAY_SIZE(pti_pf_names), false
+};
+
+/* task->policy's values (uapi/linux/sched.h), named as sched(7) without SCHED_. */
+static const struct pti_flag_name pti_policy_names[] = {
+	{ SCHED_NORMAL, "NORMAL" },
+	{ SCHED_FIFO, "FIFO" },
+	{ SCHED_RR, "RR" },
+	{ SCHED_BATCH, "BATCH" },
+	{ SCHED_IDLE, "IDLE" },
+	{ SCHED_DEADLINE, "DEADLINE" },
+	{ SCHED_EXT, "EXT" },
+};
+
+const struct pti_flag_set pti_policy_set = {
+	"policy", pti_policy_names, ARRAY_SIZE(pti_policy_names), true
 };
 
 /**
@@ -107,27 +122,6 @@ void pti_decode_flags(char *buf, size_t size, unsigned long flags,
 		len += add;
 	}
 	buf[len] = '\0';
-}
-
-static const char *pti_policy_name(unsigned int policy)
-{
-	switch (policy) {
-	case SCHED_NORMAL:
-		return "NORMAL";
-	case SCHED_FIFO:
-		return "FIFO";
-	case SCHED_RR:
-		return "RR";
-	case SCHED_BATCH:
-		return "BATCH";
-	case SCHED_IDLE:
-		return "IDLE";
-	case SCHED_DEADLINE:
-		return "DEADLINE";
-	case SCHED_EXT:
-		return "EXT";
-	}
-	return "UNKNOWN";
 }
 
 static void pti_fill_creds(struct pti_task *rec, const struct cred *cred,
@@ -180,7 +174,7 @@ void pti_task_fill(struct pti_task *rec, struct task_struct *task,
 
 	pti_fill_creds(rec, __task_cred(task), uns);
 
-	strscpy(rec->policy, pti_policy_name(task->policy), sizeof(rec->policy));
+	rec->policy = task->policy;
 	rec->prio = task->prio;
 	rec->static_prio = task->static_prio;
 	rec->normal_prio = task->normal_prio;

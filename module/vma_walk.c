@@ -134,7 +134,7 @@ static const struct pti_flag_name pti_vm_names[] = {
 };
 
 const struct pti_flag_set pti_vm_flag_set = {
-	"vm_flags", pti_vm_names, ARRAY_SIZE(pti_vm_names)
+	"vm_flags", pti_vm_names, ARRAY_SIZE(pti_vm_names), false
 };
 
 /* The name /proc/<pid>/maps gives a VMA without a file, or NULL. */

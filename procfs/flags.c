@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * flags.c - /proc/ptinspect/flags: the name of every bit of the flag words
- * other views print as numbers (a VMA's vm_flags, a task's PF_* flags), as
- * this kernel defines them.  Readers decode with it once instead of every
- * line carrying the names.
+ * other views print as numbers (a VMA's vm_flags, a task's PF_* flags), and
+ * of every value of the numbers that are one of a list (a task's policy),
+ * as this kernel defines them.  Readers decode with it once instead of
+ * every line carrying the names.
  */
 #include <linux/kernel.h>
 #include <linux/proc_fs.h>
@@ -14,6 +15,7 @@
 static const struct pti_flag_set *const pti_flag_sets[] = {
 	&pti_vm_flag_set,
 	&pti_task_flag_set,
+	&pti_policy_set,
 };
 
 static int pti_flags_show(struct seq_file *m, void *v)
@@ -26,7 +28,7 @@ static int pti_flags_show(struct seq_file *m, void *v)
 		const struct pti_flag_set *set = pti_flag_sets[s];
 
 		for (i = 0; i < set->n; i++) {
-			if (!set->names[i].flag)
+			if (!set->names[i].flag && !set->enumerated)
 				continue;
 			memset(&rec, 0, sizeof(rec));
 			strscpy(rec.set, set->column, sizeof(rec.set));

@@ -69,7 +69,7 @@ static struct pti_task task(int pid, int tgid, int ppid, char state,
 			      .sid = tgid, .state = state, .has_mm = 1 };
 
 	snprintf(t.comm, sizeof(t.comm), "%s", comm);
-	snprintf(t.policy, sizeof(t.policy), "NORMAL");
+	t.policy = 0;	/* SCHED_NORMAL */
 	return t;
 }
 
@@ -166,7 +166,7 @@ TEST(parse_rejects_bad_input)
 	EXPECT_NE(NULL, strstr(err, "empty"));
 	EXPECT_EQ(-1, parse_text("pid tgid\n1 1\n", err, sizeof(err)));
 	EXPECT_NE(NULL, strstr(err, "no column"));
-	EXPECT_EQ(-1, parse_edited(" NORMAL ", " NORMAL extra ", err, sizeof(err)));
+	EXPECT_EQ(-1, parse_edited("my\\040shell", "my\\040shell extra", err, sizeof(err)));
 	EXPECT_NE(NULL, strstr(err, "expected"));
 	EXPECT_EQ(-1, parse_edited("\n20 20 1 ", "\n2x0 20 1 ", err, sizeof(err)));
 	EXPECT_NE(NULL, strstr(err, "bad pid"));
@@ -898,6 +898,43 @@ TEST(derived_task_columns)
 	pti_flag_names_free(&fn);
 }
 
+/* policy: the record's SCHED_* number by the flags view's name for it. */
+TEST(policy_by_name)
+{
+	static const char view[] = "set value name\n"
+		"flags 0x200000 KTHREAD\npolicy 0x0 NORMAL\npolicy 0x1 FIFO\n";
+	struct pti_task t[3] = { task(1, 1, 0, 'S', "init"),
+				 task(2, 2, 0, 'S', "rt"),
+				 task(3, 3, 0, 'S', "new") };
+	struct pti_task_set set = { .tasks = t, .n = 3 };
+	struct pti_row rows[3] = { { &t[0], -1 }, { &t[1], -1 }, { &t[2], -1 } };
+	struct pti_view_opts o = { .raw = true, .columns = "pid,policy" };
+	struct pti_flag_names fn;
+	char err[128], *text;
+	FILE *in = fmemopen((void *)view, sizeof(view) - 1, "r");
+
+	t[1].policy = 1;
+	t[2].policy = 9;	/* a policy newer than the names */
+	ASSERT_EQ(0, pti_flag_names_parse(in, "policy", &fn, err, sizeof(err)));
+	fclose(in);
+	EXPECT_EQ(2, fn.n);
+	EXPECT_STREQ("FIFO", pti_flag_names_value(&fn, 1));
+	EXPECT_EQ(NULL, pti_flag_names_value(&fn, 2));
+	/* without the names the column is refused, not shown as numbers */
+	EXPECT_EQ(NULL, printed_tasks(&set, rows, 3, o, false, NULL));
+	o.policies = &fn;
+	text = printed_tasks(&set, rows, 3, o, false, NULL);
+	ASSERT_NE(NULL, text);
+	EXPECT_STREQ("PID POLICY\n1 NORMAL\n2 FIFO\n3 9\n", text);
+	free(text);
+	o.json = true;
+	text = printed_tasks(&set, rows, 3, o, false, NULL);
+	ASSERT_NE(NULL, text);
+	EXPECT_NE(NULL, strstr(text, "\"policy\": \"FIFO\"")) TH_LOG("%s", text);
+	free(text);
+	pti_flag_names_free(&fn);
+}
+
 /*
  * A derived cell longer than a number's buffer (a kernel worker's flags
  * decode to about 60 bytes, every PF_* name to about 300) is printed
@@ -1195,7 +1232,7 @@ TEST(flag_names_decode_in_view_order)
 	pti_flag_names_free(&fn);
 
 	in = fmemopen((void *)view, sizeof(view) - 1, "r");
-	EXPECT_EQ(-1, pti_flag_names_parse(in, "policy", &fn, err, sizeof(err)));
+	EXPECT_EQ(-1, pti_flag_names_parse(in, "no_such_set", &fn, err, sizeof(err)));
 	fclose(in);
 	in = fmemopen("set value\nvm_flags 0x1\n", 23, "r");
 	EXPECT_EQ(-1, pti_flag_names_parse(in, "vm_flags", &fn, err, sizeof(err)));

@@ -102,18 +102,6 @@ bool procview_equal(const struct procview *a, const struct procview *b)
 	return memcmp(a, b, sizeof(*a)) == 0;
 }
 
-static int policy_number(const char *name)
-{
-	static const char *const names[] = {
-		"NORMAL", "FIFO", "RR", "BATCH", "", "IDLE", "DEADLINE", "EXT",
-	};
-
-	for (int i = 0; i < (int)(sizeof(names) / sizeof(names[0])); i++)
-		if (strcmp(names[i], name) == 0)
-			return i;
-	return -1;
-}
-
 #define DIFF(cond, fmt, ...)						\
 	do {								\
 		if (cond) {						\
@@ -157,7 +145,7 @@ int procview_compare(const struct pti_task *r, const struct procview *v,
 	DIFF(r->nice != v->nice, "nice %d vs %d", r->nice, v->nice);
 	DIFF(r->rt_priority != v->rt_priority, "rt_priority %d vs %d",
 	     r->rt_priority, v->rt_priority);
-	DIFF(policy_number(r->policy) != v->policy, "policy %s vs %d",
+	DIFF(r->policy != (unsigned int)v->policy, "policy %u vs %d",
 	     r->policy, v->policy);
 	DIFF(r->cpu != v->cpu, "cpu %d vs %d", r->cpu, v->cpu);
 	DIFF(r->start_boot_ns / NSEC_PER_TICK != v->start_ticks,

@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <dirent.h>
 #include <unistd.h>
+#include "flag_names.h"
 #include "harness.h"
 #include "procview.h"
 #include "task_marks.h"
@@ -361,15 +362,37 @@ TEST(orphan_reparented_to_subreaper)
 	close(pipefd[1]);
 }
 
+/*
+ * The policy is the kernel's number; the flags view names every value
+ * once, each as sched(7) does.
+ */
 TEST(sched_fifo_rt_priority_10)
 {
+	static const struct { unsigned int value; const char *name; } names[] = {
+		{ SCHED_OTHER, "NORMAL" }, { SCHED_FIFO, "FIFO" },
+		{ SCHED_RR, "RR" }, { SCHED_BATCH, "BATCH" },
+		{ SCHED_IDLE, "IDLE" }, { 6, "DEADLINE" }, { 7, "EXT" },
+	};
 	struct sched_param sp = { .sched_priority = 10 };
+	struct pti_source src = { .proc_dir = "/proc/ptinspect" };
 	pid_t child = spawn_sleeper();
+	struct pti_flag_names fn;
 	struct pti_task t;
+	char err[256];
 
 	ASSERT_EQ(0, sched_setscheduler(child, SCHED_FIFO, &sp));
 	ASSERT_EQ(0, find_task(child, &t));
-	EXPECT_STREQ("FIFO", t.policy);
+	EXPECT_EQ(SCHED_FIFO, t.policy);
+	ASSERT_EQ(0, pti_flag_names_load(&src, "policy", &fn, err, sizeof(err)))
+		TH_LOG("%s", err);
+	EXPECT_EQ(sizeof(names) / sizeof(names[0]), fn.n);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const char *name = pti_flag_names_value(&fn, names[i].value);
+
+		EXPECT_STREQ(names[i].name, name ? name : "(none)");
+	}
+	EXPECT_EQ(NULL, pti_flag_names_value(&fn, 8));
+	pti_flag_names_free(&fn);
 	EXPECT_EQ(10, t.rt_priority);
 	EXPECT_EQ(99 - 10, t.prio);
 	EXPECT_EQ(99 - 10, t.normal_prio);
@@ -386,7 +409,7 @@ TEST(nice_7)
 	EXPECT_EQ(7, t.nice);
 	EXPECT_EQ(127, t.static_prio);
 	EXPECT_EQ(127, t.prio);
-	EXPECT_STREQ("NORMAL", t.policy);
+	EXPECT_EQ(SCHED_OTHER, t.policy);
 	kill_and_reap(child);
 }
 

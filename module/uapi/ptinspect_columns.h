@@ -16,7 +16,7 @@
  *   PTI_VMA_KADDR_COLUMN(id, name, member, type, help)
  *	a leading VMA column of /sys/kernel/debug/ptinspect/vma.
  *   PTI_FLAG_COLUMN(id, name, member, type, help)
- *	a flag bit's name in /proc/ptinspect/flags (struct pti_flag).
+ *	a flag bit's or a value's name in /proc/ptinspect/flags (struct pti_flag).
  *   PTI_DETAIL_COLUMN(id, name, member, type, help)
  *	a line of /proc/ptinspect/task after the task columns (struct
  *	pti_detail).
@@ -108,8 +108,8 @@ PTI_TASK_COLUMN(GID, "gid", gid, PTI_T_U32, "real gid")
 PTI_TASK_COLUMN(EGID, "egid", egid, PTI_T_U32, "effective gid")
 PTI_TASK_COLUMN(SGID, "sgid", sgid, PTI_T_U32, "saved gid")
 PTI_TASK_COLUMN(FSGID, "fsgid", fsgid, PTI_T_U32, "filesystem gid")
-PTI_TASK_COLUMN(POLICY, "policy", policy, PTI_T_WORD,
-	"scheduling policy: NORMAL FIFO RR BATCH IDLE DEADLINE")
+PTI_TASK_COLUMN(POLICY, "policy", policy, PTI_T_U32,
+	"scheduling policy, the SCHED_* number (flags view: set policy names it)")
 PTI_TASK_COLUMN(PRIO, "prio", prio, PTI_T_S32,
 	"effective priority, task_struct.prio (0..139)")
 PTI_TASK_COLUMN(STATIC_PRIO, "static_prio", static_prio, PTI_T_S32,
@@ -217,11 +217,11 @@ PTI_VMA_KADDR_COLUMN(KADDR_VMA, "vma", kaddr_vma, PTI_T_KPTR,
 	"address of the vm_area_struct (%pK)")
 
 PTI_FLAG_COLUMN(SET, "set", set, PTI_T_WORD,
-	"the column whose bits these are: vm_flags (vma), flags (tasks, PF_*)")
+	"the column named: vm_flags (vma), flags (tasks, PF_* bits), policy (tasks, SCHED_* values)")
 PTI_FLAG_COLUMN(VALUE, "value", value, PTI_T_HEX64,
-	"the bit, as this kernel defines it")
+	"the bit, or for policy the value, as this kernel defines it")
 PTI_FLAG_COLUMN(NAME, "name", name, PTI_T_WORD,
-	"its name without the VM_ or PF_ prefix")
+	"its name without the VM_, PF_ or SCHED_ prefix")
 
 PTI_DETAIL_COLUMN(NS_PID, "ns_pid", ns_pid, PTI_T_S32,
 	"pid in the task's own pid namespace")

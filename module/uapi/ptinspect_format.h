@@ -20,9 +20,11 @@
  * Bumped when a column changes meaning or leaves a view; adding a column
  * does not.  2: vm_flag_names left the vma view and flag_names the tasks
  * view (/proc/ptinspect/flags names the bits; the task view keeps
- * flag_names), and the vma view's vma address moved to debugfs.
+ * flag_names), and the vma view's vma address moved to debugfs.  3: the
+ * tasks view's policy is the kernel's SCHED_* number, named by the flags
+ * view's "policy" set.
  */
-#define PTI_FORMAT_VERSION	2
+#define PTI_FORMAT_VERSION	3
 
 #define PTI_FLAG_NAMES_LEN	256
 
@@ -46,7 +48,7 @@ struct pti_task {
 	char state;
 	__u32 raw_state, exit_state, flags;
 	__u32 uid, euid, suid, fsuid, gid, egid, sgid, fsgid;
-	char policy[12];
+	__u32 policy;
 	__s32 prio, static_prio, normal_prio, rt_priority, nice;
 	__u64 utime_ns, stime_ns, nvcsw, nivcsw, start_ns, start_boot_ns;
 	__s32 cpu, has_mm, kthread, reaper, exit_code;
