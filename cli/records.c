@@ -170,23 +170,6 @@ int pti_column_parse(const struct pti_column *col, const char *text,
  * a pointer to its first digit.  Tables of a whole address space format
  * millions of numbers; snprintf's format parsing was most of that time.
  */
-size_t pti_put_digits(char *buf, uint64_t v, unsigned int base,
-		      unsigned int min_digits)
-{
-	char rev[PTI_DIGITS_MAX];
-	size_t n = 0, len;
-
-	do {
-		rev[n++] = "0123456789abcdef"[v % base];
-		v /= base;
-	} while (v);
-	while (n < min_digits && n < sizeof(rev))
-		rev[n++] = '0';
-	for (len = n; n; n--)
-		*buf++ = rev[n - 1];
-	return len;
-}
-
 /* @text (@len bytes) into @buf, truncated as snprintf truncates. */
 static size_t put_text(const char *text, size_t len, char *buf, size_t size)
 {
@@ -200,16 +183,22 @@ static size_t put_text(const char *text, size_t len, char *buf, size_t size)
 static size_t put_number(uint64_t v, unsigned int base, bool negative,
 			 char *buf, size_t size)
 {
-	char tmp[PTI_DIGITS_MAX + 2];
+	char tmp[PTI_DIGITS_MAX + 3];
+	/* straight into @buf when the longest number fits: the usual case */
+	char *out = size >= sizeof(tmp) ? buf : tmp;
 	size_t n = 0;
 
 	if (negative)
-		tmp[n++] = '-';
+		out[n++] = '-';
 	if (base == 16) {
-		tmp[n++] = '0';
-		tmp[n++] = 'x';
+		out[n++] = '0';
+		out[n++] = 'x';
 	}
-	n += pti_put_digits(tmp + n, v, base, 1);
+	n += pti_put_digits(out + n, v, base, 1);
+	if (out == buf) {
+		buf[n] = '\0';
+		return n;
+	}
 	return put_text(tmp, n, buf, size);
 }
 

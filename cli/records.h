@@ -54,20 +54,62 @@ int pti_parser_record(struct pti_parser *p, char *line, void *rec, char *err,
 /* Parse @text as @col's value into @rec: 0, or -1 if it is not one. */
 int pti_column_parse(const struct pti_column *col, const char *text,
 		     void *rec);
+
+/* Digits of a 64-bit number in base 10 or 16, and room for a padding. */
+#define PTI_DIGITS_MAX 20
+/* How many digits @v has in @base (10 or 16). */
+static inline unsigned int pti_digit_count(uint64_t v, unsigned int base)
+{
+	static const uint64_t powers[PTI_DIGITS_MAX] = {
+		1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+		10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+		100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+		100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+		100000000000000000ULL, 1000000000000000000ULL,
+		10000000000000000000ULL,
+	};
+	unsigned int n = 1;
+
+	if (base == 16)
+		return v ? (67 - (unsigned int)__builtin_clzll(v)) / 4 : 1;
+	while (n < PTI_DIGITS_MAX && v >= powers[n])
+		n++;
+	return n;
+}
+
+/*
+ * @v in @base (10 or 16, lower case) at @buf, zero-padded to @min_digits
+ * (at most PTI_DIGITS_MAX), with no prefix and no NUL; returns how many
+ * were written.  Tables print a number per cell: printf is their cost,
+ * and so is a call per cell (inline).
+ */
+static inline size_t pti_put_digits(char *buf, uint64_t v,
+				    unsigned int base, unsigned int min_digits)
+{
+	unsigned int n = pti_digit_count(v, base);
+	size_t width = n > min_digits ? n : min_digits;
+	char *p;
+
+	if (width > PTI_DIGITS_MAX)
+		width = PTI_DIGITS_MAX;
+	/* written from the last digit back, in place: no copy */
+	p = buf + width;
+	if (base == 16) {
+		for (; n; n--, v >>= 4)
+			*--p = "0123456789abcdef"[v & 0xf];
+	} else {
+		for (; n; n--, v /= 10)
+			*--p = (char)('0' + v % 10);
+	}
+	while (p > buf)
+		*--p = '0';
+	return width;
+}
+
 /*
  * Render a record's column as the /proc text shows it, comm unescaped;
  * the length written (truncated to @size - 1, as snprintf truncates).
  */
-/* Digits of a 64-bit number in base 10 or 16, and room for a padding. */
-#define PTI_DIGITS_MAX 20
-/*
- * @v in @base (10 or 16, lower case) at @buf, zero-padded to @min_digits
- * (at most PTI_DIGITS_MAX), with no prefix and no NUL; returns how many
- * were written.  Tables print a number per cell: printf is their cost.
- */
-size_t pti_put_digits(char *buf, uint64_t v, unsigned int base,
-		      unsigned int min_digits);
-
 size_t pti_column_format(const struct pti_column *col, const void *rec,
 			 char *buf, size_t size);
 
