@@ -18,9 +18,7 @@ static void put_quoted_n(FILE *out, const char *s, size_t len)
 {
 	static const char shorts[] = "\"\\\b\f\n\r\t";
 	static const char short_letters[] = "\"\\bfnrt";
-	const char *p;
-
-	const char *end = s + len;
+	const char *end = s + len, *p;
 
 	fputc('"', out);
 	for (;;) {

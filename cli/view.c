@@ -1,6 +1,8 @@
-/* view.c - task records to libsmartcols.  The column names are the /proc
- * header's (upper-cased for people; JSON keys come out lower-case), plus
- * the ones the CLI derives (derived[]).
+/* view.c - task records as a table or tree: printed as formatted for a
+ * pipe or file (plain_table.c), as JSON (json.c), through libsmartcols for
+ * a terminal and pairs.  The column names are the /proc header's
+ * (upper-cased for people; JSON keys in lower case), plus the ones the
+ * CLI derives (derived[]).
  */
 #define _GNU_SOURCE
 #include <ctype.h>

@@ -1,4 +1,4 @@
-/* view.h - print task records as a libsmartcols table or tree. */
+/* view.h - print task records as a table or tree, or as JSON. */
 #ifndef PTI_CLI_VIEW_H
 #define PTI_CLI_VIEW_H
 
