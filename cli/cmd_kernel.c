@@ -180,5 +180,7 @@ int pti_cmd_kernel(const struct pti_source *src, int argc, char **argv)
 		      stderr);
 	ret = print_layout(l, &o);
 	free(l);
+	if (ret)
+		fputs("ptinspect kernel: cannot print the table\n", stderr);
 	return ret ? PTI_EXIT_FAILURE : PTI_EXIT_OK;
 }

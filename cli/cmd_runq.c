@@ -461,5 +461,7 @@ int pti_cmd_runq(const struct pti_source *src, int argc, char **argv)
 		}
 	}
 	pti_runq_free(&q);
+	if (ret)
+		fputs("ptinspect runq: cannot print the runqueues\n", stderr);
 	return ret ? PTI_EXIT_FAILURE : PTI_EXIT_OK;
 }

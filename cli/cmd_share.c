@@ -210,5 +210,7 @@ int pti_cmd_share(const struct pti_source *src, int argc, char **argv)
 	else
 		ret = print_table(rows, n, &o);
 	free(rows);
+	if (ret)
+		fputs("ptinspect share: cannot print the table\n", stderr);
 	return ret ? PTI_EXIT_FAILURE : PTI_EXIT_OK;
 }

@@ -510,5 +510,7 @@ int pti_cmd_task(const struct pti_source *src, int argc, char **argv)
 	}
 	failed = json ? print_json(&v) : print_human(&v, all);
 	pti_flag_names_free(&v.policies);
+	if (failed)
+		fputs("ptinspect task: cannot print the task\n", stderr);
 	return failed ? PTI_EXIT_FAILURE : PTI_EXIT_OK;
 }

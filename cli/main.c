@@ -1,6 +1,7 @@
 /* main.c - ptinspect: what the kernel holds about processes, read from the
  * ptinspect module's /proc/ptinspect files.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,24 @@ static const struct {
 	{ "runq", pti_cmd_runq, "every CPU's runqueue and CFS tree" },
 	{ "trace", pti_cmd_trace, "fork/exec/exit/reap and scheduling, live (BPF)" },
 };
+
+/*
+ * A command's output still in stdio's buffer fails only when it is
+ * flushed: a short table to a full disk would otherwise exit 0.  Said
+ * once, as util-linux's close_stdout() says it; a command that failed
+ * has said why already.
+ */
+static int flushed(int status)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return status;
+	if (status == PTI_EXIT_OK) {
+		fprintf(stderr, "ptinspect: write error: %s\n",
+			errno ? strerror(errno) : "output failed");
+		return PTI_EXIT_FAILURE;
+	}
+	return status;
+}
 
 static void usage(FILE *out)
 {
@@ -63,11 +82,11 @@ int main(int argc, char **argv)
 			break;
 		case 'h':
 			usage(stdout);
-			return PTI_EXIT_OK;
+			return flushed(PTI_EXIT_OK);
 		case 'V':
 			printf("ptinspect %s (format %d)\n", PTI_CLI_VERSION,
 			       PTI_FORMAT_VERSION);
-			return PTI_EXIT_OK;
+			return flushed(PTI_EXIT_OK);
 		default:
 			usage(stderr);
 			return PTI_EXIT_USAGE;
@@ -79,7 +98,8 @@ int main(int argc, char **argv)
 	}
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (strcmp(argv[optind], commands[i].name) == 0)
-			return commands[i].run(&src, argc - optind, argv + optind);
+			return flushed(commands[i].run(&src, argc - optind,
+						       argv + optind));
 	fprintf(stderr, "ptinspect: unknown command '%s'\n", argv[optind]);
 	usage(stderr);
 	return PTI_EXIT_USAGE;

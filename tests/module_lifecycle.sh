@@ -122,6 +122,19 @@ cli_marks_zombie() {
 	grep -q 'sleep S' /tmp/pti-z && grep -q 'sh Z zombie' /tmp/pti-z
 }
 
+# Output that cannot be written fails the command and says so, short
+# output (still in stdio's buffer at the end) as much as long.
+cli_write_errors() {
+	for args in "ps -p 1" "ps -J -p 1" "tree -T" "task 1" "share -J 1" \
+		    "vma -J $$" "kernel" "runq -J" "--version"; do
+		# shellcheck disable=SC2086
+		"$cli" $args > /dev/full 2> /tmp/pti-err
+		got=$?
+		[ "$got" = 1 ] && grep -q 'write error\|cannot print' /tmp/pti-err ||
+			{ echo "$args > /dev/full: exit $got: $(cat /tmp/pti-err)"; return 1; }
+	done
+}
+
 # Every -J document is JSON jq reads, holding what the tables hold.
 cli_json() {
 	"$cli" ps -J -p 1 > /tmp/pti-json || return 1
@@ -327,7 +340,7 @@ format_is_what_the_man_pages_show() {
 	return $rc
 }
 
-ktap_plan 21
+ktap_plan 22
 ktap_check load_unload_20_times load_unload_20_times
 ktap_check load_read_unload_under_churn load_read_unload_under_churn
 ktap_check files_gone_after_unload files_gone_after_unload
@@ -339,6 +352,7 @@ ktap_check cli_vanished_pid cli_vanished_pid
 ktap_check cli_tree_shape cli_tree_shape
 ktap_check cli_marks_zombie cli_marks_zombie
 ktap_check cli_json cli_json
+ktap_check cli_write_errors cli_write_errors
 ktap_check cli_pairs cli_pairs
 ktap_check cli_vma_errors cli_vma_errors
 ktap_check cli_vma_views cli_vma_views
