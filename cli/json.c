@@ -1,56 +1,99 @@
 /* json.c - the CLI's one JSON writer (json.h). */
 #include <ctype.h>
-#include <inttypes.h>
 #include <libsmartcols.h>
 #include <stdlib.h>
 #include <string.h>
 #include "json.h"
 #include "plain_table.h"
+#include "records.h"
 #include "view.h"
 
-/* Bytes a JSON string cannot hold as they are: quote, backslash, controls. */
-static const char must_escape[] =
-	"\"\\\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"
-	"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f";
+/*
+ * Output is gathered in the writer's own buffer and written to @out when
+ * it fills and at the end: trace -J writes a member at a time for every
+ * event it streams, and a stdio call per member costs more than the member.
+ */
+static void flush(struct pti_json *j)
+{
+	if (j->len && fwrite(j->buf, 1, j->len, j->out) != j->len)
+		j->write_failed = true;
+	j->len = 0;
+}
+
+static inline void put(struct pti_json *j, const char *s, size_t len)
+{
+	if (j->len + len > sizeof(j->buf)) {
+		flush(j);
+		if (len > sizeof(j->buf)) {
+			if (fwrite(s, 1, len, j->out) != len)
+				j->write_failed = true;
+			return;
+		}
+	}
+	memcpy(j->buf + j->len, s, len);
+	j->len += len;
+}
+
+static inline void put_char(struct pti_json *j, char c)
+{
+	if (j->len == sizeof(j->buf))
+		flush(j);
+	j->buf[j->len++] = c;
+}
+
+static void put_str(struct pti_json *j, const char *s)
+{
+	put(j, s, strlen(s));
+}
+
+/* A byte a JSON string holds as it is: not a quote, backslash or control. */
+static bool is_verbatim(unsigned char c)
+{
+	return c >= 0x20 && c != '"' && c != '\\';
+}
 
 /* @len bytes of @s as a JSON string (NULs stop it short of @len). */
-static void put_quoted_n(FILE *out, const char *s, size_t len)
+static void put_quoted_n(struct pti_json *j, const char *s, size_t len)
 {
 	static const char shorts[] = "\"\\\b\f\n\r\t";
 	static const char short_letters[] = "\"\\bfnrt";
-	const char *end = s + len, *p;
+	static const char hex[] = "0123456789abcdef";
+	const char *end = s + len, *run, *p;
+	char escape[6] = "\\u00";
 
-	fputc('"', out);
+	put_char(j, '"');
 	for (;;) {
-		size_t run = strcspn(s, must_escape);
-
-		if (run > (size_t)(end - s))
-			run = (size_t)(end - s);
-		fwrite(s, 1, run, out);
-		s += run;
+		for (run = s; s < end && is_verbatim((unsigned char)*s); s++)
+			;
+		put(j, run, (size_t)(s - run));
 		if (s == end || !*s)
 			break;
 		/* JSON's short escapes where it has one, as libsmartcols */
 		p = strchr(shorts, *s);
-		if (p)
-			fprintf(out, "\\%c", short_letters[p - shorts]);
-		else
-			fprintf(out, "\\u%04x", (unsigned char)*s);
+		if (p) {
+			escape[1] = short_letters[p - shorts];
+			put(j, escape, 2);
+		} else {
+			escape[1] = 'u';
+			escape[4] = hex[(unsigned char)*s >> 4];
+			escape[5] = hex[*s & 0xf];
+			put(j, escape, 6);
+		}
 		s++;
 	}
-	fputc('"', out);
+	put_char(j, '"');
 }
 
-static void put_quoted(FILE *out, const char *s)
+static void put_quoted(struct pti_json *j, const char *s)
 {
-	put_quoted_n(out, s, strlen(s));
+	put_quoted_n(j, s, strlen(s));
 }
 
 static void indent(struct pti_json *j)
 {
-	fputc('\n', j->out);
+	put_char(j, '\n');
 	for (unsigned int i = 0; i < j->depth; i++)
-		fputs("   ", j->out);
+		put(j, "   ", 3);
 }
 
 /*
@@ -61,16 +104,16 @@ static void indent(struct pti_json *j)
 static void item(struct pti_json *j, const char *key, bool container)
 {
 	if (j->has_items)
-		fputc(',', j->out);
+		put_char(j, ',');
 	if (j->style == PTI_JSON_LINE) {
 		if (j->has_items)
-			fputc(' ', j->out);
+			put_char(j, ' ');
 	} else if (key || !container || !j->has_items) {
 		indent(j);
 	}
 	if (key) {
-		put_quoted(j->out, key);
-		fputs(": ", j->out);
+		put_quoted(j, key);
+		put(j, ": ", 2);
 	}
 	j->has_items = true;
 }
@@ -81,26 +124,39 @@ static void open_container(struct pti_json *j, const char *key, char opener,
 	if (j->failed)
 		return;
 	if (j->depth == j->cap) {
-		size_t cap = j->cap ? 2 * j->cap : 16;
-		char *more = realloc(j->closers, cap);
+		/* past the closers the struct holds: a deep tree */
+		size_t cap = 2 * j->cap;
+		char *more = malloc(cap);
 
 		if (!more) {
 			j->failed = true;
 			return;
 		}
+		memcpy(more, j->closers, j->depth);
+		if (j->closers != j->shallow)
+			free(j->closers);
 		j->closers = more;
 		j->cap = cap;
 	}
 	if (j->depth)
 		item(j, key, true);
-	fputc(opener, j->out);
+	put_char(j, opener);
 	j->closers[j->depth++] = closer;
 	j->has_items = false;
 }
 
 void pti_json_begin(struct pti_json *j, FILE *out, enum pti_json_style style)
 {
-	*j = (struct pti_json){ .out = out, .style = style };
+	/* member by member: the buffer needs no clearing */
+	j->out = out;
+	j->style = style;
+	j->depth = 0;
+	j->has_items = false;
+	j->failed = false;
+	j->write_failed = false;
+	j->len = 0;
+	j->closers = j->shallow;
+	j->cap = sizeof(j->shallow);
 	open_container(j, NULL, '{', '}');
 }
 
@@ -121,7 +177,7 @@ void pti_json_close(struct pti_json *j)
 	j->depth--;
 	if (j->style == PTI_JSON_PRETTY && j->has_items)
 		indent(j);
-	fputc(j->closers[j->depth], j->out);
+	put_char(j, j->closers[j->depth]);
 	j->has_items = true;
 }
 
@@ -132,11 +188,13 @@ int pti_json_end(struct pti_json *j)
 	j->failed = false;
 	while (j->depth)
 		pti_json_close(j);
-	fputc('\n', j->out);
-	free(j->closers);
+	put_char(j, '\n');
+	flush(j);
+	if (j->closers != j->shallow)
+		free(j->closers);
 	j->closers = NULL;
 	j->cap = 0;
-	return failed || ferror(j->out) ? -1 : 0;
+	return failed || j->write_failed || ferror(j->out) ? -1 : 0;
 }
 
 void pti_json_string(struct pti_json *j, const char *key, const char *s)
@@ -144,7 +202,7 @@ void pti_json_string(struct pti_json *j, const char *key, const char *s)
 	if (j->failed)
 		return;
 	item(j, key, false);
-	put_quoted(j->out, s);
+	put_quoted(j, s);
 }
 
 void pti_json_raw(struct pti_json *j, const char *key, const char *text)
@@ -152,7 +210,7 @@ void pti_json_raw(struct pti_json *j, const char *key, const char *text)
 	if (j->failed)
 		return;
 	item(j, key, false);
-	fputs(text, j->out);
+	put_str(j, text);
 }
 
 void pti_json_null(struct pti_json *j, const char *key)
@@ -167,17 +225,23 @@ void pti_json_bool(struct pti_json *j, const char *key, bool value)
 
 void pti_json_u64(struct pti_json *j, const char *key, uint64_t value)
 {
-	char buf[24];
+	char buf[PTI_DIGITS_MAX + 1];
 
-	snprintf(buf, sizeof(buf), "%" PRIu64, value);
+	buf[pti_put_digits(buf, value, 10, 1)] = '\0';
 	pti_json_raw(j, key, buf);
 }
 
 void pti_json_s64(struct pti_json *j, const char *key, int64_t value)
 {
-	char buf[24];
+	char buf[PTI_DIGITS_MAX + 2];
+	/* the magnitude as unsigned: -INT64_MIN does not fit an int64_t */
+	uint64_t magnitude = value < 0 ? -(uint64_t)value : (uint64_t)value;
+	size_t len = 0;
 
-	snprintf(buf, sizeof(buf), "%" PRId64, value);
+	if (value < 0)
+		buf[len++] = '-';
+	len += pti_put_digits(buf + len, magnitude, 10, 1);
+	buf[len] = '\0';
 	pti_json_raw(j, key, buf);
 }
 
@@ -194,11 +258,11 @@ void pti_json_cell_n(struct pti_json *j, const char *key, const char *text,
 		return;
 	item(j, key, false);
 	if (!len)
-		fputs("null", j->out);
+		put(j, "null", 4);
 	else if (number)
-		fwrite(text, 1, len, j->out);
+		put(j, text, len);
 	else
-		put_quoted_n(j->out, text, len);
+		put_quoted_n(j, text, len);
 }
 
 void pti_json_columns(struct pti_json *j, const struct pti_column *cols,

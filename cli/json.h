@@ -22,11 +22,15 @@ struct pti_json {
 	unsigned int depth;
 	bool has_items;		/* the innermost open container holds some */
 	bool failed;		/* out of memory for @closers */
-	/* '}' or ']' for each open container, outermost first: a tree -J
-	 * nests as deep as the process tree does
+	/* '}' or ']' for each open container, outermost first: in
+	 * @shallow, or allocated when a tree -J nests deeper
 	 */
 	char *closers;
 	size_t cap;
+	char shallow[32];
+	bool write_failed;	/* @out refused a write */
+	size_t len;		/* bytes in @buf, not yet written to @out */
+	char buf[4096];
 };
 
 /* Start a document, its outermost object open. */

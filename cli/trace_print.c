@@ -117,22 +117,30 @@ void pti_exit_status_text(int code, char *buf, size_t size)
 	}
 }
 
-static void json_task(struct pti_json *j, const char *prefix,
+/* Whose ids a task's JSON keys name: the event's own task, or another. */
+enum json_role { ROLE_SELF, ROLE_CHILD, ROLE_NEXT, ROLE_WAKER, NR_ROLES };
+
+/* Each role's keys, spelled out: no key is built per event. */
+#define TASK_KEYS(prefix) { prefix "pid", prefix "tgid", prefix "ppid", \
+			    prefix "ns_pid", prefix "ns_tgid", prefix "comm" }
+
+static void json_task(struct pti_json *j, enum json_role role,
 		      const struct pti_trace_task *t)
 {
-	static const char *const keys[] = { "pid", "tgid", "ppid", "ns_pid",
-					    "ns_tgid", "comm" };
-	const unsigned int ids[] = { t->pid, t->tgid, t->ppid, t->ns_pid,
-				     t->ns_tgid };
-	char key[32];
+	static const char *const keys[NR_ROLES][6] = {
+		[ROLE_SELF] = TASK_KEYS(""),
+		[ROLE_CHILD] = TASK_KEYS("child_"),
+		[ROLE_NEXT] = TASK_KEYS("next_"),
+		[ROLE_WAKER] = TASK_KEYS("waker_"),
+	};
+	const char *const *key = keys[role];
 
-	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		snprintf(key, sizeof(key), "%s%s", prefix, keys[i]);
-		if (i < sizeof(ids) / sizeof(ids[0]))
-			pti_json_u64(j, key, ids[i]);
-		else
-			pti_json_string(j, key, t->comm);
-	}
+	pti_json_u64(j, key[0], t->pid);
+	pti_json_u64(j, key[1], t->tgid);
+	pti_json_u64(j, key[2], t->ppid);
+	pti_json_u64(j, key[3], t->ns_pid);
+	pti_json_u64(j, key[4], t->ns_tgid);
+	pti_json_string(j, key[5], t->comm);
 }
 
 static void json_exit_code(struct pti_json *j, int code)
@@ -162,10 +170,10 @@ static void print_json(struct pti_trace_printer *p,
 	pti_json_string(&j, "type", pti_trace_kind_name(e->kind));
 	pti_json_u64(&j, "ts_ns", e->ts_ns);
 	pti_json_u64(&j, "cpu", e->cpu);
-	json_task(&j, "", &e->task);
+	json_task(&j, ROLE_SELF, &e->task);
 	switch (e->kind) {
 	case PTI_EV_FORK:
-		json_task(&j, "child_", &e->fork.child);
+		json_task(&j, ROLE_CHILD, &e->fork.child);
 		pti_json_string(&j, "kind", pti_fork_kind_name(e->fork.kind));
 		if (e->fork.flags_known)
 			pti_json_u64(&j, "clone_flags", e->fork.clone_flags);
@@ -185,26 +193,26 @@ static void print_json(struct pti_trace_printer *p,
 		pti_json_u64(&j, "exec_tid", e->exit.exec_tid);
 		break;
 	case PTI_EV_REAP:
-		json_task(&j, "child_", &e->reap.child);
+		json_task(&j, ROLE_CHILD, &e->reap.child);
 		json_exit_code(&j, e->reap.exit_code);
 		pti_json_u64(&j, "zombie_ns", e->reap.zombie_ns);
 		break;
 	case PTI_EV_ORPHAN:
-		json_task(&j, "child_", &e->orphan.child);
+		json_task(&j, ROLE_CHILD, &e->orphan.child);
 		pti_json_bool(&j, "child_zombie", e->orphan.child_state == 'Z');
 		pti_json_u64(&j, "new_parent", e->orphan.reaper_tgid);
 		pti_json_string(&j, "new_parent_kind",
 				reaper_kind_name(e->orphan.reaper_kind));
 		break;
 	case PTI_EV_SWITCH:
-		json_task(&j, "next_", &e->sw.next);
+		json_task(&j, ROLE_NEXT, &e->sw.next);
 		letter[0] = pti_state_letter(e->sw.prev_state);
 		pti_json_string(&j, "prev_state", letter);
 		pti_json_bool(&j, "voluntary", e->sw.voluntary);
 		pti_json_u64(&j, "next_wait_ns", e->sw.next_wait_ns);
 		break;
 	case PTI_EV_WAKEUP:
-		json_task(&j, "waker_", &e->wakeup.waker);
+		json_task(&j, ROLE_WAKER, &e->wakeup.waker);
 		pti_json_u64(&j, "target_cpu", e->wakeup.target_cpu);
 		pti_json_bool(&j, "new_task", e->wakeup.new_task);
 		break;

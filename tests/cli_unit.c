@@ -542,6 +542,9 @@ static void write_lines_and_nesting(FILE *out)
 	pti_json_string(&j, "type", "x");
 	pti_json_u64(&j, "big", 18446744073709551615ULL);
 	pti_json_s64(&j, "neg", -5);
+	pti_json_u64(&j, "zero", 0);
+	pti_json_s64(&j, "min", INT64_MIN);
+	pti_json_s64(&j, "max", INT64_MAX);
 	pti_json_bool(&j, "yes", true);
 	pti_json_null(&j, "none");
 	pti_json_array(&j, "list");
@@ -576,7 +579,10 @@ TEST(json_writer_lines_and_nesting)
 	ASSERT_NE(NULL, got);
 	n = snprintf(want, sizeof(want), "%s",
 		     "{\"type\": \"x\", \"big\": 18446744073709551615, "
-		     "\"neg\": -5, \"yes\": true, \"none\": null, "
+		     "\"neg\": -5, \"zero\": 0, "
+		     "\"min\": -9223372036854775808, "
+		     "\"max\": 9223372036854775807, "
+		     "\"yes\": true, \"none\": null, "
 		     "\"list\": [\"a\", {}, []], \"deep\": ");
 	for (int i = 0; i < 100; i++)
 		want[n++] = '[';
