@@ -209,17 +209,8 @@ static void value(const struct task_view *v, struct task_col c, char *buf,
 		snprintf(buf, size, "-");
 }
 
-/* Policy number @text by its name; the number if the names lack it. */
-static const char *policy_name(const struct task_view *v, const char *text)
-{
-	const char *name = pti_flag_names_value(&v->policies,
-						strtoull(text, NULL, 0));
-
-	return name ? name : text;
-}
-
-/* @text as @directive shows it. */
-static void render(const struct task_view *v, char directive,
+/* @text as @directive shows it, in @out; returns @out. */
+static const char *render(const struct task_view *v, char directive,
 		   const char *text, char *out, size_t size)
 {
 	unsigned long long n = strtoull(text, NULL, 0);
@@ -251,12 +242,18 @@ static void render(const struct task_view *v, char directive,
 				count += *text == '\n';
 		snprintf(out, size, "%zu", count);
 		break;
-	case 'E':
-		snprintf(out, size, "%s", policy_name(v, text));
+	case 'E': {
+		const char *name = pti_flag_names_value_text(&v->policies, n,
+							     out, size);
+
+		if (name != out)
+			snprintf(out, size, "%s", name);
 		break;
+	}
 	default:
 		snprintf(out, size, "%s", text);
 	}
+	return out;
 }
 
 /* Fill @row's format with its columns' values. */
@@ -394,7 +391,7 @@ static void json_section(struct pti_json *j, const struct task_view *v,
 				   rows[i].cols[k].rec != REC_NONE; k++) {
 			const struct pti_column *col;
 			const void *rec;
-			char buf[PTI_ARGS_LEN];
+			char buf[PTI_ARGS_LEN], name[sizeof(((struct pti_flag *)0)->name)];
 			bool seen = false;
 
 			if (rows[i].cols[k].rec == REC_MM) {
@@ -413,7 +410,8 @@ static void json_section(struct pti_json *j, const struct task_view *v,
 				json_list(j, col->name, buf);
 			else if (col == &pti_task_columns[PTI_TASK_POLICY])
 				pti_json_string(j, col->name,
-						policy_name(v, buf));
+						render(v, 'E', buf, name,
+						       sizeof(name)));
 			else if (pti_column_is_number(col))
 				pti_json_raw(j, col->name, buf);
 			else

@@ -103,6 +103,8 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	struct pti_view_opts opts = { 0 };
 	struct pti_task_set set = { 0 };
 	struct pti_flag_names task_flags = { 0 }, policies = { 0 };
+	struct pti_flag_set_wanted want[2];
+	size_t nwant = 0;
 	const char *columns;
 	struct pti_sort_key key;
 	const char *sort = NULL;
@@ -179,17 +181,18 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	/* the names the columns shown need, from /proc/ptinspect/flags */
 	columns = opts.columns ? opts.columns : cmd->defaults;
 	if (pti_list_has(columns, ',', "flag_names")) {
-		if (pti_flag_names_load(src, "flags", &task_flags, err,
-					sizeof(err)))
-			goto fail;
+		want[nwant++] = (struct pti_flag_set_wanted){ "flags",
+							      &task_flags };
 		opts.task_flags = &task_flags;
 	}
 	if (pti_list_has(columns, ',', "policy")) {
-		if (pti_flag_names_load(src, "policy", &policies, err,
-					sizeof(err)))
-			goto fail;
+		want[nwant++] = (struct pti_flag_set_wanted){ "policy",
+							      &policies };
 		opts.policies = &policies;
 	}
+	/* both sets, when both are shown, from one reading of the file */
+	if (pti_flag_names_load_sets(src, want, nwant, err, sizeof(err)))
+		goto fail;
 	if (sort) {
 		pti_sort_key_init(&key, sort, &set);
 		order = pti_sort_order(&key);

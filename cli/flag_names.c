@@ -5,16 +5,34 @@
 #include "flag_names.h"
 #include "records.h"
 
-int pti_flag_names_parse(FILE *in, const char *column,
-			 struct pti_flag_names *fn, char *err, size_t errlen)
+/* Append @bit to @fn; false when out of memory. */
+static bool add_bit(struct pti_flag_names *fn, const struct pti_flag *bit)
+{
+	if (fn->n == fn->room) {
+		size_t bigger = fn->room ? fn->room * 2 : 32;
+		struct pti_flag *more = realloc(fn->bits,
+						bigger * sizeof(*more));
+
+		if (!more)
+			return false;
+		fn->bits = more;
+		fn->room = bigger;
+	}
+	fn->bits[fn->n++] = *bit;
+	return true;
+}
+
+int pti_flag_names_parse_sets(FILE *in, const struct pti_flag_set_wanted *want,
+			      size_t nwant, char *err, size_t errlen)
 {
 	struct pti_parser parser;
 	char *line = NULL;
-	size_t cap = 0, room = 0;
+	size_t cap = 0;
 	ssize_t len;
 	int ret = -1;
 
-	memset(fn, 0, sizeof(*fn));
+	for (size_t w = 0; w < nwant; w++)
+		memset(want[w].fn, 0, sizeof(*want[w].fn));
 	len = getline(&line, &cap, in);
 	if (len <= 0) {
 		snprintf(err, errlen, "the flags view is empty");
@@ -30,45 +48,61 @@ int pti_flag_names_parse(FILE *in, const char *column,
 		line[strcspn(line, "\n")] = '\0';
 		if (pti_parser_record(&parser, line, &bit, err, errlen))
 			goto out;
-		if (strcmp(bit.set, column) != 0)
-			continue;
-		if (fn->n == room) {
-			size_t bigger = room ? room * 2 : 32;
-			struct pti_flag *more = realloc(fn->bits,
-							bigger * sizeof(*more));
-
-			if (!more) {
+		for (size_t w = 0; w < nwant; w++) {
+			if (strcmp(bit.set, want[w].column) != 0)
+				continue;
+			if (!add_bit(want[w].fn, &bit)) {
 				snprintf(err, errlen, "out of memory");
 				goto out;
 			}
-			fn->bits = more;
-			room = bigger;
 		}
-		fn->bits[fn->n++] = bit;
 	}
-	if (!fn->n) {
-		snprintf(err, errlen, "the flags view has no set %s", column);
-		goto out;
+	for (size_t w = 0; w < nwant; w++) {
+		if (!want[w].fn->n) {
+			snprintf(err, errlen, "the flags view has no set %s",
+				 want[w].column);
+			goto out;
+		}
 	}
 	ret = 0;
 out:
 	free(line);
-	if (ret)
-		pti_flag_names_free(fn);
+	for (size_t w = 0; ret && w < nwant; w++)
+		pti_flag_names_free(want[w].fn);
+	return ret;
+}
+
+int pti_flag_names_parse(FILE *in, const char *column,
+			 struct pti_flag_names *fn, char *err, size_t errlen)
+{
+	const struct pti_flag_set_wanted want = { column, fn };
+
+	return pti_flag_names_parse_sets(in, &want, 1, err, errlen);
+}
+
+int pti_flag_names_load_sets(const struct pti_source *src,
+			     const struct pti_flag_set_wanted *want,
+			     size_t nwant, char *err, size_t errlen)
+{
+	FILE *in;
+	int ret;
+
+	if (!nwant)
+		return 0;
+	in = pti_view_open(src, "flags", "re", NULL, err, errlen);
+	if (!in)
+		return -1;
+	ret = pti_flag_names_parse_sets(in, want, nwant, err, errlen);
+	fclose(in);
 	return ret;
 }
 
 int pti_flag_names_load(const struct pti_source *src, const char *column,
 			struct pti_flag_names *fn, char *err, size_t errlen)
 {
-	FILE *in = pti_view_open(src, "flags", "re", NULL, err, errlen);
-	int ret;
+	const struct pti_flag_set_wanted want = { column, fn };
 
-	if (!in)
-		return -1;
-	ret = pti_flag_names_parse(in, column, fn, err, errlen);
-	fclose(in);
-	return ret;
+	return pti_flag_names_load_sets(src, &want, 1, err, errlen);
 }
 
 void pti_flag_names_decode(const struct pti_flag_names *fn,
@@ -101,9 +135,22 @@ const char *pti_flag_names_value(const struct pti_flag_names *fn,
 	return NULL;
 }
 
+const char *pti_flag_names_value_text(const struct pti_flag_names *fn,
+				      unsigned long long value, char *buf,
+				      size_t size)
+{
+	const char *name = fn ? pti_flag_names_value(fn, value) : NULL;
+
+	if (name)
+		return name;
+	snprintf(buf, size, "%llu", value);
+	return buf;
+}
+
 void pti_flag_names_free(struct pti_flag_names *fn)
 {
 	free(fn->bits);
 	fn->bits = NULL;
 	fn->n = 0;
+	fn->room = 0;
 }

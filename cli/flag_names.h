@@ -19,7 +19,13 @@
 /* One set's bits or values, in the module's order. */
 struct pti_flag_names {
 	struct pti_flag *bits;
-	size_t n;
+	size_t n, room;
+};
+
+/* A set to read from a flags view, and where its names go. */
+struct pti_flag_set_wanted {
+	const char *column;
+	struct pti_flag_names *fn;
 };
 
 /*
@@ -33,6 +39,15 @@ int pti_flag_names_parse(FILE *in, const char *column,
 int pti_flag_names_load(const struct pti_source *src, const char *column,
 			struct pti_flag_names *fn, char *err, size_t errlen);
 /*
+ * Several sets in one reading: the @nwant sets of @want, each as above.
+ * On an error none is kept; no set wanted reads nothing.
+ */
+int pti_flag_names_parse_sets(FILE *in, const struct pti_flag_set_wanted *want,
+			      size_t nwant, char *err, size_t errlen);
+int pti_flag_names_load_sets(const struct pti_source *src,
+			     const struct pti_flag_set_wanted *want,
+			     size_t nwant, char *err, size_t errlen);
+/*
  * The names of @value's bits, '|'-separated, "" if none; a name that
  * would not fit in @size is left out with those after it.
  */
@@ -44,6 +59,14 @@ void pti_flag_names_decode(const struct pti_flag_names *fn,
  */
 const char *pti_flag_names_value(const struct pti_flag_names *fn,
 				 unsigned long long value);
+/*
+ * @value as a column shows a value of the set: its name, else (a kernel
+ * newer than its names, or no names: @fn NULL) its number, written into
+ * @buf.
+ */
+const char *pti_flag_names_value_text(const struct pti_flag_names *fn,
+				      unsigned long long value, char *buf,
+				      size_t size);
 void pti_flag_names_free(struct pti_flag_names *fn);
 
 #endif

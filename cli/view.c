@@ -206,14 +206,12 @@ static const char *cell_text(const struct out_table *o, size_t r, size_t c,
 		pti_flag_names_decode(o->task_flags, t->flags, buf, size);
 		break;
 	case DERIVED_POLICY: {
-		const char *name = pti_flag_names_value(o->policies, t->policy);
+		const char *text = pti_flag_names_value_text(o->policies,
+							     t->policy, buf,
+							     size);
 
-		/* a policy newer than the names: its number */
-		if (name)
-			snprintf(buf, size, "%s", name);
-		else
-			snprintf(buf, size, "%u", t->policy);
-		break;
+		*len = strlen(text);
+		return text;
 	}
 	}
 	*len = strlen(buf);

@@ -941,6 +941,44 @@ TEST(policy_by_name)
 	pti_flag_names_free(&fn);
 }
 
+/* Several sets from one reading; an unnamed value shows as its number. */
+TEST(flag_sets_in_one_reading)
+{
+	static const char view[] = "set value name\n"
+		"flags 0x200000 KTHREAD\npolicy 0x0 NORMAL\n"
+		"flags 0x8000 NOFREEZE\npolicy 0x1 FIFO\n";
+	struct pti_flag_names flags, policies;
+	struct pti_flag_set_wanted want[] = { { "flags", &flags },
+					       { "policy", &policies },
+					       { "vm_flags", NULL } };
+	struct pti_flag_names vm_flags;
+	char err[128], buf[24], names[64];
+	FILE *in = fmemopen((void *)view, sizeof(view) - 1, "r");
+
+	ASSERT_NE(NULL, in);
+	ASSERT_EQ(0, pti_flag_names_parse_sets(in, want, 2, err, sizeof(err)));
+	EXPECT_EQ(2, flags.n);
+	EXPECT_EQ(2, policies.n);
+	pti_flag_names_decode(&flags, 0x208000, names, sizeof(names));
+	EXPECT_STREQ("KTHREAD|NOFREEZE", names);
+	EXPECT_STREQ("FIFO", pti_flag_names_value_text(&policies, 1, buf,
+						       sizeof(buf)));
+	EXPECT_STREQ("7", pti_flag_names_value_text(&policies, 7, buf,
+						    sizeof(buf)));
+	EXPECT_STREQ("2", pti_flag_names_value_text(NULL, 2, buf, sizeof(buf)));
+	pti_flag_names_free(&flags);
+	pti_flag_names_free(&policies);
+	/* a set the view lacks fails the reading and keeps none of them */
+	rewind(in);
+	want[2].fn = &vm_flags;
+	EXPECT_EQ(-1, pti_flag_names_parse_sets(in, want, 3, err, sizeof(err)));
+	EXPECT_NE(NULL, strstr(err, "no set vm_flags")) TH_LOG("%s", err);
+	EXPECT_EQ(0, flags.n);
+	EXPECT_EQ(NULL, flags.bits);
+	EXPECT_EQ(0, policies.n);
+	fclose(in);
+}
+
 /*
  * A derived cell longer than a number's buffer (a kernel worker's flags
  * decode to about 60 bytes, every PF_* name to about 300) is printed
