@@ -111,9 +111,14 @@ static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
 		end += pti_put_digits(end, v->dev_minor, 16, 2);
 		*end = '\0';
 		return (size_t)(end - buf);
-	case DERIVED_KIND:
-		snprintf(buf, size, "%s", pti_vma_kind(ctx->mm, v));
-		break;
+	case DERIVED_KIND: {
+		/* a short word (vsyscall the longest): no snprintf per row */
+		const char *kind = pti_vma_kind(ctx->mm, v);
+		size_t len = strlen(kind);
+
+		memcpy(buf, kind, len + 1);
+		return len;
+	}
 	case DERIVED_FLAG_NAMES:
 		pti_flag_names_decode(&ctx->vm_flags, v->vm_flags, buf, size);
 		break;

@@ -6,20 +6,24 @@
 #include <string.h>
 #include "plain_table.h"
 
-/* One output line, built in memory and written with one fwrite. */
+/*
+ * Output lines, built in memory and written in blocks: a table of 60,000
+ * VMAs is 60,000 lines, and a stdio call per line cost more than the line.
+ */
 struct line {
 	char *text;
 	size_t len, cap;
 	bool failed;		/* out of memory: the line is cut */
 };
 
-static bool reserve(struct line *l, size_t more)
+/* Written once this much is gathered. */
+#define BLOCK (64 * 1024)
+
+static __attribute__((noinline)) bool grow(struct line *l, size_t more)
 {
 	char *bigger;
-	size_t cap = l->cap ? l->cap : 256;
+	size_t cap = l->cap ? l->cap : 2 * BLOCK;
 
-	if (l->len + more <= l->cap)
-		return true;
 	while (cap < l->len + more)
 		cap *= 2;
 	bigger = realloc(l->text, cap);
@@ -32,7 +36,12 @@ static bool reserve(struct line *l, size_t more)
 	return true;
 }
 
-static void put_bytes(struct line *l, const char *text, size_t len)
+static inline bool reserve(struct line *l, size_t more)
+{
+	return l->len + more <= l->cap || grow(l, more);
+}
+
+static inline void put_bytes(struct line *l, const char *text, size_t len)
 {
 	if (reserve(l, len)) {
 		memcpy(l->text + l->len, text, len);
@@ -40,11 +49,15 @@ static void put_bytes(struct line *l, const char *text, size_t len)
 	}
 }
 
-static void put_spaces(struct line *l, size_t n)
+/* Padding is a few bytes a cell: a loop, not a call. */
+static inline void put_spaces(struct line *l, size_t n)
 {
 	if (reserve(l, n)) {
-		memset(l->text + l->len, ' ', n);
+		char *p = l->text + l->len;
+
 		l->len += n;
+		while (n--)
+			*p++ = ' ';
 	}
 }
 
@@ -179,14 +192,23 @@ static void put_head(struct line *l, const char *name, size_t width,
 		put_spaces(l, fill);
 }
 
+/* Write what is gathered; 0, or -1 if @out refused it. */
+static int flush(struct line *l, FILE *out)
+{
+	size_t len = l->len;
+
+	l->len = 0;
+	return len && fwrite(l->text, 1, len, out) != len ? -1 : 0;
+}
+
 static int end_line(struct line *l, FILE *out)
 {
 	if (l->failed)
 		return -1;
 	put_bytes(l, "\n", 1);
-	fwrite(l->text, 1, l->len, out);
-	l->len = 0;
-	return l->failed ? -1 : 0;
+	if (l->failed)
+		return -1;
+	return l->len >= BLOCK ? flush(l, out) : 0;
 }
 
 /* Measure every column; PTI_PLAIN_NOT_PLAIN if a cell is not plain. */
@@ -265,6 +287,8 @@ int pti_plain_print(const struct pti_plain_table *t, FILE *out)
 		put_row(&l, t, &tr, width, r);
 		ret = end_line(&l, out);
 	}
+	if (!ret)
+		ret = flush(&l, out);
 	if (!ret && ferror(out))
 		ret = -1;
 out:

@@ -70,28 +70,48 @@ static int unescape(const char *in, char *out, size_t size)
  * overflow).  strtoull's locale and whitespace handling cost more than
  * the rest of a page table's parse.
  */
-static int parse_unsigned(const char *text, unsigned int base, uint64_t max,
-			  uint64_t *out)
+static inline __attribute__((always_inline)) int
+parse_unsigned(const char *text, unsigned int base, uint64_t max, uint64_t *out)
 {
-	uint64_t v = 0, limit = max / base;
-	unsigned int last = (unsigned int)(max % base);
+	/* each byte's digit value plus one; 0: not a digit */
+	static const unsigned char digit[256] = {
+		['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5,
+		['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+		['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15,
+		['f'] = 16, ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14,
+		['E'] = 15, ['F'] = 16,
+	};
+	/* digits that cannot overflow 64 bits: range checked once, at the end */
+	const size_t safe = base == 16 ? 16 : 19;
+	uint64_t v = 0, limit;
+	unsigned int last, d;
 	const char *p = text;
+	size_t n;
 
 	if (base == 16 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
 		p += 2;
 	if (!*p)
 		return -1;
-	for (; *p; p++) {
-		unsigned int d;
-
-		if (*p >= '0' && *p <= '9')
-			d = (unsigned int)(*p - '0');
-		else if (base == 16 && *p >= 'a' && *p <= 'f')
-			d = (unsigned int)(*p - 'a' + 10);
-		else if (base == 16 && *p >= 'A' && *p <= 'F')
-			d = (unsigned int)(*p - 'A' + 10);
-		else
+	for (n = 0; p[n] && n < safe; n++) {
+		d = digit[(unsigned char)p[n]];
+		if (!d || d > base)
 			return -1;
+		v = v * base + d - 1;
+	}
+	if (!p[n]) {
+		if (v > max)
+			return -1;
+		*out = v;
+		return 0;
+	}
+	/* longer: leading zeros, or a number past the column's range */
+	limit = max / base;
+	last = (unsigned int)(max % base);
+	for (v = 0; *p; p++) {
+		d = digit[(unsigned char)*p];
+		if (!d || d > base)
+			return -1;
+		d--;
 		if (v > limit || (v == limit && d > last))
 			return -1;
 		v = v * base + d;
@@ -135,18 +155,25 @@ int pti_column_parse(const struct pti_column *col, const char *text,
 			return -1;
 		*(int64_t *)field = sv;
 		return 0;
+	/* each base written out: the parse is inlined with its base known */
 	case PTI_T_U32:
+		if (parse_unsigned(text, 10, UINT32_MAX, &uv))
+			return -1;
+		*(uint32_t *)field = (uint32_t)uv;
+		return 0;
 	case PTI_T_HEX32:
-		if (parse_unsigned(text, col->type == PTI_T_HEX32 ? 16 : 10,
-				   UINT32_MAX, &uv))
+		if (parse_unsigned(text, 16, UINT32_MAX, &uv))
 			return -1;
 		*(uint32_t *)field = (uint32_t)uv;
 		return 0;
 	case PTI_T_U64:
+		if (parse_unsigned(text, 10, UINT64_MAX, &uv))
+			return -1;
+		*(uint64_t *)field = uv;
+		return 0;
 	case PTI_T_HEX64:
 	case PTI_T_KPTR:
-		if (parse_unsigned(text, col->type == PTI_T_U64 ? 10 : 16,
-				   UINT64_MAX, &uv))
+		if (parse_unsigned(text, 16, UINT64_MAX, &uv))
 			return -1;
 		*(uint64_t *)field = uv;
 		return 0;

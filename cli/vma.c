@@ -111,7 +111,9 @@ const char *pti_vma_kind(const struct pti_mm *mm, const struct pti_vma *v)
 		"[vvar]", "vvar", "[vsyscall]", "vsyscall",
 	};
 
-	for (size_t i = 0; i < sizeof(special) / sizeof(special[0]); i += 2)
+	/* every special name is bracketed; most VMAs are files or anonymous */
+	for (size_t i = 0; v->name[0] == '[' &&
+			   i < sizeof(special) / sizeof(special[0]); i += 2)
 		if (strcmp(v->name, special[i]) == 0)
 			return special[i + 1];
 	if (strncmp(v->perms, "---", 3) == 0)

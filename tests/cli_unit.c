@@ -696,6 +696,55 @@ TEST(numbers_format_as_printf_would)
 	EXPECT_STREQ("pre", tiny);
 }
 
+/* Every number type read at its edges: in range whole, else refused. */
+TEST(numbers_parse_at_their_edges)
+{
+	struct rec {
+		int32_t s32;
+		uint32_t u32;
+		int64_t s64;
+		uint64_t u64;
+	} r;
+	const struct pti_column s32 = { .name = "s32", .type = PTI_T_S32, .offset = offsetof(struct rec, s32), .size = 4 };
+	const struct pti_column u32 = { .name = "u32", .type = PTI_T_U32, .offset = offsetof(struct rec, u32), .size = 4 };
+	const struct pti_column x32 = { .name = "x32", .type = PTI_T_HEX32, .offset = offsetof(struct rec, u32), .size = 4 };
+	const struct pti_column s64 = { .name = "s64", .type = PTI_T_S64, .offset = offsetof(struct rec, s64), .size = 8 };
+	const struct pti_column u64 = { .name = "u64", .type = PTI_T_U64, .offset = offsetof(struct rec, u64), .size = 8 };
+	const struct pti_column x64 = { .name = "x64", .type = PTI_T_HEX64, .offset = offsetof(struct rec, u64), .size = 8 };
+
+	EXPECT_EQ(0, pti_column_parse(&u64, "18446744073709551615", &r));
+	EXPECT_EQ(UINT64_MAX, r.u64);
+	EXPECT_EQ(-1, pti_column_parse(&u64, "18446744073709551616", &r));
+	EXPECT_EQ(-1, pti_column_parse(&u64, "99999999999999999999", &r));
+	/* leading zeros past the digits that fit are still the number */
+	EXPECT_EQ(0, pti_column_parse(&u64, "000000000000000000000042", &r));
+	EXPECT_EQ(42, r.u64);
+	EXPECT_EQ(0, pti_column_parse(&x64, "0xffffffffffffffff", &r));
+	EXPECT_EQ(UINT64_MAX, r.u64);
+	EXPECT_EQ(0, pti_column_parse(&x64, "0xDeadBeef", &r));
+	EXPECT_EQ(0xdeadbeefULL, r.u64);
+	EXPECT_EQ(-1, pti_column_parse(&x64, "0x1ffffffffffffffff", &r));
+	EXPECT_EQ(0, pti_column_parse(&x64, "0x00000000000000000001", &r));
+	EXPECT_EQ(1, r.u64);
+	EXPECT_EQ(-1, pti_column_parse(&x64, "0x", &r));
+	EXPECT_EQ(-1, pti_column_parse(&x64, "0xg", &r));
+	EXPECT_EQ(0, pti_column_parse(&u32, "4294967295", &r));
+	EXPECT_EQ(UINT32_MAX, r.u32);
+	EXPECT_EQ(-1, pti_column_parse(&u32, "4294967296", &r));
+	EXPECT_EQ(-1, pti_column_parse(&u32, "12a", &r));
+	EXPECT_EQ(-1, pti_column_parse(&u32, "", &r));
+	EXPECT_EQ(-1, pti_column_parse(&u32, "-1", &r));
+	EXPECT_EQ(-1, pti_column_parse(&x32, "0x100000000", &r));
+	EXPECT_EQ(0, pti_column_parse(&s32, "-2147483648", &r));
+	EXPECT_EQ(INT32_MIN, r.s32);
+	EXPECT_EQ(-1, pti_column_parse(&s32, "-2147483649", &r));
+	EXPECT_EQ(-1, pti_column_parse(&s32, "2147483648", &r));
+	EXPECT_EQ(0, pti_column_parse(&s64, "-9223372036854775808", &r));
+	EXPECT_EQ(INT64_MIN, r.s64);
+	EXPECT_EQ(-1, pti_column_parse(&s64, "9223372036854775808", &r));
+	EXPECT_EQ(-1, pti_column_parse(&s64, "-", &r));
+}
+
 static const char *const plain_cells[][3] = {
 	{ "0x7f0000000000", "anon", "1" },
 	{ "0x7f0000001000", "zero", "-1" },
