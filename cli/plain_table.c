@@ -2,6 +2,7 @@
  * aligns it, each cell asked for once to measure and once to print.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "plain_table.h"
@@ -80,12 +81,37 @@ static void put_text(struct line *l, const char *text, size_t len, bool raw)
 	put_bytes(l, start, (size_t)(text + len - start));
 }
 
+/*
+ * Printable ASCII only (' ' to '~'), eight bytes a step: every cell of a
+ * table is checked.  A byte below ' ' borrows into its top bit when ' '
+ * is subtracted; one above '~' (or with the top bit set) carries into it
+ * when 0x7f - '~' is added; neither disturbs the other bytes' top bits.
+ */
+static bool word_is_plain(const char *eight)
+{
+	const uint64_t ones = 0x0101010101010101ULL, tops = ones << 7;
+	uint64_t x;
+
+	memcpy(&x, eight, 8);
+	return !((((x - ones * ' ') & ~x) |
+		  ((x & ~tops) + ones * (0x7f - '~')) | x) & tops);
+}
+
 static bool is_plain(const char *text, size_t len)
 {
-	for (size_t i = 0; i < len; i++)
-		if (text[i] < ' ' || text[i] > '~')
+	size_t i;
+
+	if (len < 8) {
+		for (i = 0; i < len; i++)
+			if (text[i] < ' ' || text[i] > '~')
+				return false;
+		return true;
+	}
+	for (i = 0; i + 8 <= len; i += 8)
+		if (!word_is_plain(text + i))
 			return false;
-	return true;
+	/* the last eight bytes, overlapping what was checked */
+	return i == len || word_is_plain(text + len - 8);
 }
 
 /* What one tree needs: each row's depth, and whether it is a last child. */
@@ -224,7 +250,7 @@ static int measure(const struct pti_plain_table *t, struct tree *tr,
 			size_t len, art = is_tree_col(t, c) ? art_width(tr, r) : 0;
 			const char *text = t->cell(t->arg, r, c, buf, &len);
 
-			if (!is_plain(text, len))
+			if (!t->right[c] && !is_plain(text, len))
 				return PTI_PLAIN_NOT_PLAIN;
 			if (art + len > width[c])
 				width[c] = art + len;

@@ -20,7 +20,11 @@
 struct pti_plain_table {
 	size_t ncols, nrows;
 	const char *heads[PTI_PLAIN_MAX_COLUMNS];	/* lower case; printed upper */
-	bool right[PTI_PLAIN_MAX_COLUMNS];		/* numbers: right-aligned */
+	/*
+	 * Numbers: right-aligned, unquoted in JSON, and plain by how they
+	 * are formatted (their cells are not checked byte by byte).
+	 */
+	bool right[PTI_PLAIN_MAX_COLUMNS];
 	bool raw;		/* one space between cells, no alignment */
 	bool noheadings;
 	/*

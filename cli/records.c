@@ -288,21 +288,27 @@ const char *pti_column_text(const struct pti_column *col, const void *rec,
 	return buf;
 }
 
-/* Split @line at single spaces in place; returns the field count. */
+/*
+ * Split @line at spaces (and a newline) in place; returns the field count.
+ * Each field's end is found with strchrnul: a vectorised scan, where a
+ * byte-at-a-time loop was a tenth of a whole table's instructions.
+ */
 static size_t split_fields(char *line, char **fields, size_t max)
 {
 	size_t n = 0;
-	char *p = line;
+	char *p = line, *end;
 
-	/* strtok_r(" \n")'s split, without its per-call set scans */
 	while (n < max) {
 		while (*p == ' ' || *p == '\n')
 			p++;
 		if (!*p)
 			break;
 		fields[n++] = p;
-		while (*p && *p != ' ' && *p != '\n')
-			p++;
+		end = strchrnul(p, ' ');
+		/* a field never holds a newline (escaped): only a line's end */
+		if (!*end && end > p && end[-1] == '\n')
+			end--;
+		p = end;
 		if (*p)
 			*p++ = '\0';
 	}

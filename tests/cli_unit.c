@@ -1162,6 +1162,38 @@ TEST(plain_table_refuses_what_is_not_plain)
 	}
 }
 
+/* Every byte at every place of cells short and long, as eight-byte steps see them. */
+TEST(plain_table_checks_every_byte)
+{
+	static const size_t lengths[] = { 1, 7, 8, 9, 16, 17 };
+	char cell[18];
+
+	for (unsigned int b = 1; b < 256; b++) {
+		bool plain = b >= ' ' && b <= '~';
+
+		for (size_t l = 0; l < sizeof(lengths) / sizeof(lengths[0]); l++) {
+			for (size_t at = 0; at < lengths[l]; at++) {
+				struct pti_plain_table t = {
+					.ncols = 1, .nrows = 1,
+					.heads = { "comm" },
+					.cell = plain_cell_of, .arg = cell,
+				};
+				FILE *out = fopen("/dev/null", "w");
+
+				memset(cell, 'a', lengths[l]);
+				cell[lengths[l]] = '\0';
+				cell[at] = (char)b;
+				ASSERT_NE(NULL, out);
+				EXPECT_EQ(plain ? 0 : PTI_PLAIN_NOT_PLAIN,
+					  pti_plain_print(&t, out))
+					TH_LOG("byte 0x%02x at %zu of %zu", b,
+					       at, lengths[l]);
+				fclose(out);
+			}
+		}
+	}
+}
+
 /*
  * Lines come back whole across read boundaries: a line longer than a
  * chunk, an empty line, and a last line without its newline.
