@@ -202,7 +202,9 @@ static int print_json(struct pti_vma_reader *r, const struct vma_context *ctx,
 /*
  * Every VMA's cells, formatted once and kept end to end, NUL after each:
  * a table is aligned only once all of its rows are known.  at[i] is
- * where cell i (row * ncols + col) starts; at[n] is the end.
+ * where cell i (row * ncols + col) starts; at[n] is the end.  Each
+ * column's longest cell, and whether every cell is plain, are counted as
+ * the cells are made: the table needs no measuring pass.
  */
 struct vma_cells {
 	char *text;
@@ -210,6 +212,8 @@ struct vma_cells {
 	uint32_t *at;	/* half a size_t: a table is far below 4 GiB */
 	size_t n, at_cap;
 	size_t ncols, nrows;
+	size_t width[VMA_MAX_COLUMNS];
+	bool plain;
 };
 
 /* Room for @rows rows at once: the mm record says how many VMAs come. */
@@ -220,14 +224,17 @@ static bool cells_reserve(struct vma_cells *c, size_t rows)
 	/* most cells of a VMA row are short numbers */
 	c->cap = rows * c->ncols * 8 + (1 << 16);
 	c->text = malloc(c->cap);
+	c->plain = true;
 	return c->at && c->text;
 }
 
-/* Where the next cell goes, with room for @max bytes; NULL if none. */
-static char *cells_room(struct vma_cells *c, size_t max)
+/* Room for one more row, every cell of it as long as a cell may be. */
+static bool cells_row_room(struct vma_cells *c)
 {
+	size_t max = c->ncols * VMA_MAX_CELL;
+
 	if (c->len + max > UINT32_MAX)
-		return NULL;
+		return false;
 	if (c->len + max > c->cap) {
 		size_t cap = c->cap ? c->cap : 1 << 16;
 		char *bigger;
@@ -236,25 +243,48 @@ static char *cells_room(struct vma_cells *c, size_t max)
 			cap *= 2;
 		bigger = realloc(c->text, cap);
 		if (!bigger)
-			return NULL;
+			return false;
 		c->text = bigger;
 		c->cap = cap;
 	}
-	if (c->n + 2 > c->at_cap) {
+	if (c->n + c->ncols + 1 > c->at_cap) {
 		size_t cap = c->at_cap ? c->at_cap * 2 : 1024;
-		uint32_t *bigger = realloc(c->at, cap * sizeof(*c->at));
+		uint32_t *bigger;
 
+		while (cap < c->n + c->ncols + 1)
+			cap *= 2;
+		bigger = realloc(c->at, cap * sizeof(*c->at));
 		if (!bigger)
-			return NULL;
+			return false;
 		c->at = bigger;
 		c->at_cap = cap;
 	}
-	return c->text + c->len;
+	return true;
 }
 
-/* The cell written at cells_room() is @len bytes and its NUL. */
-static void cells_commit(struct vma_cells *c, size_t len)
+/* Whether a column's cells are plain by how the CLI makes them. */
+static bool made_plain(const struct vma_out_column *col)
 {
+	if (col->source == DERIVED_FLAG_NAMES)
+		return false;	/* names from the flags view */
+	if (col->source != FROM_RECORD)
+		return true;
+	return col->col->type != PTI_T_WORD && col->col->type != PTI_T_ESCAPED &&
+	       col->col->type != PTI_T_CHAR;
+}
+
+/* Make @v's cell of column @i in place (room was made for its row). */
+static void cells_add(struct vma_cells *c, const struct vma_context *ctx,
+		      const struct pti_vma *v, const struct vma_out_column *col,
+		      size_t i)
+{
+	char *at = c->text + c->len;
+	size_t len = cell(ctx, v, col, at, VMA_MAX_CELL);
+
+	if (len > c->width[i])
+		c->width[i] = len;
+	if (c->plain && !made_plain(col))
+		c->plain = pti_plain_text(at, len);
 	c->at[c->n++] = (uint32_t)c->len;
 	c->len += len + 1;
 	c->at[c->n] = (uint32_t)c->len;
@@ -322,28 +352,24 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 		goto out;
 	}
 	while ((got = pti_vma_next(r, &v, err, errlen)) == 1) {
-		for (int i = 0; i < n; i++) {
-			/* formatted in place: tables of 60,000 rows */
-			char *at = cells_room(&c, VMA_MAX_CELL);
-
-			if (!at) {
-				snprintf(err, errlen, "out of memory");
-				got = -1;
-				goto out;
-			}
-			cells_commit(&c, cell(ctx, &v, &cols[i], at,
-					      VMA_MAX_CELL));
+		/* formatted in place: tables of 60,000 rows */
+		if (!cells_row_room(&c)) {
+			snprintf(err, errlen, "out of memory");
+			got = -1;
+			goto out;
 		}
+		for (int i = 0; i < n; i++)
+			cells_add(&c, ctx, &v, &cols[i], (size_t)i);
 		c.nrows++;
 	}
 	if (got)
 		goto out;
 	got = PTI_PLAIN_NOT_PLAIN;
-	if (pti_view_is_plain(&o->view)) {
+	if (c.plain && pti_view_is_plain(&o->view)) {
 		struct pti_plain_table t = {
 			.ncols = c.ncols, .nrows = c.nrows, .raw = o->view.raw,
 			.noheadings = o->view.noheadings, .cell = cells_get,
-			.arg = &c,
+			.arg = &c, .widths = c.width,
 		};
 
 		for (size_t i = 0; i < c.ncols; i++) {

@@ -97,7 +97,7 @@ static bool word_is_plain(const char *eight)
 		  ((x & ~tops) + ones * (0x7f - '~')) | x) & tops);
 }
 
-static bool is_plain(const char *text, size_t len)
+bool pti_plain_text(const char *text, size_t len)
 {
 	size_t i;
 
@@ -250,7 +250,7 @@ static int measure(const struct pti_plain_table *t, struct tree *tr,
 			size_t len, art = is_tree_col(t, c) ? art_width(tr, r) : 0;
 			const char *text = t->cell(t->arg, r, c, buf, &len);
 
-			if (!t->right[c] && !is_plain(text, len))
+			if (!t->right[c] && !pti_plain_text(text, len))
 				return PTI_PLAIN_NOT_PLAIN;
 			if (art + len > width[c])
 				width[c] = art + len;
@@ -290,16 +290,24 @@ int pti_plain_print(const struct pti_plain_table *t, FILE *out)
 	int ret;
 
 	if (t->ncols == 0 || t->ncols > PTI_PLAIN_MAX_COLUMNS ||
-	    (t->parent && t->tree_col >= t->ncols))
+	    (t->parent && (t->tree_col >= t->ncols || t->widths)))
 		return -1;
 	if (t->parent) {
 		ret = tree_init(&tr, t);
 		if (ret)
 			goto out;
 	}
-	ret = measure(t, &tr, width);
-	if (ret)
-		goto out;
+	if (t->widths) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			width[c] = strlen(t->heads[c]);
+			if (t->widths[c] > width[c])
+				width[c] = t->widths[c];
+		}
+	} else {
+		ret = measure(t, &tr, width);
+		if (ret)
+			goto out;
+	}
 	if (t->raw)
 		memset(width, 0, sizeof(width));
 	if (!t->noheadings) {

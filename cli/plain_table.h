@@ -44,7 +44,16 @@ struct pti_plain_table {
 	 */
 	const long *parent;
 	size_t tree_col;
+	/*
+	 * Each column's longest cell, when the caller has counted them as
+	 * it made the cells (and has checked them with pti_plain_text()):
+	 * no measuring pass.  NULL: measured here.  Not with a tree.
+	 */
+	const size_t *widths;
 };
+
+/* Whether @len bytes of @text are plain: printable ASCII, as above. */
+bool pti_plain_text(const char *text, size_t len);
 
 /*
  * Print @t to @out: each column as wide as its widest cell or header,

@@ -201,7 +201,23 @@ cli_vma_views() {
 	cols=start,end,size,perms,kind,offset,dev,inode,anon_vma,vm_flags
 	"$cli" vma -S -r -n -o "$cols" $$ > /tmp/pti-vraw || return 1
 	"$cli" vma -P -o "$cols" $$ | sed 's/[A-Z_]*="\([^"]*\)"/\1/g' > /tmp/pti-vpairs || return 1
-	[ -s /tmp/pti-vraw ] && diff -u /tmp/pti-vpairs /tmp/pti-vraw
+	[ -s /tmp/pti-vraw ] && diff -u /tmp/pti-vpairs /tmp/pti-vraw || return 1
+	# A name that is not plain ASCII (UTF-8, a tab) is printed by
+	# libsmartcols, escaped; plain names are aligned the same way.
+	odd=$(printf '/tmp/pti-caf\303\251 x\tsleep')
+	cp /bin/sleep "$odd" || return 1
+	"$odd" 30 &
+	oddpid=$!
+	for _ in $(seq 50); do
+		[ "$(readlink /proc/$oddpid/exe)" = "$odd" ] && break
+		sleep 0.1
+	done
+	LC_ALL=C "$cli" vma -S -o kind,name $oddpid > /tmp/pti-vodd
+	kill $oddpid
+	rm -f "$odd"
+	grep -qF 'text  /tmp/pti-caf\xc3\xa9 x\x09sleep' /tmp/pti-vodd &&
+		grep -q '^stack \[stack\]$' /tmp/pti-vodd ||
+		{ head -5 /tmp/pti-vodd; return 1; }
 }
 
 # ptinspect task and share: errors, sections, a zombie, a kernel thread, JSON.
