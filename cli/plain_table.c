@@ -18,7 +18,7 @@ struct line {
 };
 
 /* Written once this much is gathered. */
-#define BLOCK (64 * 1024)
+#define BLOCK (16 * 1024)
 
 static __attribute__((noinline)) bool grow(struct line *l, size_t more)
 {
