@@ -2,7 +2,8 @@
  *
  * stdio reads a /proc file a block (4 KiB) at a time, and every read is a
  * system call in which the seq_file finds its place again; a view of a
- * whole address space is tens of megabytes.  This reads as cat does.
+ * whole address space is tens of megabytes.  This reads in pieces twice
+ * cat's (128 KiB); 128 KiB pieces made no difference to peak memory.
  */
 #ifndef PTI_CLI_LINES_H
 #define PTI_CLI_LINES_H
