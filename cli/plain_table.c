@@ -84,8 +84,10 @@ static void put_text(struct line *l, const char *text, size_t len, bool raw)
 /*
  * Printable ASCII only (' ' to '~'), eight bytes a step: every cell of a
  * table is checked.  A byte below ' ' borrows into its top bit when ' '
- * is subtracted; one above '~' (or with the top bit set) carries into it
- * when 0x7f - '~' is added; neither disturbs the other bytes' top bits.
+ * is subtracted (a borrow reaches the next byte only from such a byte);
+ * one above '~' carries into it when its low seven bits and 0x7f - '~'
+ * are added, which never carries further; a byte with the top bit set
+ * shows it as it is.
  */
 static bool word_is_plain(const char *eight)
 {
