@@ -152,6 +152,8 @@ static int print_entry_rows(const struct entry_cells *e, char **names, int n,
 	for (int i = 0; i < n; i++) {
 		plain.heads[i] = names[i];
 		plain.right[i] = pti_column_is_number(e->cols[i]);
+		plain.made_plain[i] = e->cols[i] &&
+				      pti_column_made_plain(e->cols[i]);
 	}
 	if (o->view.json)
 		return pti_json_plain_table(&plain, "pages", stdout);

@@ -33,7 +33,7 @@ struct task_view {
  *   %L  a newline-separated list, space-separated
  *   %N  how many strings a newline-separated list holds
  *   %E  a policy number by its name (the number if it has none)
- * A row with @when is shown only if that column is neither 0 nor empty;
+ * A row with @when (a number column) is shown only if that number is not 0;
  * @shown says whether it belongs to the --all output, the short one or both.
  * Columns are named by their ids (T, D and M below): a name that is not a
  * column does not compile.
@@ -209,17 +209,29 @@ static void value(const struct task_view *v, struct task_col c, char *buf,
 		snprintf(buf, size, "-");
 }
 
-/* @text as @directive shows it, in @out; returns @out. */
+/*
+ * Column @c as @directive shows it, in @out; returns @out.  The numeric
+ * directives read the record's number; the others take @text, the
+ * column's value as value() made it.
+ */
 static const char *render(const struct task_view *v, char directive,
-		   const char *text, char *out, size_t size)
+			  struct task_col c, const char *text, char *out,
+			  size_t size)
 {
-	unsigned long long n = strtoull(text, NULL, 0);
+	const void *rec;
+	const struct pti_column *col = lookup(v, c, &rec);
+	uint64_t n = col ? pti_column_number(col, rec) : 0;
 	size_t count = 0;
 
+	if (!col && strchr("TPBYE", directive)) {
+		snprintf(out, size, "-");
+		return out;
+	}
 	switch (directive) {
 	case 'T':
-		snprintf(out, size, "%llu.%06llus", n / 1000000000ULL,
-			 n % 1000000000ULL / 1000);
+		snprintf(out, size, "%llu.%06llus",
+			 (unsigned long long)(n / 1000000000ULL),
+			 (unsigned long long)(n % 1000000000ULL / 1000));
 		break;
 	case 'P':
 		pti_human_size(n * v->mm.page_size, out, size);
@@ -272,11 +284,13 @@ static void row_text(const struct task_view *v, const struct task_row *row,
 			continue;
 		}
 		f++;
-		if (next < TASK_ROW_COLS && row->cols[next].rec != REC_NONE)
-			value(v, row->cols[next++], raw, sizeof(raw));
-		else
-			snprintf(raw, sizeof(raw), "?");
-		render(v, *f, raw, shown, sizeof(shown));
+		if (next < TASK_ROW_COLS && row->cols[next].rec != REC_NONE) {
+			value(v, row->cols[next], raw, sizeof(raw));
+			render(v, *f, row->cols[next++], raw, shown,
+			       sizeof(shown));
+		} else {
+			snprintf(shown, sizeof(shown), "?");
+		}
 		len += (size_t)snprintf(out + len, size - len, "%s", shown);
 		if (len >= size)
 			len = size - 1;
@@ -286,15 +300,16 @@ static void row_text(const struct task_view *v, const struct task_row *row,
 static bool row_shown(const struct task_view *v, const struct task_row *row,
 		      bool all)
 {
-	char buf[64];
+	const struct pti_column *col;
+	const void *rec;
 
 	if ((row->shown == ROW_SHORT_ONLY && all) ||
 	    (row->shown == ROW_ALL_ONLY && !all))
 		return false;
 	if (row->when.rec == REC_NONE)
 		return true;
-	value(v, row->when, buf, sizeof(buf));
-	return strcmp(buf, "0") && strcmp(buf, "-") && strcmp(buf, "0x0");
+	col = lookup(v, row->when, &rec);
+	return col && pti_column_number(col, rec) != 0;
 }
 
 /* The FIELD column's width: section names, and labels under "|-". */
@@ -410,7 +425,8 @@ static void json_section(struct pti_json *j, const struct task_view *v,
 				json_list(j, col->name, buf);
 			else if (col == &pti_task_columns[PTI_TASK_POLICY])
 				pti_json_string(j, col->name,
-						render(v, 'E', buf, name,
+						render(v, 'E', rows[i].cols[k],
+						       buf, name,
 						       sizeof(name)));
 			else if (pti_column_is_number(col))
 				pti_json_raw(j, col->name, buf);

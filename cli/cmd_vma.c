@@ -265,12 +265,10 @@ static bool cells_row_room(struct vma_cells *c)
 /* Whether a column's cells are plain by how the CLI makes them. */
 static bool made_plain(const struct vma_out_column *col)
 {
-	if (col->source == DERIVED_FLAG_NAMES)
-		return false;	/* names from the flags view */
-	if (col->source != FROM_RECORD)
-		return true;
-	return col->col->type != PTI_T_WORD && col->col->type != PTI_T_ESCAPED &&
-	       col->col->type != PTI_T_CHAR;
+	if (col->source == FROM_RECORD)
+		return pti_column_made_plain(col->col);
+	/* the derived ones are numbers and fixed words, but for PF names */
+	return col->source != DERIVED_FLAG_NAMES;
 }
 
 /* Make @v's cell of column @i in place (room was made for its row). */

@@ -252,7 +252,7 @@ static int measure(const struct pti_plain_table *t, struct tree *tr,
 			size_t len, art = is_tree_col(t, c) ? art_width(tr, r) : 0;
 			const char *text = t->cell(t->arg, r, c, buf, &len);
 
-			if (!t->right[c] && !pti_plain_text(text, len))
+			if (!t->made_plain[c] && !pti_plain_text(text, len))
 				return PTI_PLAIN_NOT_PLAIN;
 			if (art + len > width[c])
 				width[c] = art + len;

@@ -20,11 +20,13 @@
 struct pti_plain_table {
 	size_t ncols, nrows;
 	const char *heads[PTI_PLAIN_MAX_COLUMNS];	/* lower case; printed upper */
-	/*
-	 * Numbers: right-aligned, unquoted in JSON, and plain by how they
-	 * are formatted (their cells are not checked byte by byte).
-	 */
+	/* Numbers: right-aligned, unquoted in JSON. */
 	bool right[PTI_PLAIN_MAX_COLUMNS];
+	/*
+	 * Plain by how their cells are made (pti_column_made_plain()):
+	 * not checked byte by byte.
+	 */
+	bool made_plain[PTI_PLAIN_MAX_COLUMNS];
 	bool raw;		/* one space between cells, no alignment */
 	bool noheadings;
 	/*

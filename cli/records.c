@@ -275,6 +275,41 @@ size_t pti_column_format(const struct pti_column *col, const void *rec,
 	return 0;
 }
 
+uint64_t pti_column_number(const struct pti_column *col, const void *rec)
+{
+	const char *field = (const char *)rec + col->offset;
+
+	switch (col->type) {
+	case PTI_T_S32:
+		return (uint64_t)(int64_t)*(const int32_t *)field;
+	case PTI_T_U32:
+	case PTI_T_HEX32:
+		return *(const uint32_t *)field;
+	case PTI_T_S64:
+	case PTI_T_U64:
+	case PTI_T_HEX64:
+	case PTI_T_KPTR:
+		return *(const uint64_t *)field;
+	case PTI_T_CHAR:
+	case PTI_T_WORD:
+	case PTI_T_ESCAPED:
+		break;
+	}
+	return 0;
+}
+
+bool pti_column_is_number(const struct pti_column *col)
+{
+	return col && (col->type == PTI_T_S32 || col->type == PTI_T_U32 ||
+		       col->type == PTI_T_U64 || col->type == PTI_T_S64);
+}
+
+bool pti_column_made_plain(const struct pti_column *col)
+{
+	return col->type != PTI_T_CHAR && col->type != PTI_T_WORD &&
+	       col->type != PTI_T_ESCAPED;
+}
+
 const char *pti_column_text(const struct pti_column *col, const void *rec,
 			    char *buf, size_t size, size_t *len)
 {

@@ -114,6 +114,20 @@ size_t pti_column_format(const struct pti_column *col, const void *rec,
 			 char *buf, size_t size);
 
 /*
+ * A number column's member of @rec in 64 bits, a signed one sign-extended;
+ * 0 for a text column.  For what is shown from the number, not its text.
+ */
+uint64_t pti_column_number(const struct pti_column *col, const void *rec);
+/* Whether @col (may be NULL) holds a decimal number: right-aligned, bare in JSON. */
+bool pti_column_is_number(const struct pti_column *col);
+/*
+ * Whether @col's text is plain ASCII by how it is formatted (numbers,
+ * hex, addresses), so its cells need no byte-by-byte check; text and
+ * CHAR columns hold whatever bytes the kernel had.
+ */
+bool pti_column_made_plain(const struct pti_column *col);
+
+/*
  * A record's column as text: a text member's own bytes (@len of them, not
  * NUL-terminated when they fill the member), else formatted into @buf as
  * pti_column_format() does.

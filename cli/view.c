@@ -62,17 +62,6 @@ static bool resolve_column(const char *name, enum task_source *source,
 	return *col != NULL;
 }
 
-static bool is_number(const struct pti_column *col)
-{
-	return col->type == PTI_T_S32 || col->type == PTI_T_U32 ||
-	       col->type == PTI_T_U64 || col->type == PTI_T_S64;
-}
-
-bool pti_column_is_number(const struct pti_column *col)
-{
-	return col && is_number(col);
-}
-
 static bool column_known(const char *name)
 {
 	enum task_source source;
@@ -292,6 +281,8 @@ static int plain_of(const struct out_table *o, size_t nrows, size_t ncols,
 	for (size_t c = 0; c < ncols; c++) {
 		t->heads[c] = o->cols[c].name;
 		t->right[c] = pti_column_is_number(o->cols[c].col);
+		t->made_plain[c] = o->cols[c].source == FROM_RECORD &&
+				   pti_column_made_plain(o->cols[c].col);
 	}
 	if (tree_col < 0)
 		return 0;

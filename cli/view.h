@@ -44,7 +44,6 @@ struct libscols_table;
 
 /* Split a comma list in place; the count, or -1 if more than @max. */
 int pti_split_list(char *list, char **names, int max);
-bool pti_column_is_number(const struct pti_column *col);
 /*
  * A new table printed as @o asks: JSON (-J, its array named @name), else
  * NAME="value" pairs (-P), else raw (-r), else aligned; no header line

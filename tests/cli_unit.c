@@ -633,25 +633,37 @@ TEST(signed_modules_are_detected_from_sysfs)
 	EXPECT_EQ(0, system(cmd));
 }
 
+/* A record with every number type, and its columns (N_ the index). */
+struct number_rec {
+	int32_t s32;
+	uint32_t u32;
+	int64_t s64;
+	uint64_t u64;
+	char word[8];
+	char state;
+};
+
+#define NUMBER_COLUMN(cname, ctype, member) { .name = cname, .type = ctype, \
+	.offset = offsetof(struct number_rec, member),			  \
+	.size = sizeof(((struct number_rec *)0)->member) }
+enum { N_S32, N_U32, N_X32, N_S64, N_U64, N_X64, N_WORD, N_CHAR, N_KPTR };
+static const struct pti_column number_cols[] = {
+	[N_S32] = NUMBER_COLUMN("s32", PTI_T_S32, s32),
+	[N_U32] = NUMBER_COLUMN("u32", PTI_T_U32, u32),
+	[N_X32] = NUMBER_COLUMN("x32", PTI_T_HEX32, u32),
+	[N_S64] = NUMBER_COLUMN("s64", PTI_T_S64, s64),
+	[N_U64] = NUMBER_COLUMN("u64", PTI_T_U64, u64),
+	[N_X64] = NUMBER_COLUMN("x64", PTI_T_HEX64, u64),
+	[N_WORD] = NUMBER_COLUMN("word", PTI_T_WORD, word),
+	[N_CHAR] = NUMBER_COLUMN("state", PTI_T_CHAR, state),
+	[N_KPTR] = NUMBER_COLUMN("kptr", PTI_T_KPTR, u64),
+};
+
 /* Every number type at its edges, as printf would print it. */
 TEST(numbers_format_as_printf_would)
 {
-	struct rec {
-		int32_t s32;
-		uint32_t u32;
-		int64_t s64;
-		uint64_t u64;
-		char word[8];
-	} r;
-	const struct pti_column cols[] = {
-		{ .name = "s32", .type = PTI_T_S32, .offset = offsetof(struct rec, s32), .size = 4 },
-		{ .name = "u32", .type = PTI_T_U32, .offset = offsetof(struct rec, u32), .size = 4 },
-		{ .name = "x32", .type = PTI_T_HEX32, .offset = offsetof(struct rec, u32), .size = 4 },
-		{ .name = "s64", .type = PTI_T_S64, .offset = offsetof(struct rec, s64), .size = 8 },
-		{ .name = "u64", .type = PTI_T_U64, .offset = offsetof(struct rec, u64), .size = 8 },
-		{ .name = "x64", .type = PTI_T_HEX64, .offset = offsetof(struct rec, u64), .size = 8 },
-		{ .name = "word", .type = PTI_T_WORD, .offset = offsetof(struct rec, word), .size = 8 },
-	};
+	const struct pti_column *cols = number_cols;
+	struct number_rec r;
 	const int32_t s32s[] = { 0, -1, 7, INT32_MIN, INT32_MAX };
 	const int64_t s64s[] = { 0, -1, 4096, INT64_MIN, INT64_MAX };
 	const uint64_t u64s[] = { 0, 9, 10, 0xf, 0x10, UINT64_MAX };
@@ -660,89 +672,119 @@ TEST(numbers_format_as_printf_would)
 	for (size_t i = 0; i < sizeof(s32s) / sizeof(s32s[0]); i++) {
 		r.s32 = s32s[i];
 		r.u32 = (uint32_t)s32s[i];
-		pti_column_format(&cols[0], &r, got, sizeof(got));
+		pti_column_format(&cols[N_S32], &r, got, sizeof(got));
 		snprintf(want, sizeof(want), "%d", r.s32);
 		EXPECT_STREQ(want, got);
-		pti_column_format(&cols[1], &r, got, sizeof(got));
+		pti_column_format(&cols[N_U32], &r, got, sizeof(got));
 		snprintf(want, sizeof(want), "%u", r.u32);
 		EXPECT_STREQ(want, got);
-		pti_column_format(&cols[2], &r, got, sizeof(got));
+		pti_column_format(&cols[N_X32], &r, got, sizeof(got));
 		snprintf(want, sizeof(want), "0x%x", r.u32);
 		EXPECT_STREQ(want, got);
 	}
 	for (size_t i = 0; i < sizeof(s64s) / sizeof(s64s[0]); i++) {
 		r.s64 = s64s[i];
-		pti_column_format(&cols[3], &r, got, sizeof(got));
+		pti_column_format(&cols[N_S64], &r, got, sizeof(got));
 		snprintf(want, sizeof(want), "%lld", (long long)r.s64);
 		EXPECT_STREQ(want, got);
 	}
 	for (size_t i = 0; i < sizeof(u64s) / sizeof(u64s[0]); i++) {
 		r.u64 = u64s[i];
-		pti_column_format(&cols[4], &r, got, sizeof(got));
+		pti_column_format(&cols[N_U64], &r, got, sizeof(got));
 		snprintf(want, sizeof(want), "%llu", (unsigned long long)r.u64);
 		EXPECT_STREQ(want, got);
-		pti_column_format(&cols[5], &r, got, sizeof(got));
+		pti_column_format(&cols[N_X64], &r, got, sizeof(got));
 		snprintf(want, sizeof(want), "0x%llx", (unsigned long long)r.u64);
 		EXPECT_STREQ(want, got);
 	}
 	/* a short buffer keeps the start, as snprintf does */
 	r.u64 = 123456;
-	EXPECT_EQ(3U, pti_column_format(&cols[4], &r, tiny, sizeof(tiny)));
+	EXPECT_EQ(3U, pti_column_format(&cols[N_U64], &r, tiny, sizeof(tiny)));
 	EXPECT_STREQ("123", tiny);
 	memcpy(r.word, "present!", 8);	/* fills the member: no NUL */
-	pti_column_format(&cols[6], &r, got, sizeof(got));
+	pti_column_format(&cols[N_WORD], &r, got, sizeof(got));
 	EXPECT_STREQ("present!", got);
-	pti_column_format(&cols[6], &r, tiny, sizeof(tiny));
+	pti_column_format(&cols[N_WORD], &r, tiny, sizeof(tiny));
 	EXPECT_STREQ("pre", tiny);
 }
 
 /* Every number type read at its edges: in range whole, else refused. */
 TEST(numbers_parse_at_their_edges)
 {
-	struct rec {
-		int32_t s32;
-		uint32_t u32;
-		int64_t s64;
-		uint64_t u64;
-	} r;
-	const struct pti_column s32 = { .name = "s32", .type = PTI_T_S32, .offset = offsetof(struct rec, s32), .size = 4 };
-	const struct pti_column u32 = { .name = "u32", .type = PTI_T_U32, .offset = offsetof(struct rec, u32), .size = 4 };
-	const struct pti_column x32 = { .name = "x32", .type = PTI_T_HEX32, .offset = offsetof(struct rec, u32), .size = 4 };
-	const struct pti_column s64 = { .name = "s64", .type = PTI_T_S64, .offset = offsetof(struct rec, s64), .size = 8 };
-	const struct pti_column u64 = { .name = "u64", .type = PTI_T_U64, .offset = offsetof(struct rec, u64), .size = 8 };
-	const struct pti_column x64 = { .name = "x64", .type = PTI_T_HEX64, .offset = offsetof(struct rec, u64), .size = 8 };
+	const struct pti_column *s32 = &number_cols[N_S32];
+	const struct pti_column *u32 = &number_cols[N_U32];
+	const struct pti_column *x32 = &number_cols[N_X32];
+	const struct pti_column *s64 = &number_cols[N_S64];
+	const struct pti_column *u64 = &number_cols[N_U64];
+	const struct pti_column *x64 = &number_cols[N_X64];
+	struct number_rec r;
 
-	EXPECT_EQ(0, pti_column_parse(&u64, "18446744073709551615", &r));
+	EXPECT_EQ(0, pti_column_parse(u64, "18446744073709551615", &r));
 	EXPECT_EQ(UINT64_MAX, r.u64);
-	EXPECT_EQ(-1, pti_column_parse(&u64, "18446744073709551616", &r));
-	EXPECT_EQ(-1, pti_column_parse(&u64, "99999999999999999999", &r));
+	EXPECT_EQ(-1, pti_column_parse(u64, "18446744073709551616", &r));
+	EXPECT_EQ(-1, pti_column_parse(u64, "99999999999999999999", &r));
 	/* leading zeros past the digits that fit are still the number */
-	EXPECT_EQ(0, pti_column_parse(&u64, "000000000000000000000042", &r));
+	EXPECT_EQ(0, pti_column_parse(u64, "000000000000000000000042", &r));
 	EXPECT_EQ(42, r.u64);
-	EXPECT_EQ(0, pti_column_parse(&x64, "0xffffffffffffffff", &r));
+	EXPECT_EQ(0, pti_column_parse(x64, "0xffffffffffffffff", &r));
 	EXPECT_EQ(UINT64_MAX, r.u64);
-	EXPECT_EQ(0, pti_column_parse(&x64, "0xDeadBeef", &r));
+	EXPECT_EQ(0, pti_column_parse(x64, "0xDeadBeef", &r));
 	EXPECT_EQ(0xdeadbeefULL, r.u64);
-	EXPECT_EQ(-1, pti_column_parse(&x64, "0x1ffffffffffffffff", &r));
-	EXPECT_EQ(0, pti_column_parse(&x64, "0x00000000000000000001", &r));
+	EXPECT_EQ(-1, pti_column_parse(x64, "0x1ffffffffffffffff", &r));
+	EXPECT_EQ(0, pti_column_parse(x64, "0x00000000000000000001", &r));
 	EXPECT_EQ(1, r.u64);
-	EXPECT_EQ(-1, pti_column_parse(&x64, "0x", &r));
-	EXPECT_EQ(-1, pti_column_parse(&x64, "0xg", &r));
-	EXPECT_EQ(0, pti_column_parse(&u32, "4294967295", &r));
+	EXPECT_EQ(-1, pti_column_parse(x64, "0x", &r));
+	EXPECT_EQ(-1, pti_column_parse(x64, "0xg", &r));
+	EXPECT_EQ(0, pti_column_parse(u32, "4294967295", &r));
 	EXPECT_EQ(UINT32_MAX, r.u32);
-	EXPECT_EQ(-1, pti_column_parse(&u32, "4294967296", &r));
-	EXPECT_EQ(-1, pti_column_parse(&u32, "12a", &r));
-	EXPECT_EQ(-1, pti_column_parse(&u32, "", &r));
-	EXPECT_EQ(-1, pti_column_parse(&u32, "-1", &r));
-	EXPECT_EQ(-1, pti_column_parse(&x32, "0x100000000", &r));
-	EXPECT_EQ(0, pti_column_parse(&s32, "-2147483648", &r));
+	EXPECT_EQ(-1, pti_column_parse(u32, "4294967296", &r));
+	EXPECT_EQ(-1, pti_column_parse(u32, "12a", &r));
+	EXPECT_EQ(-1, pti_column_parse(u32, "", &r));
+	EXPECT_EQ(-1, pti_column_parse(u32, "-1", &r));
+	EXPECT_EQ(-1, pti_column_parse(x32, "0x100000000", &r));
+	EXPECT_EQ(0, pti_column_parse(s32, "-2147483648", &r));
 	EXPECT_EQ(INT32_MIN, r.s32);
-	EXPECT_EQ(-1, pti_column_parse(&s32, "-2147483649", &r));
-	EXPECT_EQ(-1, pti_column_parse(&s32, "2147483648", &r));
-	EXPECT_EQ(0, pti_column_parse(&s64, "-9223372036854775808", &r));
+	EXPECT_EQ(-1, pti_column_parse(s32, "-2147483649", &r));
+	EXPECT_EQ(-1, pti_column_parse(s32, "2147483648", &r));
+	EXPECT_EQ(0, pti_column_parse(s64, "-9223372036854775808", &r));
 	EXPECT_EQ(INT64_MIN, r.s64);
-	EXPECT_EQ(-1, pti_column_parse(&s64, "9223372036854775808", &r));
-	EXPECT_EQ(-1, pti_column_parse(&s64, "-", &r));
+	EXPECT_EQ(-1, pti_column_parse(s64, "9223372036854775808", &r));
+	EXPECT_EQ(-1, pti_column_parse(s64, "-", &r));
+}
+
+/*
+ * What a column's type promises: decimal numbers align right; only text
+ * and CHAR columns can hold bytes that need checking; a number is read
+ * from the record as 64 bits, a signed one sign-extended.
+ */
+TEST(column_types_say_how_cells_look)
+{
+	struct number_rec r = { .s32 = -2, .u32 = UINT32_MAX, .s64 = -3,
+				.u64 = UINT64_MAX, .word = "w", .state = 'R' };
+	const bool number[] = { [N_S32] = true, [N_U32] = true,
+				[N_S64] = true, [N_U64] = true };
+	const bool made_plain[] = { [N_S32] = true, [N_U32] = true,
+				    [N_X32] = true, [N_S64] = true,
+				    [N_U64] = true, [N_X64] = true,
+				    [N_KPTR] = true };
+
+	for (size_t i = 0; i < sizeof(number_cols) / sizeof(number_cols[0]); i++) {
+		bool want_number = i < sizeof(number) && number[i];
+		bool want_plain = i < sizeof(made_plain) && made_plain[i];
+
+		EXPECT_EQ(want_number, pti_column_is_number(&number_cols[i]))
+			TH_LOG("%s", number_cols[i].name);
+		EXPECT_EQ(want_plain, pti_column_made_plain(&number_cols[i]))
+			TH_LOG("%s", number_cols[i].name);
+	}
+	EXPECT_FALSE(pti_column_is_number(NULL));
+	EXPECT_EQ((uint64_t)-2, pti_column_number(&number_cols[N_S32], &r));
+	EXPECT_EQ(UINT32_MAX, pti_column_number(&number_cols[N_U32], &r));
+	EXPECT_EQ(UINT32_MAX, pti_column_number(&number_cols[N_X32], &r));
+	EXPECT_EQ((uint64_t)-3, pti_column_number(&number_cols[N_S64], &r));
+	EXPECT_EQ(UINT64_MAX, pti_column_number(&number_cols[N_X64], &r));
+	EXPECT_EQ(0, pti_column_number(&number_cols[N_WORD], &r));
+	EXPECT_EQ(0, pti_column_number(&number_cols[N_CHAR], &r));
 }
 
 static const char *const plain_cells[][3] = {
