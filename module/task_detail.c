@@ -360,7 +360,7 @@ static void pti_detail_links(struct pti_detail *d, struct task_struct *task,
 	const struct cred *real = rcu_dereference(task->real_cred);
 	struct task_struct *t;
 
-	pti_task_fill(&d->base, task, ns, uns, false);
+	pti_task_fill(&d->base, task, ns, uns);
 	if (own) {
 		d->ns_pid = task_pid_nr_ns(task, own);
 		d->ns_tgid = task_tgid_nr_ns(task, own);

@@ -137,19 +137,14 @@ static void pti_fill_creds(struct pti_task *rec, const struct cred *cred,
 	rec->fsgid = from_kgid_munged(uns, cred->fsgid);
 }
 
-/**
- * pti_task_fill() - copy what the kernel holds about one task into a record
- * @rec: record to fill (fully overwritten)
- * @task: a task found by pti_task_next(), under the same RCU read section
- * @ns: pid namespace to number pids in
- * @uns: user namespace to map uids and gids into
- * @kaddrs: also record kernel addresses (printed later with %pK)
- *
- * Takes no sleeping lock: the comm copy takes task_lock, a spinlock.
+/*
+ * pti_task_fill()'s work; returns the mm it read, unreferenced: only its
+ * address may be used, and only within the caller's RCU read section.
  */
-void pti_task_fill(struct pti_task *rec, struct task_struct *task,
-		   struct pid_namespace *ns, struct user_namespace *uns,
-		   bool kaddrs)
+static struct mm_struct *pti_fill(struct pti_task *rec,
+				  struct task_struct *task,
+				  struct pid_namespace *ns,
+				  struct user_namespace *uns)
 {
 	struct task_struct *real_parent = rcu_dereference(task->real_parent);
 	struct task_struct *parent = rcu_dereference(task->parent);
@@ -196,10 +191,40 @@ void pti_task_fill(struct pti_task *rec, struct task_struct *task,
 	rec->exit_code = READ_ONCE(task->exit_code);
 	pti_get_comm(rec->comm, task);
 	pti_task_name(rec->name, sizeof(rec->name), task, rec->comm);
+	return mm;
+}
 
-	if (kaddrs) {
-		rec->kaddr_task = (unsigned long)task;
-		rec->kaddr_stack = (unsigned long)task_stack_page(task);
-		rec->kaddr_mm = (unsigned long)mm;
-	}
+/**
+ * pti_task_fill() - copy what the kernel holds about one task into a record
+ * @rec: record to fill (fully overwritten)
+ * @task: a task found by pti_task_next(), under the same RCU read section
+ * @ns: pid namespace to number pids in
+ * @uns: user namespace to map uids and gids into
+ *
+ * Takes no sleeping lock: the comm copy takes task_lock, a spinlock.
+ */
+void pti_task_fill(struct pti_task *rec, struct task_struct *task,
+		   struct pid_namespace *ns, struct user_namespace *uns)
+{
+	pti_fill(rec, task, ns, uns);
+}
+
+/**
+ * pti_task_fill_debug() - pti_task_fill(), and the task's kernel addresses
+ * @rec: record to fill (fully overwritten)
+ * @task: as for pti_task_fill()
+ * @ns: as for pti_task_fill()
+ * @uns: as for pti_task_fill()
+ *
+ * The addresses are printed later with %pK.  The mm's is the one the
+ * record's has_mm was read from, so the two agree.
+ */
+void pti_task_fill_debug(struct pti_task_debug *rec, struct task_struct *task,
+			 struct pid_namespace *ns, struct user_namespace *uns)
+{
+	struct mm_struct *mm = pti_fill(&rec->task, task, ns, uns);
+
+	rec->kaddr_task = (unsigned long)task;
+	rec->kaddr_stack = (unsigned long)task_stack_page(task);
+	rec->kaddr_mm = (unsigned long)mm;
 }

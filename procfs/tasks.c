@@ -28,7 +28,7 @@ struct pti_tasks_iter {
 	kuid_t reader_uid;
 	kgid_t reader_gid;
 	u64 rcu_since;		/* pti_hold_begin() at start() */
-	struct pti_task rec;	/* scratch, kept off the stack */
+	struct pti_task_debug rec;	/* scratch, kept off the stack */
 };
 
 /* Stricter than ptrace_may_access() (not exported): all ids must match. */
@@ -116,14 +116,17 @@ static int pti_tasks_show(struct seq_file *m, void *v)
 		pti_seq_header(m, pti_task_columns, PTI_TASK_NR_COLUMNS, true);
 		return 0;
 	}
-	pti_task_fill(&it->rec, v, it->ns, seq_user_ns(m), it->kaddrs);
+	if (it->kaddrs)
+		pti_task_fill_debug(&it->rec, v, it->ns, seq_user_ns(m));
+	else
+		pti_task_fill(&it->rec.task, v, it->ns, seq_user_ns(m));
 	if (!pti_exit_code_visible(it))
-		it->rec.exit_code = 0;
+		it->rec.task.exit_code = 0;
 	if (it->kaddrs)
 		pti_seq_record(m, pti_task_kaddr_columns,
 			       PTI_TASK_NR_KADDR_COLUMNS, &it->rec, false);
-	pti_seq_record(m, pti_task_columns, PTI_TASK_NR_COLUMNS, &it->rec,
-		       true);
+	pti_seq_record(m, pti_task_columns, PTI_TASK_NR_COLUMNS,
+		       &it->rec.task, true);
 	return 0;
 }
 

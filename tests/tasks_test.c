@@ -687,6 +687,70 @@ TEST(debugfs_addresses_follow_kptr_restrict)
 	write_file("/proc/sys/kernel/kptr_restrict", saved);
 }
 
+/*
+ * Where addresses are shown, each debugfs row's are the task's own: a
+ * task_struct and a stack for every task, an mm exactly when the record
+ * says the task has one (kernel threads have none).
+ */
+TEST(debugfs_mm_address_agrees_with_has_mm)
+{
+	static char buf[1 << 20];
+	char saved[16] = "", *line, *save = NULL;
+	int col_task = -1, col_stack = -1, col_mm = -1, col_has_mm = -1;
+	int rows = 0, with_mm = 0, without_mm = 0;
+	size_t len;
+
+	len = read_all("/proc/sys/kernel/kptr_restrict", saved, sizeof(saved) - 1, 16);
+	ASSERT_GT(len, 0);
+	write_file("/proc/sys/kernel/kptr_restrict", "1");	/* root sees them */
+	len = read_all("/sys/kernel/debug/ptinspect/tasks", buf, sizeof(buf) - 1, 65536);
+	write_file("/proc/sys/kernel/kptr_restrict", saved);
+	buf[len] = '\0';
+	line = strtok_r(buf, "\n", &save);
+	ASSERT_NE(NULL, line);
+	{
+		char *word, *wsave = NULL;
+		int i = 0;
+
+		for (word = strtok_r(line, " ", &wsave); word;
+		     word = strtok_r(NULL, " ", &wsave), i++) {
+			col_task = strcmp(word, "task") ? col_task : i;
+			col_stack = strcmp(word, "stack") ? col_stack : i;
+			col_mm = strcmp(word, "mm") ? col_mm : i;
+			col_has_mm = strcmp(word, "has_mm") ? col_has_mm : i;
+		}
+	}
+	ASSERT_TRUE(col_task >= 0 && col_stack >= 0 && col_mm >= 0 && col_has_mm >= 0);
+	while ((line = strtok_r(NULL, "\n", &save))) {
+		char *word, *wsave = NULL, *task = NULL, *stack = NULL, *mm = NULL;
+		char *has_mm = NULL;
+		int i = 0;
+
+		for (word = strtok_r(line, " ", &wsave); word;
+		     word = strtok_r(NULL, " ", &wsave), i++) {
+			task = i == col_task ? word : task;
+			stack = i == col_stack ? word : stack;
+			mm = i == col_mm ? word : mm;
+			has_mm = i == col_has_mm ? word : has_mm;
+		}
+		ASSERT_TRUE(task && stack && mm && has_mm);
+		EXPECT_STRNE("0000000000000000", task);
+		EXPECT_STRNE("0000000000000000", stack);
+		if (strcmp(has_mm, "0") == 0) {
+			EXPECT_STREQ("0000000000000000", mm) TH_LOG("task %s", task);
+			without_mm++;
+		} else {
+			EXPECT_STRNE("0000000000000000", mm) TH_LOG("task %s", task);
+			with_mm++;
+		}
+		rows++;
+	}
+	/* this test and the kernel's threads at least */
+	EXPECT_GT(with_mm, 0);
+	EXPECT_GT(without_mm, 0);
+	TH_LOG("%d rows: %d with an mm, %d without", rows, with_mm, without_mm);
+}
+
 TEST(writes_are_rejected)
 {
 	int fd = open("/proc/ptinspect/tasks", O_WRONLY);

@@ -54,7 +54,15 @@ struct pti_task {
 	__s32 cpu, has_mm, kthread, reaper, exit_code;
 	char comm[PTI_COMM_LEN];
 	char name[PTI_NAME_LEN];
-	/* Kernel addresses: filled only for the debugfs view. */
+};
+
+/*
+ * debugfs's tasks view: a task record and the kernel addresses only that
+ * view shows.  Apart, so the record every reader holds per task (the CLI
+ * keeps one per thread) does not carry them.
+ */
+struct pti_task_debug {
+	struct pti_task task;
 	__u64 kaddr_task, kaddr_stack, kaddr_mm;
 };
 

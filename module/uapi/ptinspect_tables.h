@@ -13,7 +13,8 @@ const struct pti_column pti_task_columns[PTI_TASK_NR_COLUMNS] = {
 
 const struct pti_column pti_task_kaddr_columns[PTI_TASK_NR_KADDR_COLUMNS] = {
 #define PTI_TASK_KADDR_COLUMN(id, name, member, type, help) \
-	[PTI_TASK_##id] = PTI_COLUMN_INIT(pti_task, name, member, type, help),
+	[PTI_TASK_##id] = PTI_COLUMN_INIT(pti_task_debug, name, member, type, \
+					  help),
 #include "ptinspect_columns.h"
 };
 
