@@ -323,6 +323,16 @@ TEST(marks)
 	EXPECT_STREQ("thread", m);
 	pti_task_marks(&set, pti_task_set_find(&set, 1), m, sizeof(m));
 	EXPECT_STREQ("reaper", m);
+	/* a short buffer keeps what fits, as snprintf would */
+	for (size_t size = 1; size <= 14; size++) {
+		char want[16];
+
+		memset(m, 'x', sizeof(m));
+		snprintf(want, size, "%s", "orphan,traced");
+		pti_task_marks(&set, pti_task_set_find(&set, 20), m, size);
+		EXPECT_STREQ(want, m) TH_LOG("size %zu", size);
+		EXPECT_EQ('x', m[size]) TH_LOG("size %zu", size);
+	}
 	pti_task_set_free(&set);
 }
 
