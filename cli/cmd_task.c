@@ -211,12 +211,10 @@ static void value(const struct task_view *v, struct task_col c, char *buf,
 
 /*
  * Column @c as @directive shows it, in @out; returns @out.  The numeric
- * directives read the record's number; the others take @text, the
- * column's value as value() made it.
+ * directives read the record's number; %s, %L and %N its text.
  */
 static const char *render(const struct task_view *v, char directive,
-			  struct task_col c, const char *text, char *out,
-			  size_t size)
+			  struct task_col c, char *out, size_t size)
 {
 	const void *rec;
 	const struct pti_column *col = lookup(v, c, &rec);
@@ -243,15 +241,18 @@ static const char *render(const struct task_view *v, char directive,
 		snprintf(out, size, "%s", n ? "yes" : "no");
 		break;
 	case 'L':
-		snprintf(out, size, "%s", text);
+		value(v, c, out, size);
 		for (char *p = out; *p; p++)
 			if (*p == '\n')
 				*p = ' ';
 		break;
 	case 'N':
-		if (*text && strcmp(text, "-"))
-			for (count = 1; *text; text++)
-				count += *text == '\n';
+		value(v, c, out, size);
+		if (*out && strcmp(out, "-")) {
+			count = 1;
+			for (const char *p = out; *p; p++)
+				count += *p == '\n';
+		}
 		snprintf(out, size, "%zu", count);
 		break;
 	case 'E': {
@@ -263,7 +264,7 @@ static const char *render(const struct task_view *v, char directive,
 		break;
 	}
 	default:
-		snprintf(out, size, "%s", text);
+		value(v, c, out, size);
 	}
 	return out;
 }
@@ -276,7 +277,7 @@ static void row_text(const struct task_view *v, const struct task_row *row,
 
 	out[0] = '\0';
 	for (const char *f = row->fmt; *f && len + 1 < size; f++) {
-		char raw[PTI_ARGS_LEN], shown[PTI_ARGS_LEN];
+		char shown[PTI_ARGS_LEN];
 
 		if (f[0] != '%' || !f[1]) {
 			out[len++] = *f;
@@ -285,9 +286,7 @@ static void row_text(const struct task_view *v, const struct task_row *row,
 		}
 		f++;
 		if (next < TASK_ROW_COLS && row->cols[next].rec != REC_NONE) {
-			value(v, row->cols[next], raw, sizeof(raw));
-			render(v, *f, row->cols[next++], raw, shown,
-			       sizeof(shown));
+			render(v, *f, row->cols[next++], shown, sizeof(shown));
 		} else {
 			snprintf(shown, sizeof(shown), "?");
 		}
@@ -426,8 +425,7 @@ static void json_section(struct pti_json *j, const struct task_view *v,
 			else if (col == &pti_task_columns[PTI_TASK_POLICY])
 				pti_json_string(j, col->name,
 						render(v, 'E', rows[i].cols[k],
-						       buf, name,
-						       sizeof(name)));
+						       name, sizeof(name)));
 			else if (pti_column_is_number(col))
 				pti_json_raw(j, col->name, buf);
 			else

@@ -298,6 +298,11 @@ uint64_t pti_column_number(const struct pti_column *col, const void *rec)
 	return 0;
 }
 
+bool pti_column_is_signed(const struct pti_column *col)
+{
+	return col->type == PTI_T_S32 || col->type == PTI_T_S64;
+}
+
 bool pti_column_is_number(const struct pti_column *col)
 {
 	return col && (col->type == PTI_T_S32 || col->type == PTI_T_U32 ||

@@ -118,6 +118,8 @@ size_t pti_column_format(const struct pti_column *col, const void *rec,
  * 0 for a text column.  For what is shown from the number, not its text.
  */
 uint64_t pti_column_number(const struct pti_column *col, const void *rec);
+/* Whether @col's number is signed: compared as int64_t, not uint64_t. */
+bool pti_column_is_signed(const struct pti_column *col);
 /* Whether @col (may be NULL) holds a decimal number: right-aligned, bare in JSON. */
 bool pti_column_is_number(const struct pti_column *col);
 /*

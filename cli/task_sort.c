@@ -19,29 +19,17 @@ static int cmp_values(const struct pti_column *col, const struct pti_task *a,
 {
 	const char *x = (const char *)a + col->offset;
 	const char *y = (const char *)b + col->offset;
+	uint64_t u, v;
 
-#define CMP(type) (*(const type *)x > *(const type *)y) - \
-		  (*(const type *)x < *(const type *)y)
-	switch (col->type) {
-	case PTI_T_S32:
-		return CMP(int32_t);
-	case PTI_T_U32:
-	case PTI_T_HEX32:
-		return CMP(uint32_t);
-	case PTI_T_S64:
-		return CMP(int64_t);
-	case PTI_T_U64:
-	case PTI_T_HEX64:
-	case PTI_T_KPTR:
-		return CMP(uint64_t);
-	case PTI_T_CHAR:
-		return CMP(unsigned char);
-	case PTI_T_WORD:
-	case PTI_T_ESCAPED:
+	if (col->type == PTI_T_CHAR)
+		return (unsigned char)*x - (unsigned char)*y;
+	if (!pti_column_made_plain(col))
 		return strncmp(x, y, col->size);
-	}
-#undef CMP
-	return 0;
+	u = pti_column_number(col, a);
+	v = pti_column_number(col, b);
+	if (pti_column_is_signed(col))
+		return ((int64_t)u > (int64_t)v) - ((int64_t)u < (int64_t)v);
+	return (u > v) - (u < v);
 }
 
 int pti_sort_compare(const void *a, const void *b, void *arg)

@@ -281,8 +281,10 @@ static int plain_of(const struct out_table *o, size_t nrows, size_t ncols,
 	for (size_t c = 0; c < ncols; c++) {
 		t->heads[c] = o->cols[c].name;
 		t->right[c] = pti_column_is_number(o->cols[c].col);
-		t->made_plain[c] = o->cols[c].source == FROM_RECORD &&
-				   pti_column_made_plain(o->cols[c].col);
+		/* marks are the CLI's own words; names read from files are not */
+		t->made_plain[c] = o->cols[c].source == DERIVED_MARK ||
+				   (o->cols[c].source == FROM_RECORD &&
+				    pti_column_made_plain(o->cols[c].col));
 	}
 	if (tree_col < 0)
 		return 0;
