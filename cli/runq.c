@@ -1,7 +1,6 @@
 /* runq.c - read /proc/ptinspect/runqueues back into records. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include "runq.h"
@@ -133,12 +132,25 @@ void pti_runq_free(struct pti_runq *q)
 
 int pti_weight_nice(unsigned long long weight)
 {
-	/* Each nice level is ~1.25x the weight of the next: nice 0 is 1024. */
-	double w = (double)weight / 1024.0;
-	int nice;
+	/*
+	 * Each nice level is ~1.25x the weight of the next, nice 0 is 1024
+	 * (weights are scaled by 1024 on 64-bit).  The nearest level on a
+	 * log scale, found by steps of 1.25 (no libm for one function: every
+	 * shared library costs each command its loading).
+	 */
+	const double half_step = 1.1180339887498949;	/* sqrt(1.25) */
+	double ratio = 1024.0 * 1024.0 / (double)weight;
+	int nice = 0;
 
-	if (w <= 0)
+	if (!weight)
 		return 19;
-	nice = (int)lround(log(1024.0 / w) / log(1.25));
-	return nice < -20 ? -20 : nice > 19 ? 19 : nice;
+	while (ratio >= half_step && nice < 19) {
+		ratio /= 1.25;
+		nice++;
+	}
+	while (ratio < 1 / half_step && nice > -20) {
+		ratio *= 1.25;
+		nice--;
+	}
+	return nice;
 }
