@@ -50,6 +50,9 @@ static void usage(FILE *out, const struct tasks_cmd *cmd)
 	pti_view_list_columns(out, PTI_HELP_COLUMN_FORMAT);
 }
 
+/* The columns table_rows() reads. */
+#define TABLE_ROWS_COLS (PTI_TASK_COL(PID) | PTI_TASK_COL(TGID))
+
 /*
  * Rows for ps: processes (or every thread), optionally one process only,
  * in @order (NULL: by pid).
@@ -106,6 +109,7 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	struct pti_flag_set_wanted want[2];
 	size_t nwant = 0;
 	const char *columns;
+	pti_task_cols wanted;
 	struct pti_sort_key key;
 	const char *sort = NULL;
 	size_t *order = NULL;
@@ -176,10 +180,14 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 		return PTI_EXIT_USAGE;
 	}
 	opts.terminal = isatty(STDOUT_FILENO);
-	if (pti_tasks_load(src, &set, err, sizeof(err)))
+	columns = opts.columns ? opts.columns : cmd->defaults;
+	/* what the rows, their order and the columns shown read */
+	wanted = (cmd->tree_column ? PTI_TREE_COLS : TABLE_ROWS_COLS) |
+		 pti_view_reads(columns) |
+		 (sort ? pti_view_column_reads(sort) : 0);
+	if (pti_tasks_load(src, &set, wanted, err, sizeof(err)))
 		goto fail;
 	/* the names the columns shown need, from /proc/ptinspect/flags */
-	columns = opts.columns ? opts.columns : cmd->defaults;
 	if (pti_list_has(columns, ',', "flag_names")) {
 		want[nwant++] = (struct pti_flag_set_wanted){ "flags",
 							      &task_flags };

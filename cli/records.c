@@ -409,18 +409,26 @@ int pti_parser_record(struct pti_parser *p, char *line, void *rec, char *err,
 	return 0;
 }
 
+pti_task_cols pti_task_col_of(const struct pti_column *col)
+{
+	return (pti_task_cols)1 << (col - pti_task_columns);
+}
+
 /* A tasks view being read: its header's columns, the records so far. */
 struct tasks_reader {
 	struct pti_parser parser;
 	struct pti_task_set *set;
+	pti_task_cols wanted;
 	size_t alloc;
 	bool header_seen, sorted;
 };
 
-static void tasks_reader_init(struct tasks_reader *r, struct pti_task_set *set)
+static void tasks_reader_init(struct tasks_reader *r, struct pti_task_set *set,
+			      pti_task_cols wanted)
 {
 	memset(r, 0, sizeof(*r));
 	r->set = set;
+	r->wanted = wanted | PTI_TASK_COL(PID);
 	r->sorted = true;
 	set->tasks = NULL;
 	set->n = 0;
@@ -434,9 +442,17 @@ static int tasks_reader_line(struct tasks_reader *r, char *line, char *err,
 	struct pti_task *rec;
 
 	if (!r->header_seen) {
+		struct pti_parser *p = &r->parser;
+
 		r->header_seen = true;
-		return pti_parser_header(&r->parser, pti_task_columns,
-					 PTI_TASK_NR_COLUMNS, line, err, errlen);
+		if (pti_parser_header(p, pti_task_columns, PTI_TASK_NR_COLUMNS,
+				      line, err, errlen))
+			return -1;
+		/* parsing is most of a command's work: only what it reads */
+		for (size_t i = 0; i < p->nfields; i++)
+			if (p->map[i] && !(r->wanted & pti_task_col_of(p->map[i])))
+				p->map[i] = NULL;
+		return 0;
 	}
 	if (set->n == r->alloc) {
 		size_t nalloc = r->alloc ? r->alloc * 2 : 256;
@@ -480,7 +496,7 @@ int pti_tasks_parse(FILE *in, struct pti_task_set *set, char *err,
 	size_t cap = 0;
 	int ret = 0;
 
-	tasks_reader_init(&reader, set);
+	tasks_reader_init(&reader, set, PTI_TASK_ALL_COLS);
 	while (!ret && getline(&line, &cap, in) >= 0)
 		ret = tasks_reader_line(&reader, line, err, errlen);
 	if (!ret)
@@ -492,7 +508,7 @@ int pti_tasks_parse(FILE *in, struct pti_task_set *set, char *err,
 }
 
 int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
-		   char *err, size_t errlen)
+		   pti_task_cols wanted, char *err, size_t errlen)
 {
 	struct tasks_reader reader;
 	struct pti_lines lines;
@@ -509,7 +525,7 @@ int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
 		set_err(err, errlen, "out of memory");
 		return -1;
 	}
-	tasks_reader_init(&reader, set);
+	tasks_reader_init(&reader, set, wanted);
 	while (!ret && (line = pti_lines_next(&lines)))
 		ret = tasks_reader_line(&reader, line, err, errlen);
 	if (!ret && lines.error) {

@@ -144,9 +144,25 @@ const char *pti_column_text(const struct pti_column *col, const void *rec,
  */
 int pti_tasks_parse(FILE *in, struct pti_task_set *set, char *err,
 		    size_t errlen);
-/* Open and parse <proc_dir>/tasks, with a hint when the module is absent. */
+/*
+ * Task columns by id (enum pti_task_column), as a set: what a command
+ * reads of each record, so that a reader parses only those.
+ */
+typedef uint64_t pti_task_cols;
+#define PTI_TASK_COL(id)	((pti_task_cols)1 << PTI_TASK_##id)
+#define PTI_TASK_ALL_COLS	(~(pti_task_cols)0)
+_Static_assert(PTI_TASK_NR_COLUMNS <= 64, "pti_task_cols holds one bit a column");
+/* The set of one column of pti_task_columns[]. */
+pti_task_cols pti_task_col_of(const struct pti_column *col);
+
+/*
+ * Open and parse <proc_dir>/tasks, with a hint when the module is absent.
+ * Only the columns in @wanted (and pid, the set's order) are parsed: the
+ * others stay 0 in every record, their text unchecked.  Every column must
+ * still be in the header.
+ */
 int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
-		   char *err, size_t errlen);
+		   pti_task_cols wanted, char *err, size_t errlen);
 void pti_task_set_free(struct pti_task_set *set);
 /*
  * Parse a transposed view ("name value" per line) into the records of

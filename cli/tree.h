@@ -4,6 +4,10 @@
 
 #include "view.h"
 
+/* The columns pti_tree_rows() reads. */
+#define PTI_TREE_COLS \
+	(PTI_TASK_COL(PID) | PTI_TASK_COL(TGID) | PTI_TASK_COL(PPID))
+
 /*
  * Rows in depth-first order: processes under their real parent, threads
  * (when @threads) under their group leader; roots and each node's

@@ -21,45 +21,77 @@
 enum task_source { FROM_RECORD, DERIVED_MARK, DERIVED_FLAG_NAMES,
 		   DERIVED_POLICY };
 
-static const struct {
+struct derived_column {
 	const char *name;
 	const char *help;
 	enum task_source source;
-} derived[] = {
+	pti_task_cols reads;	/* the record columns it is made from */
+};
+
+static const struct derived_column derived[] = {
 	{ "mark", "derived: thread, zombie, orphan, traced, kthread, reaper",
-	  DERIVED_MARK },
+	  DERIVED_MARK, PTI_MARK_COLS },
 	{ "flag_names",
 	  "PF_* flags by name without PF_, '|'-separated (/proc/ptinspect/flags)",
-	  DERIVED_FLAG_NAMES },
+	  DERIVED_FLAG_NAMES, PTI_TASK_COL(FLAGS) },
 	/* the record's number, shown by name (sorted by number) */
 	{ "policy",
 	  "scheduling policy by name: NORMAL FIFO RR BATCH IDLE DEADLINE EXT",
-	  DERIVED_POLICY },
+	  DERIVED_POLICY, PTI_TASK_COL(POLICY) },
 };
 
-/* A record column a derived one of the same name shows in its place. */
-static bool shadowed(const char *name)
+/* The derived column named @name, or NULL; it shadows a record column. */
+static const struct derived_column *find_derived(const char *name)
 {
 	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++)
 		if (strcmp(name, derived[i].name) == 0)
-			return true;
-	return false;
+			return &derived[i];
+	return NULL;
 }
 
 /* The source @name resolves to, *col set for a record column; false if none. */
 static bool resolve_column(const char *name, enum task_source *source,
 			   const struct pti_column **col)
 {
-	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++) {
-		if (strcmp(name, derived[i].name) == 0) {
-			*source = derived[i].source;
-			*col = NULL;
-			return true;
-		}
+	const struct derived_column *d = find_derived(name);
+
+	if (d) {
+		*source = d->source;
+		*col = NULL;
+		return true;
 	}
 	*source = FROM_RECORD;
 	*col = pti_task_column_find(name);
 	return *col != NULL;
+}
+
+pti_task_cols pti_view_column_reads(const char *name)
+{
+	const struct derived_column *d = find_derived(name);
+	const struct pti_column *col = d ? NULL : pti_task_column_find(name);
+
+	if (d)
+		return d->reads;
+	return col ? pti_task_col_of(col) : 0;
+}
+
+pti_task_cols pti_view_reads(const char *list)
+{
+	pti_task_cols reads = 0;
+	const char *name = list;
+
+	while (*name) {
+		size_t len = strcspn(name, ",");
+		char one[64];
+
+		if (len < sizeof(one)) {
+			memcpy(one, name, len);
+			one[len] = '\0';
+			reads |= pti_view_column_reads(one);
+		}
+		name += len + (name[len] == ',');
+	}
+	return reads;
 }
 
 static bool column_known(const char *name)
@@ -372,7 +404,7 @@ out:
 void pti_view_list_columns(FILE *out, const char *format)
 {
 	for (size_t i = 0; i < PTI_TASK_NR_COLUMNS; i++)
-		if (!shadowed(pti_task_columns[i].name))
+		if (!find_derived(pti_task_columns[i].name))
 			fprintf(out, format, pti_task_columns[i].name,
 				pti_task_columns[i].help);
 	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++)

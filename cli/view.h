@@ -65,6 +65,10 @@ int pti_view_add_column(struct libscols_table *tb, const char *name,
  */
 int pti_view_print_table(struct libscols_table *tb);
 
+/* The record columns column @name (a record's or a derived one) is made from. */
+pti_task_cols pti_view_column_reads(const char *name);
+/* The record columns a comma-separated list of columns is made from. */
+pti_task_cols pti_view_reads(const char *list);
 /* Check a -o list; on error, name the bad column in @err. */
 int pti_view_check_columns(const char *list, char *err, size_t errlen);
 /*

@@ -9,11 +9,13 @@
 void pti_explain_no_mm(const struct pti_source *src, int pid, char *err,
 		       size_t errlen)
 {
-	struct pti_task_set set;
+	struct pti_task_set set = { 0 };
 	const struct pti_task *t = NULL;
 	char ignored[64];
 
-	if (pti_tasks_load(src, &set, ignored, sizeof(ignored)) == 0)
+	if (pti_tasks_load(src, &set,
+			   PTI_TASK_COL(KTHREAD) | PTI_TASK_COL(STATE) |
+			   PTI_TASK_COL(COMM), ignored, sizeof(ignored)) == 0)
 		t = pti_task_set_find(&set, pid);
 	if (t && pti_task_is_kthread(t))
 		snprintf(err, errlen,
@@ -27,8 +29,7 @@ void pti_explain_no_mm(const struct pti_source *src, int pid, char *err,
 		snprintf(err, errlen,
 			 "pid %d has no address space (exiting or a kernel thread)",
 			 pid);
-	if (t)
-		pti_task_set_free(&set);
+	pti_task_set_free(&set);
 }
 
 static int read_line(struct pti_vma_reader *r, char *err, size_t errlen)

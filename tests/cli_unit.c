@@ -336,6 +336,69 @@ TEST(marks)
 	pti_task_set_free(&set);
 }
 
+/*
+ * A command parses only the columns it reads: what marks and the tree
+ * declare they read gives the marks and the tree of the whole records.
+ */
+TEST(tasks_load_parses_only_what_is_read)
+{
+	char dir[] = "/tmp/pti-tasks-XXXXXX", path[64], line[4096];
+	char err[256], a[512], b[512];
+	struct pti_task_set all, some;
+	struct pti_source src = { .proc_dir = dir };
+	struct pti_row *rows;
+	size_t n;
+	FILE *in = sample(), *out;
+
+	ASSERT_NE(NULL, mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/tasks", dir);
+	out = fopen(path, "w");
+	ASSERT_NE(NULL, out);
+	while (fgets(line, sizeof(line), in))
+		fputs(line, out);
+	fclose(out);
+	fclose(in);
+	ASSERT_EQ(0, pti_tasks_load(&src, &all, PTI_TASK_ALL_COLS, err,
+				    sizeof(err))) TH_LOG("%s", err);
+	/* comm alone: and pid, the set's order; nothing else */
+	ASSERT_EQ(0, pti_tasks_load(&src, &some, PTI_TASK_COL(COMM), err,
+				    sizeof(err))) TH_LOG("%s", err);
+	ASSERT_EQ(all.n, some.n);
+	EXPECT_STREQ("my shell", pti_task_set_find(&some, 10)->comm);
+	EXPECT_EQ(0, pti_task_set_find(&some, 10)->ppid);
+	EXPECT_EQ(0, pti_task_set_find(&some, 2)->kthread);
+	pti_task_set_free(&some);
+	ASSERT_EQ(0, pti_tasks_load(&src, &some, PTI_MARK_COLS, err,
+				    sizeof(err))) TH_LOG("%s", err);
+	for (size_t i = 0; i < all.n; i++) {
+		pti_task_marks(&all, &all.tasks[i], a, sizeof(a));
+		pti_task_marks(&some, &some.tasks[i], b, sizeof(b));
+		EXPECT_STREQ(a, b) TH_LOG("pid %d", all.tasks[i].pid);
+	}
+	pti_task_set_free(&some);
+	ASSERT_EQ(0, pti_tasks_load(&src, &some, PTI_TREE_COLS, err,
+				    sizeof(err))) TH_LOG("%s", err);
+	ASSERT_EQ(0, pti_tree_rows(&all, true, 0, NULL, &rows, &n, err,
+				   sizeof(err)));
+	shape(rows, n, a, sizeof(a));
+	free(rows);
+	ASSERT_EQ(0, pti_tree_rows(&some, true, 0, NULL, &rows, &n, err,
+				   sizeof(err)));
+	shape(rows, n, b, sizeof(b));
+	free(rows);
+	EXPECT_STREQ(a, b);
+	pti_task_set_free(&some);
+	pti_task_set_free(&all);
+	/* a derived column reads the columns its cells are made from */
+	EXPECT_EQ(PTI_MARK_COLS, pti_view_column_reads("mark"));
+	EXPECT_EQ(PTI_TASK_COL(POLICY), pti_view_column_reads("policy"));
+	EXPECT_EQ(PTI_TASK_COL(PID) | PTI_TASK_COL(FLAGS),
+		  pti_view_reads("pid,flag_names"));
+	EXPECT_EQ(0, pti_view_reads("bogus"));
+	snprintf(line, sizeof(line), "rm -rf %s", dir);
+	EXPECT_EQ(0, system(line));
+}
+
 /* Print one tracer record to a string, as the CLI would. */
 static int trace_line(const struct pti_trace_event *e, size_t size, bool json,
 		      char *out, size_t outlen)

@@ -171,7 +171,7 @@ int load_tasks(struct pti_task_set *set)
 	struct pti_source src = { .proc_dir = "/proc/ptinspect" };
 	char err[512];
 
-	if (pti_tasks_load(&src, set, err, sizeof(err))) {
+	if (pti_tasks_load(&src, set, PTI_TASK_ALL_COLS, err, sizeof(err))) {
 		fprintf(stderr, "# %s\n", err);
 		return -1;
 	}

@@ -540,7 +540,8 @@ TEST(pid_namespace_view)
 		if (mount("proc", "/tmp/pti-ns-proc", "proc", 0, NULL))
 			_exit(11);
 		grandchild = spawn_sleeper();
-		if (pti_tasks_load(&src, &set, err, sizeof(err)))
+		if (pti_tasks_load(&src, &set, PTI_TASK_ALL_COLS, err,
+				   sizeof(err)))
 			_exit(12);
 		/* Us (pid 1) and the grandchild (pid 2): nothing else. */
 		if (set.n != 2 || set.tasks[0].pid != 1 || set.tasks[0].ppid != 0 ||
@@ -639,7 +640,8 @@ TEST(hidepid_limits_unprivileged_reader)
 			_exit(11);
 		if (setgid(65534) || setuid(65534))
 			_exit(12);
-		if (pti_tasks_load(&src, &set, err, sizeof(err)))
+		if (pti_tasks_load(&src, &set, PTI_TASK_ALL_COLS, err,
+				   sizeof(err)))
 			_exit(13);
 		for (size_t i = 0; i < set.n; i++)
 			if (set.tasks[i].uid != 65534)
