@@ -1,19 +1,22 @@
 # timing.sh - sourced by the guest halves of scripts/bench: each method
-# is one `sh -c` command (so each pays the same process start-up), and
-# the methods are timed in rounds, every method once a round, so a drift
-# of the machine (a TCG guest drifts by tens of percent within a minute)
-# weighs on all of them alike instead of on whichever ran last.
+# is one command line, run as an interactive bash runs it (fork and exec
+# of each command; a list or a redirection as written), and the methods
+# are timed in rounds, every method once a round, so a drift of the
+# machine (a TCG guest drifts by tens of percent within a minute) weighs
+# on all of them alike instead of on whichever ran last.
 #
 # medians_ms RUNS VAR CMD [VAR CMD ...]: set each VAR to the median of its
 # CMD's RUNS timings, in milliseconds with one decimal.  $bench_prefix,
-# if set, goes before each `sh -c` (e.g. "taskset -c 1").
+# if set, goes before each CMD (e.g. "taskset -c 1").
 
-# microseconds of one run of CMD
+# microseconds of one run of CMD.  The clock is bash's EPOCHREALTIME, read
+# by the shell that runs CMD: `date +%s%N` timed its own start as well
+# (about 120 ms in a TCG guest), and `sh -c CMD` a shell's start.
 bench_once_us() {
-	_s=$(date +%s%N)
-	${bench_prefix:-} sh -c "$1" > /dev/null 2>&1 || true
-	_e=$(date +%s%N)
-	echo $(( (_e - _s) / 1000 ))
+	bash -c 's=$EPOCHREALTIME
+		eval "$1" > /dev/null 2>&1
+		e=$EPOCHREALTIME
+		echo $(( ${e//[.,]/} - ${s//[.,]/} ))' bench "${bench_prefix:+$bench_prefix }$1"
 }
 
 medians_ms() {
