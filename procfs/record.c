@@ -5,6 +5,7 @@
  * separated by single spaces.  Parsers key on the header, not on position.
  */
 #include <linux/kernel.h>
+#include <linux/math64.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
 #include "procfs.h"
@@ -42,58 +43,140 @@ static void pti_seq_escaped(struct seq_file *m, const char *s, size_t len)
 	}
 }
 
-/* "0x" and lower-case hex, without vsnprintf (seq_put_hex_ll is not
- * exported): the VMA view prints several per line.
+/*
+ * A line being built: values are formatted into @buf and reach the
+ * seq_file in one seq_write() per line (or per long text), not in a call
+ * or two per value: the VMA view prints ten values a line, the tasks view
+ * forty-eight.  seq_put_hex_ll is not exported, so numbers are formatted
+ * here; vsnprintf would parse a format for each.
  */
-static void pti_seq_hex(struct seq_file *m, u64 v)
+struct pti_line {
+	struct seq_file *m;
+	size_t len;
+	char buf[192];
+};
+
+/* Room a fixed-width value takes at most: a signed 64-bit decimal and its separator. */
+#define PTI_VALUE_MAX	24
+
+static void pti_line_flush(struct pti_line *l)
 {
-	char buf[2 + 16];
-	int i = sizeof(buf);
+	if (l->len)
+		seq_write(l->m, l->buf, l->len);
+	l->len = 0;
+}
+
+/* Where the next fixed-width value goes, with PTI_VALUE_MAX bytes of room. */
+static char *pti_line_room(struct pti_line *l)
+{
+	if (l->len + PTI_VALUE_MAX > sizeof(l->buf))
+		pti_line_flush(l);
+	return l->buf + l->len;
+}
+
+static void pti_line_putc(struct pti_line *l, char c)
+{
+	*pti_line_room(l) = c;
+	l->len++;
+}
+
+/* @v in decimal, '-' first if @negative (@v is then the magnitude). */
+static void pti_line_decimal(struct pti_line *l, u64 v, bool negative)
+{
+	char digits[20];
+	char *out = pti_line_room(l);
+	int i = sizeof(digits);
 
 	do {
-		buf[--i] = "0123456789abcdef"[v & 0xf];
+		digits[--i] = '0' + do_div(v, 10);
+	} while (v);
+	if (negative)
+		*out++ = '-';
+	memcpy(out, digits + i, sizeof(digits) - i);
+	l->len += negative + sizeof(digits) - i;
+}
+
+static void pti_line_signed(struct pti_line *l, s64 v)
+{
+	/* the magnitude of S64_MIN is only a u64 */
+	pti_line_decimal(l, v < 0 ? 0 - (u64)v : (u64)v, v < 0);
+}
+
+/* "0x" and lower-case hex. */
+static void pti_line_hex(struct pti_line *l, u64 v)
+{
+	char digits[16];
+	char *out = pti_line_room(l);
+	int i = sizeof(digits);
+
+	do {
+		digits[--i] = "0123456789abcdef"[v & 0xf];
 		v >>= 4;
 	} while (v);
-	buf[--i] = 'x';
-	buf[--i] = '0';
-	seq_write(m, buf + i, sizeof(buf) - i);
+	*out++ = '0';
+	*out++ = 'x';
+	memcpy(out, digits + i, sizeof(digits) - i);
+	l->len += 2 + sizeof(digits) - i;
+}
+
+/* @len bytes of text, escaped; in the line when plain and short. */
+static void pti_line_text(struct pti_line *l, const char *s, size_t len)
+{
+	size_t i;
+
+	if (!len) {
+		pti_line_putc(l, '-');
+		return;
+	}
+	for (i = 0; i < len && !pti_needs_escape(s[i]); i++)
+		;
+	if (i == len && len < sizeof(l->buf) - PTI_VALUE_MAX) {
+		if (l->len + len > sizeof(l->buf) - PTI_VALUE_MAX)
+			pti_line_flush(l);
+		memcpy(l->buf + l->len, s, len);
+		l->len += len;
+		return;
+	}
+	pti_line_flush(l);
+	pti_seq_escaped(l->m, s, len);
 }
 
 /* One value of @rec as its column's type says. */
-static void pti_seq_value(struct seq_file *m, const struct pti_column *col,
-			  const void *rec)
+static void pti_line_value(struct pti_line *l, const struct pti_column *col,
+			   const void *rec)
 {
 	const void *v = (const char *)rec + col->offset;
 
 	switch (col->type) {
 	case PTI_T_S32:
-		seq_put_decimal_ll(m, "", *(const s32 *)v);
+		pti_line_signed(l, *(const s32 *)v);
 		break;
 	case PTI_T_U32:
-		seq_put_decimal_ull(m, "", *(const u32 *)v);
+		pti_line_decimal(l, *(const u32 *)v, false);
 		break;
 	case PTI_T_HEX32:
-		pti_seq_hex(m, *(const u32 *)v);
+		pti_line_hex(l, *(const u32 *)v);
 		break;
 	case PTI_T_HEX64:
-		pti_seq_hex(m, *(const u64 *)v);
+		pti_line_hex(l, *(const u64 *)v);
 		break;
 	case PTI_T_U64:
-		seq_put_decimal_ull(m, "", *(const u64 *)v);
+		pti_line_decimal(l, *(const u64 *)v, false);
 		break;
 	case PTI_T_S64:
-		seq_put_decimal_ll(m, "", *(const s64 *)v);
+		pti_line_signed(l, *(const s64 *)v);
 		break;
 	case PTI_T_CHAR:
-		pti_seq_escaped(m, v, 1);
+		pti_line_text(l, v, 1);
 		break;
 	case PTI_T_WORD:
 	case PTI_T_ESCAPED:
-		pti_seq_escaped(m, v, strnlen(v, col->size));
+		pti_line_text(l, v, strnlen(v, col->size));
 		break;
 	case PTI_T_KPTR:
 		/* %pK decides, as the reader, what the address shows. */
-		seq_printf(m, "%pK", (void *)(unsigned long)*(const u64 *)v);
+		pti_line_flush(l);
+		seq_printf(l->m, "%pK", (void *)(unsigned long)*(const u64 *)v);
 		break;
 	}
 }
@@ -127,12 +210,14 @@ void pti_seq_header(struct seq_file *m, const struct pti_column *cols,
 void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
 		    int n, const void *rec, bool last)
 {
+	struct pti_line l = { .m = m };
 	int i;
 
 	for (i = 0; i < n; i++) {
-		pti_seq_value(m, &cols[i], rec);
-		seq_putc(m, i + 1 == n && last ? '\n' : ' ');
+		pti_line_value(&l, &cols[i], rec);
+		pti_line_putc(&l, i + 1 == n && last ? '\n' : ' ');
 	}
+	pti_line_flush(&l);
 }
 
 /**
@@ -145,12 +230,14 @@ void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
 void pti_seq_fields(struct seq_file *m, const struct pti_column *cols,
 		    int n, const void *rec)
 {
+	struct pti_line l = { .m = m };
 	int i;
 
 	for (i = 0; i < n; i++) {
-		seq_puts(m, cols[i].name);
-		seq_putc(m, ' ');
-		pti_seq_value(m, &cols[i], rec);
-		seq_putc(m, '\n');
+		pti_line_text(&l, cols[i].name, strlen(cols[i].name));
+		pti_line_putc(&l, ' ');
+		pti_line_value(&l, &cols[i], rec);
+		pti_line_putc(&l, '\n');
 	}
+	pti_line_flush(&l);
 }
