@@ -17,23 +17,17 @@ static bool pti_needs_escape(unsigned char c)
 	return c <= ' ' || c >= 0x7f || c == '\\';
 }
 
-/* Escape so that a value never contains a separator, newline or '\'. */
-static void pti_seq_escaped(struct seq_file *m, const char *s, size_t len)
+/*
+ * @s's @len bytes, escaped so that a value never contains a separator,
+ * newline or '\'; the first @plain of them need no escaping.
+ */
+static void pti_seq_escaped(struct seq_file *m, const char *s, size_t len,
+			    size_t plain)
 {
 	size_t i;
 
-	if (!len) {
-		seq_putc(m, '-');
-		return;
-	}
-	/* Nearly every value is plain: write it in one go. */
-	for (i = 0; i < len && !pti_needs_escape(s[i]); i++)
-		;
-	if (i == len) {
-		seq_write(m, s, len);
-		return;
-	}
-	for (i = 0; i < len; i++) {
+	seq_write(m, s, plain);
+	for (i = plain; i < len; i++) {
 		unsigned char c = s[i];
 
 		if (pti_needs_escape(c))
@@ -128,6 +122,7 @@ static void pti_line_text(struct pti_line *l, const char *s, size_t len)
 		pti_line_putc(l, '-');
 		return;
 	}
+	/* nearly every value is plain */
 	for (i = 0; i < len && !pti_needs_escape(s[i]); i++)
 		;
 	if (i == len && len < sizeof(l->buf) - PTI_VALUE_MAX) {
@@ -138,7 +133,7 @@ static void pti_line_text(struct pti_line *l, const char *s, size_t len)
 		return;
 	}
 	pti_line_flush(l);
-	pti_seq_escaped(l->m, s, len);
+	pti_seq_escaped(l->m, s, len, i);
 }
 
 /* One value of @rec as its column's type says. */
