@@ -211,6 +211,54 @@ TEST(forked_child)
 	kill_and_reap(child);
 }
 
+/*
+ * A comm of blanks and a backslash: escaped in the text (a value never
+ * holds a separator), whole again through the CLI's parser.
+ */
+TEST(odd_comm_is_escaped)
+{
+	static const char odd[] = "a b\\c\t";
+	char want[64], prefix[16], ready, *line = NULL;
+	size_t cap = 0;
+	int pipefd[2];
+	pid_t child;
+	struct pti_task t;
+	FILE *f;
+	bool found = false;
+
+	ASSERT_EQ(0, pipe(pipefd));
+	child = fork();
+	ASSERT_GE(child, 0);
+	if (child == 0) {
+		prctl(PR_SET_NAME, odd);
+		if (write(pipefd[1], "x", 1) != 1)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	ASSERT_EQ(1, read(pipefd[0], &ready, 1));
+	close(pipefd[0]);
+	close(pipefd[1]);
+	f = fopen("/proc/ptinspect/tasks", "r");
+	ASSERT_NE(NULL, f);
+	snprintf(prefix, sizeof(prefix), "%d ", child);
+	/* comm, then name: the same for a user process */
+	snprintf(want, sizeof(want), " %s %s\n", "a\\040b\\134c\\011",
+		 "a\\040b\\134c\\011");
+	while (getline(&line, &cap, f) > 0) {
+		if (strncmp(line, prefix, strlen(prefix)))
+			continue;
+		found = true;
+		EXPECT_NE(NULL, strstr(line, want)) TH_LOG("%s", line);
+	}
+	fclose(f);
+	free(line);
+	EXPECT_TRUE(found);
+	ASSERT_EQ(0, find_task(child, &t));
+	EXPECT_STREQ(odd, t.comm);
+	kill_and_reap(child);
+}
+
 static void *thread_sleep(void *arg)
 {
 	(void)arg;
