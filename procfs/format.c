@@ -21,48 +21,102 @@ static const char *const pti_type_names[] = {
 	[PTI_T_KPTR] = "kptr",
 };
 
-static void pti_format_view(struct seq_file *m, const char *view,
-			    const struct pti_column *cols, int n)
-{
-	int i;
+struct pti_format_view {
+	const char *name;
+	const struct pti_column *cols;
+	int n;
+};
 
-	for (i = 0; i < n; i++)
-		seq_printf(m, "%s %s %s %s\n", view, cols[i].name,
-			   pti_type_names[cols[i].type], cols[i].help);
+static const struct pti_format_view pti_format_views[] = {
+	{ "tasks", pti_task_columns, PTI_TASK_NR_COLUMNS },
+	{ "debug/tasks", pti_task_kaddr_columns, PTI_TASK_NR_KADDR_COLUMNS },
+	{ "vma/mm", pti_mm_columns, PTI_MM_NR_COLUMNS },
+	{ "vma", pti_vma_columns, PTI_VMA_NR_COLUMNS },
+	{ "debug/vma", pti_vma_kaddr_columns, PTI_VMA_NR_KADDR_COLUMNS },
+	{ "flags", pti_flag_columns, PTI_FLAG_NR_COLUMNS },
+	{ "task", pti_task_columns, PTI_TASK_NR_COLUMNS },
+	{ "task", pti_detail_columns, PTI_DETAIL_NR_COLUMNS },
+	{ "share", pti_share_columns, PTI_SHARE_NR_COLUMNS },
+	{ "pages", pti_page_columns, PTI_PAGE_NR_COLUMNS },
+	{ "walk", pti_walk_columns, PTI_WALK_NR_COLUMNS },
+	{ "kernel/paging", pti_kernel_columns, PTI_KERNEL_NR_COLUMNS },
+	{ "kernel", pti_region_columns, PTI_REGION_NR_COLUMNS },
+	{ "runqueues/rq", pti_rq_columns, PTI_RQ_NR_COLUMNS },
+	{ "runqueues/se", pti_se_columns, PTI_SE_NR_COLUMNS },
+};
+
+/*
+ * One line per show(): the whole text is some 15 KB, and a single_open()
+ * show() that size makes every read grow the seq_file buffer through
+ * kvmalloc(), whose vmalloc fallback warns when an allocation fails.
+ * Position 0 is the version line, position k > 0 the k-th column line
+ * counting across the views in order.
+ */
+static const struct pti_column *pti_format_line(loff_t pos, const char **view)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(pti_format_views); i++) {
+		if (pos < pti_format_views[i].n) {
+			*view = pti_format_views[i].name;
+			return &pti_format_views[i].cols[pos];
+		}
+		pos -= pti_format_views[i].n;
+	}
+	return NULL;
+}
+
+static void *pti_format_start(struct seq_file *m, loff_t *pos)
+{
+	const char *view;
+
+	if (*pos == 0)
+		return SEQ_START_TOKEN;
+	return (void *)pti_format_line(*pos - 1, &view);
+}
+
+static void *pti_format_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	++*pos;
+	return pti_format_start(m, pos);
+}
+
+static void pti_format_stop(struct seq_file *m, void *v)
+{
 }
 
 static int pti_format_show(struct seq_file *m, void *v)
 {
-	seq_printf(m, "version %d\n", PTI_FORMAT_VERSION);
-	pti_format_view(m, "tasks", pti_task_columns, PTI_TASK_NR_COLUMNS);
-	pti_format_view(m, "debug/tasks", pti_task_kaddr_columns,
-			PTI_TASK_NR_KADDR_COLUMNS);
-	pti_format_view(m, "vma/mm", pti_mm_columns, PTI_MM_NR_COLUMNS);
-	pti_format_view(m, "vma", pti_vma_columns, PTI_VMA_NR_COLUMNS);
-	pti_format_view(m, "debug/vma", pti_vma_kaddr_columns,
-			PTI_VMA_NR_KADDR_COLUMNS);
-	pti_format_view(m, "flags", pti_flag_columns, PTI_FLAG_NR_COLUMNS);
-	pti_format_view(m, "task", pti_task_columns, PTI_TASK_NR_COLUMNS);
-	pti_format_view(m, "task", pti_detail_columns, PTI_DETAIL_NR_COLUMNS);
-	pti_format_view(m, "share", pti_share_columns, PTI_SHARE_NR_COLUMNS);
-	pti_format_view(m, "pages", pti_page_columns, PTI_PAGE_NR_COLUMNS);
-	pti_format_view(m, "walk", pti_walk_columns, PTI_WALK_NR_COLUMNS);
-	pti_format_view(m, "kernel/paging", pti_kernel_columns,
-			PTI_KERNEL_NR_COLUMNS);
-	pti_format_view(m, "kernel", pti_region_columns, PTI_REGION_NR_COLUMNS);
-	pti_format_view(m, "runqueues/rq", pti_rq_columns, PTI_RQ_NR_COLUMNS);
-	pti_format_view(m, "runqueues/se", pti_se_columns, PTI_SE_NR_COLUMNS);
+	const struct pti_column *col;
+	const char *view;
+
+	if (v == SEQ_START_TOKEN) {
+		seq_printf(m, "version %d\n", PTI_FORMAT_VERSION);
+		return 0;
+	}
+	/* seq_read_iter() passes &m->index as start()'s and next()'s pos */
+	col = pti_format_line(m->index - 1, &view);
+	if (col)
+		seq_printf(m, "%s %s %s %s\n", view, col->name,
+			   pti_type_names[col->type], col->help);
 	return 0;
 }
 
+static const struct seq_operations pti_format_seq_ops = {
+	.start = pti_format_start,
+	.next = pti_format_next,
+	.stop = pti_format_stop,
+	.show = pti_format_show,
+};
+
 static int pti_format_open(struct inode *inode, struct file *file)
 {
-	return single_open(file, pti_format_show, NULL);
+	return seq_open(file, &pti_format_seq_ops);
 }
 
 const struct proc_ops pti_format_proc_ops = {
 	.proc_open = pti_format_open,
 	.proc_read_iter = seq_read_iter,
 	.proc_lseek = seq_lseek,
-	.proc_release = single_release,
+	.proc_release = seq_release,
 };
