@@ -13,6 +13,7 @@
 #include "pages.h"
 #include "plain_table.h"
 #include "vma.h"
+#include "column_list.h"
 #include "view.h"
 
 #define PAGES_DEFAULT_COLUMNS \
@@ -23,7 +24,14 @@ enum pages_mode { MODE_ENTRIES, MODE_PER_VMA, MODE_COW, MODE_COW_ENTRIES, MODE_W
 
 struct pages_opts {
 	enum pages_mode mode;
-	struct pti_view_opts view;	/* -o, -J, -P, -r, -n */
+	struct pti_view_opts view;	/* -J, -P, -r, -n */
+	struct pti_column_list cols;	/* the entries' -o, resolved */
+};
+
+/* The entries' columns: the pages view's own, none derived. */
+static const struct pti_column_model pages_model = {
+	.record = pti_page_columns,
+	.nrecord = PTI_PAGE_NR_COLUMNS,
 };
 
 /* Byte totals of a set of entries: one VMA's, or the whole range's. */
@@ -36,13 +44,6 @@ struct pages_totals {
 struct cow_totals {
 	unsigned long long both, shared, copied, parent_only, child_only;
 };
-
-static void list_columns(FILE *out, const char *format)
-{
-	for (size_t i = 0; i < PTI_PAGE_NR_COLUMNS; i++)
-		fprintf(out, format, pti_page_columns[i].name,
-			pti_page_columns[i].help);
-}
 
 static void usage(FILE *out)
 {
@@ -77,7 +78,7 @@ static void usage(FILE *out)
 	      "  -h, --help           this help\n\n"
 	      "Default columns: " PAGES_DEFAULT_COLUMNS "\n\nAvailable columns:\n",
 	      out);
-	list_columns(out, PTI_HELP_COLUMN_FORMAT);
+	pti_column_model_print(out, &pages_model, PTI_HELP_COLUMN_FORMAT);
 }
 
 static struct libscols_table *new_table(const struct pages_opts *o,
@@ -139,18 +140,20 @@ static const char *entry_cell(const void *arg, size_t row, size_t col,
  * as it is formatted, JSON too (libsmartcols would hold every cell);
  * pairs go through libsmartcols.
  */
-static int print_entry_rows(const struct entry_cells *e, char **names, int n,
+static int print_entry_rows(const struct entry_cells *e,
 			    const struct pages_opts *o)
 {
+	const struct pti_out_column *cols = o->cols.cols;
+	size_t n = o->cols.n;
 	struct pti_plain_table plain = {
-		.ncols = (size_t)n, .nrows = e->text->nrows, .raw = o->view.raw,
+		.ncols = n, .nrows = e->text->nrows, .raw = o->view.raw,
 		.noheadings = o->view.noheadings, .cell = entry_cell, .arg = e,
 	};
 	struct libscols_table *tb;
 	int ret = -1;
 
-	for (int i = 0; i < n; i++) {
-		plain.heads[i] = names[i];
+	for (size_t i = 0; i < n; i++) {
+		plain.heads[i] = cols[i].name;
 		plain.right[i] = pti_column_is_number(e->cols[i]);
 		plain.made_plain[i] = e->cols[i] &&
 				      pti_column_made_plain(e->cols[i]);
@@ -162,8 +165,8 @@ static int print_entry_rows(const struct entry_cells *e, char **names, int n,
 	tb = new_table(o, "pages");
 	if (!tb)
 		return -1;
-	for (int i = 0; i < n; i++)
-		if (pti_view_add_column(tb, names[i],
+	for (size_t i = 0; i < n; i++)
+		if (pti_view_add_column(tb, cols[i].name,
 					pti_column_is_number(e->cols[i]), false))
 			goto out;
 	for (size_t r = 0; r < e->text->nrows; r++) {
@@ -171,11 +174,11 @@ static int print_entry_rows(const struct entry_cells *e, char **names, int n,
 
 		if (!ln)
 			goto out;
-		for (int i = 0; i < n; i++) {
+		for (size_t i = 0; i < n; i++) {
 			size_t len;
 
 			/* the cell ends in a NUL in the view's text */
-			if (scols_line_set_data(ln, (size_t)i,
+			if (scols_line_set_data(ln, i,
 						pti_view_text_cell(e->text, r,
 								   e->field[i],
 								   &len)))
@@ -236,19 +239,14 @@ static int print_entries(const struct pti_view_text *text,
 			 const struct pages_opts *o, char *err, size_t errlen)
 {
 	struct entry_cells e = { .text = text };
-	char *names[PAGES_MAX_COLUMNS];
-	char *list = strdup(o->view.columns ? o->view.columns : PAGES_DEFAULT_COLUMNS);
 	struct pages_totals t = { 0 };
-	int n, ret = -1;
+	int ret = -1;
 
-	if (!list)
-		goto out;
-	n = pti_split_list(list, names, PAGES_MAX_COLUMNS);
-	for (int i = 0; i < n; i++)
-		if (text_column(text, names[i], &e.cols[i], &e.field[i], err,
-				errlen))
+	for (size_t i = 0; i < o->cols.n; i++)
+		if (text_column(text, o->cols.cols[i].name, &e.cols[i],
+				&e.field[i], err, errlen))
 			goto out;
-	if (n <= 0 || print_entry_rows(&e, names, n, o))
+	if (print_entry_rows(&e, o))
 		goto out;
 	if (!o->view.json && !o->view.pairs && !o->view.noheadings) {
 		char res[16], swp[16], huge[16], shared[16];
@@ -267,7 +265,6 @@ static int print_entries(const struct pti_view_text *text,
 out:
 	if (ret && !err[0])
 		snprintf(err, errlen, "cannot print the table");
-	free(list);
 	return ret;
 }
 
@@ -669,26 +666,6 @@ out:
 	return ret;
 }
 
-static int check_columns(const char *list)
-{
-	char *copy = strdupa(list), *names[PAGES_MAX_COLUMNS];
-	int n = pti_split_list(copy, names, PAGES_MAX_COLUMNS);
-
-	if (n <= 0) {
-		fputs("ptinspect pages: empty or too long column list\n", stderr);
-		return -1;
-	}
-	for (int i = 0; i < n; i++) {
-		if (!pti_column_find(pti_page_columns, PTI_PAGE_NR_COLUMNS,
-				     names[i])) {
-			fprintf(stderr, "ptinspect pages: unknown column '%s'\n",
-				names[i]);
-			return -1;
-		}
-	}
-	return 0;
-}
-
 static int parse_pid_arg(const char *text)
 {
 	int pid = pti_parse_pid(text);
@@ -719,7 +696,7 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 	struct pages_opts o = { .mode = MODE_ENTRIES };
 	struct pti_page_set set = { 0 }, child = { 0 };
 	struct pti_range range, *rp = NULL;
-	const char *vma_addr = NULL;
+	const char *vma_addr = NULL, *columns = NULL;
 	bool entries = false;
 	char err[512] = "";
 	int c, pid, child_pid = -1, pids, ret;
@@ -749,7 +726,7 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 			o.mode = MODE_WALK;
 			break;
 		case 'o':
-			o.view.columns = optarg;
+			columns = optarg;	/* resolved once parsed */
 			break;
 		case 'J':
 			o.view.json = true;
@@ -767,7 +744,7 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 			vma_addr = optarg;
 			break;
 		case OPT_LIST_COLUMNS:
-			list_columns(stdout, PTI_LIST_COLUMN_FORMAT);
+			pti_column_model_print(stdout, &pages_model, PTI_LIST_COLUMN_FORMAT);
 			return PTI_EXIT_OK;
 		case 'h':
 			usage(stdout);
@@ -841,23 +818,26 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 		}
 		rp = &range;
 	}
-	if (o.view.columns && check_columns(o.view.columns))
+	/* every mode refuses a bad -o; the entries' table shows it */
+	if (pti_column_list_parse(&o.cols, &pages_model,
+				  columns ? columns : PAGES_DEFAULT_COLUMNS,
+				  PAGES_MAX_COLUMNS,
+				  err, sizeof(err))) {
+		fprintf(stderr, "ptinspect pages: %s\n", err);
 		return PTI_EXIT_USAGE;
+	}
 	if (o.mode == MODE_ENTRIES) {
 		struct pti_view_text text;
 
-		if (pti_pages_text(src, pid, rp, &text, err, sizeof(err))) {
-			fprintf(stderr, "ptinspect pages: %s\n", err);
-			return PTI_EXIT_FAILURE;
+		ret = pti_pages_text(src, pid, rp, &text, err, sizeof(err));
+		if (!ret) {
+			ret = print_entries(&text, &o, err, sizeof(err));
+			pti_view_text_free(&text);
 		}
-		ret = print_entries(&text, &o, err, sizeof(err));
-		pti_view_text_free(&text);
 	} else if (pti_pages_load(src, pid, rp, &set, err, sizeof(err)) ||
 		   (child_pid > 0 &&
 		    pti_pages_load(src, child_pid, rp, &child, err, sizeof(err)))) {
-		fprintf(stderr, "ptinspect pages: %s\n", err);
-		pti_page_set_free(&set);
-		return PTI_EXIT_FAILURE;
+		ret = -1;
 	} else if (o.mode == MODE_PER_VMA) {
 		ret = print_per_vma(src, pid, rp, &set, &o, err, sizeof(err));
 	} else {
@@ -865,6 +845,7 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 	}
 	pti_page_set_free(&set);
 	pti_page_set_free(&child);
+	pti_column_list_free(&o.cols);
 	if (ret) {
 		fprintf(stderr, "ptinspect pages: %s\n", err);
 		return PTI_EXIT_FAILURE;

@@ -108,7 +108,7 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	struct pti_flag_names task_flags = { 0 }, policies = { 0 };
 	struct pti_flag_set_wanted want[2];
 	size_t nwant = 0;
-	const char *columns;
+	struct pti_column_list cols = { 0 };
 	pti_task_cols wanted;
 	struct pti_sort_key key;
 	const char *sort = NULL;
@@ -127,24 +127,30 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 			if (pid < 0) {
 				fprintf(stderr, "ptinspect %s: invalid pid '%s'\n",
 					cmd->name, optarg);
-				return PTI_EXIT_USAGE;
+				ret = PTI_EXIT_USAGE;
+				goto out;
 			}
 			break;
 		case 'T':
 			threads = true;
 			break;
 		case 'o':
-			if (pti_view_check_columns(optarg, err, sizeof(err))) {
+			/* the last -o is the one shown */
+			pti_column_list_free(&cols);
+			if (pti_column_list_parse(&cols, &pti_task_model, optarg,
+						  PTI_COLUMN_LIST_MAX, err,
+						  sizeof(err))) {
 				fprintf(stderr, "ptinspect %s: %s\n", cmd->name, err);
-				return PTI_EXIT_USAGE;
+				ret = PTI_EXIT_USAGE;
+				goto out;
 			}
-			opts.columns = optarg;
 			break;
 		case 'x':
 			if (pti_sort_key_init(&key, optarg, NULL)) {
 				fprintf(stderr, "ptinspect %s: unknown column '%s'\n",
 					cmd->name, optarg);
-				return PTI_EXIT_USAGE;
+				ret = PTI_EXIT_USAGE;
+				goto out;
 			}
 			sort = optarg;
 			break;
@@ -165,35 +171,43 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 			break;
 		case 'L':
 			pti_view_list_columns(stdout, PTI_LIST_COLUMN_FORMAT);
-			return PTI_EXIT_OK;
+			ret = PTI_EXIT_OK;
+			goto out;
 		case 'h':
 			usage(stdout, cmd);
-			return PTI_EXIT_OK;
+			ret = PTI_EXIT_OK;
+			goto out;
 		default:
 			fprintf(stderr, "Try 'ptinspect %s --help'.\n", cmd->name);
-			return PTI_EXIT_USAGE;
+			ret = PTI_EXIT_USAGE;
+			goto out;
 		}
 	}
 	if (optind < argc) {
 		fprintf(stderr, "ptinspect %s: unexpected argument '%s'\n",
 			cmd->name, argv[optind]);
-		return PTI_EXIT_USAGE;
+		ret = PTI_EXIT_USAGE;
+		goto out;
 	}
 	opts.terminal = isatty(STDOUT_FILENO);
-	columns = opts.columns ? opts.columns : cmd->defaults;
+	/* the defaults are known names: only memory can fail them */
+	if (!cols.n && pti_column_list_parse(&cols, &pti_task_model,
+					     cmd->defaults, PTI_COLUMN_LIST_MAX,
+					     err, sizeof(err)))
+		goto fail;
 	/* what the rows, their order and the columns shown read */
 	wanted = (cmd->tree_column ? PTI_TREE_COLS : TABLE_ROWS_COLS) |
-		 pti_view_reads(columns) |
+		 pti_view_reads(&cols) |
 		 (sort ? pti_view_column_reads(sort) : 0);
 	if (pti_tasks_load(src, &set, wanted, err, sizeof(err)))
 		goto fail;
 	/* the names the columns shown need, from /proc/ptinspect/flags */
-	if (pti_list_has(columns, ',', "flag_names")) {
+	if (pti_column_list_has(&cols, PTI_TASK_DERIVED_FLAG_NAMES)) {
 		want[nwant++] = (struct pti_flag_set_wanted){ "flags",
 							      &task_flags };
 		opts.task_flags = &task_flags;
 	}
-	if (pti_list_has(columns, ',', "policy")) {
+	if (pti_column_list_has(&cols, PTI_TASK_DERIVED_POLICY)) {
 		want[nwant++] = (struct pti_flag_set_wanted){ "policy",
 							      &policies };
 		opts.policies = &policies;
@@ -218,7 +232,7 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	/* a list keeps the tree's order and drops its links */
 	for (size_t i = 0; list && i < nrows; i++)
 		rows[i].parent = -1;
-	if (pti_view_print(stdout, &set, rows, nrows, &opts, cmd->defaults,
+	if (pti_view_print(stdout, &set, rows, nrows, &opts, &cols,
 			   list ? NULL : cmd->tree_column, "tasks")) {
 		snprintf(err, sizeof(err), "cannot print the table");
 		goto fail;
@@ -233,6 +247,7 @@ out:
 	pti_task_set_free(&set);
 	pti_flag_names_free(&task_flags);
 	pti_flag_names_free(&policies);
+	pti_column_list_free(&cols);
 	return ret;
 }
 

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "flag_names.h"
 #include "json.h"
+#include "column_list.h"
 #include "plain_table.h"
 #include "vma.h"
 #include "vma_map.h"
@@ -20,53 +21,27 @@
 #define VMA_MAX_COLUMNS 32
 #define VMA_MAX_CELL 8192	/* the longest cell: a name, escaped */
 
-/* What a -o name shows: a record column, or one the CLI derives. */
-enum vma_source {
-	FROM_RECORD, DERIVED_SIZE, DERIVED_DEV, DERIVED_KIND, DERIVED_FLAG_NAMES
+/* The columns the CLI derives from a VMA record (pti_out_column_id()). */
+enum vma_derived {
+	DERIVED_SIZE = 1, DERIVED_DEV, DERIVED_KIND, DERIVED_FLAG_NAMES
 };
 
-/* Columns the CLI derives from a VMA record. */
-static const struct {
-	const char *name;
-	const char *help;
-	enum vma_source source;
-} derived[] = {
-	{ "size", "end - start, human-readable", DERIVED_SIZE },
-	{ "dev", "major:minor, as /proc/<pid>/maps", DERIVED_DEV },
-	{ "kind", "text data bss heap stack vdso vvar guard mmap", DERIVED_KIND },
+static const struct pti_derived_column vma_derived[] = {
+	{ "size", "end - start, human-readable", DERIVED_SIZE, 0 },
+	{ "dev", "major:minor, as /proc/<pid>/maps", DERIVED_DEV, 0 },
+	{ "kind", "text data bss heap stack vdso vvar guard mmap",
+	  DERIVED_KIND, 0 },
 	{ "vm_flag_names",
 	  "VM_* flags by name without VM_, '|'-separated (/proc/ptinspect/flags)",
-	  DERIVED_FLAG_NAMES },
+	  DERIVED_FLAG_NAMES, 0 },
 };
 
-struct vma_out_column {
-	enum vma_source source;
-	const struct pti_column *col;	/* FROM_RECORD */
+static const struct pti_column_model vma_model = {
+	.record = pti_vma_columns,
+	.nrecord = PTI_VMA_NR_COLUMNS,
+	.derived = vma_derived,
+	.nderived = sizeof(vma_derived) / sizeof(vma_derived[0]),
 };
-
-/* Resolve @name once for every row; false if it names nothing. */
-static bool resolve_column(const char *name, struct vma_out_column *out)
-{
-	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++) {
-		if (strcmp(name, derived[i].name) == 0) {
-			*out = (struct vma_out_column){ derived[i].source, NULL };
-			return true;
-		}
-	}
-	out->source = FROM_RECORD;
-	out->col = pti_column_find(pti_vma_columns, PTI_VMA_NR_COLUMNS, name);
-	return out->col != NULL;
-}
-
-/* The VMA columns, then the derived ones, each as fprintf(@format). */
-static void list_columns(FILE *out, const char *format)
-{
-	for (size_t i = 0; i < PTI_VMA_NR_COLUMNS; i++)
-		fprintf(out, format, pti_vma_columns[i].name,
-			pti_vma_columns[i].help);
-	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++)
-		fprintf(out, format, derived[i].name, derived[i].help);
-}
 
 static void usage(FILE *out)
 {
@@ -85,7 +60,7 @@ static void usage(FILE *out)
 	      "  -h, --help           this help\n\n"
 	      "Default columns: " VMA_DEFAULT_COLUMNS "\n\nAvailable columns:\n",
 	      out);
-	list_columns(out, PTI_HELP_COLUMN_FORMAT);
+	pti_column_model_print(out, &vma_model, PTI_HELP_COLUMN_FORMAT);
 }
 
 /* What a VMA's cells are derived with, besides the VMA. */
@@ -96,11 +71,11 @@ struct vma_context {
 
 /* One cell of @v into @buf (@size >= 32); returns its length. */
 static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
-		   const struct vma_out_column *c, char *buf, size_t size)
+		   const struct pti_out_column *c, char *buf, size_t size)
 {
 	char *end;
 
-	switch (c->source) {
+	switch (pti_out_column_id(c)) {
 	case DERIVED_SIZE:
 		pti_human_size(v->end - v->start, buf, size);
 		break;
@@ -122,7 +97,7 @@ static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
 	case DERIVED_FLAG_NAMES:
 		pti_flag_names_decode(&ctx->vm_flags, v->vm_flags, buf, size);
 		break;
-	case FROM_RECORD:
+	default:
 		return pti_column_format(c->col, v, buf, size);
 	}
 	return strlen(buf);
@@ -163,7 +138,8 @@ static void print_summary(FILE *out, const struct pti_mm *mm)
 }
 
 struct vma_opts {
-	struct pti_view_opts view;	/* -o, -J, -P, -r, -n */
+	struct pti_view_opts view;	/* -J, -P, -r, -n */
+	struct pti_column_list cols;	/* -o, or the default */
 	bool summary, map;
 };
 
@@ -263,17 +239,17 @@ static bool cells_row_room(struct vma_cells *c)
 }
 
 /* Whether a column's cells are plain by how the CLI makes them. */
-static bool made_plain(const struct vma_out_column *col)
+static bool made_plain(const struct pti_out_column *col)
 {
-	if (col->source == FROM_RECORD)
+	if (col->col)
 		return pti_column_made_plain(col->col);
-	/* the derived ones are numbers and fixed words, but for PF names */
-	return col->source != DERIVED_FLAG_NAMES;
+	/* the derived ones are numbers and fixed words, but for VM names */
+	return pti_out_column_id(col) != DERIVED_FLAG_NAMES;
 }
 
 /* Make @v's cell of column @i in place (room was made for its row). */
 static void cells_add(struct vma_cells *c, const struct vma_context *ctx,
-		      const struct pti_vma *v, const struct vma_out_column *col,
+		      const struct pti_vma *v, const struct pti_out_column *col,
 		      size_t i)
 {
 	char *at = c->text + c->len;
@@ -300,18 +276,17 @@ static const char *cells_get(const void *arg, size_t row, size_t col,
 }
 
 /* Through libsmartcols: a terminal, -P, or cells that are not plain. */
-static int print_scols(const struct vma_cells *c, char **names,
-		       const struct vma_out_column *cols,
-		       const struct vma_opts *o)
+static int print_scols(const struct vma_cells *c, const struct vma_opts *o)
 {
+	const struct pti_out_column *cols = o->cols.cols;
+
 	struct libscols_table *tb = pti_view_new_table(&o->view, "vmas");
 	int ret = -1;
 
 	if (!tb)
 		return -1;
 	for (size_t i = 0; i < c->ncols; i++)
-		if (pti_view_add_column(tb, names[i],
-					cols[i].source == FROM_RECORD &&
+		if (pti_view_add_column(tb, cols[i].name,
 					pti_column_is_number(cols[i].col), false))
 			goto out;
 	for (size_t r = 0; r < c->nrows; r++) {
@@ -331,19 +306,10 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 		       const struct vma_opts *o, char *err, size_t errlen)
 {
 	static struct pti_vma v;
-	struct vma_out_column cols[VMA_MAX_COLUMNS];
-	struct vma_cells c = { 0 };
-	char *names[VMA_MAX_COLUMNS], *list;
-	int n, got = -1;
+	const struct pti_out_column *cols = o->cols.cols;
+	struct vma_cells c = { .ncols = o->cols.n };
+	int got = -1;
 
-	list = strdup(o->view.columns ? o->view.columns : VMA_DEFAULT_COLUMNS);
-	if (!list)
-		goto out;
-	n = pti_split_list(list, names, VMA_MAX_COLUMNS);
-	for (int i = 0; i < n; i++)
-		if (!resolve_column(names[i], &cols[i]))
-			goto out;
-	c.ncols = (size_t)n;
 	if (!cells_reserve(&c, ctx->mm->map_count > 0 ?
 			       (size_t)ctx->mm->map_count : 64)) {
 		snprintf(err, errlen, "out of memory");
@@ -356,8 +322,8 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 			got = -1;
 			goto out;
 		}
-		for (int i = 0; i < n; i++)
-			cells_add(&c, ctx, &v, &cols[i], (size_t)i);
+		for (size_t i = 0; i < c.ncols; i++)
+			cells_add(&c, ctx, &v, &cols[i], i);
 		c.nrows++;
 	}
 	if (got)
@@ -371,18 +337,16 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 		};
 
 		for (size_t i = 0; i < c.ncols; i++) {
-			t.heads[i] = names[i];
-			t.right[i] = cols[i].source == FROM_RECORD &&
-				     pti_column_is_number(cols[i].col);
+			t.heads[i] = cols[i].name;
+			t.right[i] = pti_column_is_number(cols[i].col);
 		}
 		got = pti_plain_print(&t, stdout);
 	}
 	if (got == PTI_PLAIN_NOT_PLAIN)
-		got = print_scols(&c, names, cols, o);
+		got = print_scols(&c, o);
 out:
 	free(c.text);
 	free(c.at);
-	free(list);
 	return got;
 }
 
@@ -404,9 +368,8 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 	struct pti_vma_reader r;
 	struct pti_mm mm = { 0 };
 	struct vma_context ctx = { .mm = &mm };
-	char err[512] = "", *names[VMA_MAX_COLUMNS], *copy;
-	bool want_flag_names;
-	int c, pid, got, n;
+	char err[512] = "";
+	int c, pid, got, ret = PTI_EXIT_USAGE;
 	/* a table into a pipe or a file in large writes, as pages writes */
 	static char out_buffer[64 * 1024];
 
@@ -417,7 +380,14 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 			o.map = true;
 			break;
 		case 'o':
-			o.view.columns = optarg;
+			/* the last -o is the one shown */
+			pti_column_list_free(&o.cols);
+			if (pti_column_list_parse(&o.cols, &vma_model, optarg,
+						  VMA_MAX_COLUMNS, err,
+						  sizeof(err))) {
+				fprintf(stderr, "ptinspect vma: %s\n", err);
+				return PTI_EXIT_USAGE;
+			}
 			break;
 		case 'J':
 			o.view.json = true;
@@ -435,52 +405,45 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 			o.summary = false;
 			break;
 		case 'L':
-			list_columns(stdout, PTI_LIST_COLUMN_FORMAT);
-			return PTI_EXIT_OK;
+			pti_column_model_print(stdout, &vma_model,
+					       PTI_LIST_COLUMN_FORMAT);
+			ret = PTI_EXIT_OK;
+			goto out;
 		case 'h':
 			usage(stdout);
-			return PTI_EXIT_OK;
+			ret = PTI_EXIT_OK;
+			goto out;
 		default:
 			fputs("Try 'ptinspect vma --help'.\n", stderr);
-			return PTI_EXIT_USAGE;
+			goto out;
 		}
 	}
 	pid = pti_pid_operand("vma", argc, argv, optind);
 	if (pid < 0)
-		return PTI_EXIT_USAGE;
-	/* JSON always has the names; a table when its -o list asks */
-	want_flag_names = o.view.json ||
-			  (!o.map && pti_list_has(o.view.columns, ',',
-						  "vm_flag_names"));
-	if (o.view.columns) {
-		copy = strdup(o.view.columns);
-		n = copy ? pti_split_list(copy, names, VMA_MAX_COLUMNS) : -1;
-		for (int i = 0; i < n; i++) {
-			struct vma_out_column col;
-
-			if (!resolve_column(names[i], &col)) {
-				fprintf(stderr, "ptinspect vma: unknown column '%s'\n",
-					names[i]);
-				n = -1;
-			}
-		}
-		free(copy);
-		if (n <= 0)
-			return PTI_EXIT_USAGE;
+		goto out;
+	ret = PTI_EXIT_FAILURE;
+	/* the defaults are known names: only memory can fail them */
+	if (!o.cols.n && pti_column_list_parse(&o.cols, &vma_model,
+					       VMA_DEFAULT_COLUMNS,
+					       VMA_MAX_COLUMNS, err,
+					       sizeof(err))) {
+		fprintf(stderr, "ptinspect vma: %s\n", err);
+		goto out;
 	}
 	o.view.terminal = isatty(STDOUT_FILENO);
 	if (!o.view.terminal)
 		setvbuf(stdout, out_buffer, _IOFBF, sizeof(out_buffer));
-	if (want_flag_names &&
+	/* JSON always has the names; a table when its columns show them */
+	if ((o.view.json ||
+	     (!o.map && pti_column_list_has(&o.cols, DERIVED_FLAG_NAMES))) &&
 	    pti_flag_names_load(src, "vm_flags", &ctx.vm_flags, err,
 				sizeof(err))) {
 		fprintf(stderr, "ptinspect vma: %s\n", err);
-		return PTI_EXIT_FAILURE;
+		goto out;
 	}
 	if (pti_vma_begin(src, pid, &r, &mm, err, sizeof(err))) {
 		fprintf(stderr, "ptinspect vma: %s\n", err);
-		pti_flag_names_free(&ctx.vm_flags);
-		return PTI_EXIT_FAILURE;
+		goto out;
 	}
 	if (o.view.json) {
 		got = print_json(&r, &ctx, err, sizeof(err));
@@ -502,10 +465,12 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 		got = print_table(&r, &ctx, &o, err, sizeof(err));
 	}
 	pti_vma_end(&r);
-	pti_flag_names_free(&ctx.vm_flags);
-	if (got < 0) {
+	if (got < 0)
 		fprintf(stderr, "ptinspect vma: %s\n", err[0] ? err : "cannot print");
-		return PTI_EXIT_FAILURE;
-	}
-	return PTI_EXIT_OK;
+	else
+		ret = PTI_EXIT_OK;
+out:
+	pti_flag_names_free(&ctx.vm_flags);
+	pti_column_list_free(&o.cols);
+	return ret;
 }

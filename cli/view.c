@@ -2,7 +2,7 @@
  * pipe or file (plain_table.c), as JSON (json.c), through libsmartcols for
  * a terminal and pairs.  The column names are the /proc header's
  * (upper-cased for people; JSON keys in lower case), plus the ones the
- * CLI derives (derived[]).
+ * CLI derives (task_derived[]).
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -15,128 +15,54 @@
 #include "view.h"
 #include "task_marks.h"
 
-#define PTI_MAX_OUT_COLUMNS PTI_PLAIN_MAX_COLUMNS
+_Static_assert(PTI_COLUMN_LIST_MAX <= PTI_PLAIN_MAX_COLUMNS,
+	       "a view's columns fit a plain table");
 
-/* What a -o name shows: a record column, or one the CLI derives. */
-enum task_source { FROM_RECORD, DERIVED_MARK, DERIVED_FLAG_NAMES,
-		   DERIVED_POLICY };
-
-struct derived_column {
-	const char *name;
-	const char *help;
-	enum task_source source;
-	pti_task_cols reads;	/* the record columns it is made from */
-};
-
-static const struct derived_column derived[] = {
+/* The columns ps and tree derive; each shadows a record column of its name. */
+static const struct pti_derived_column task_derived[] = {
 	{ "mark", "derived: thread, zombie, orphan, traced, kthread, reaper",
-	  DERIVED_MARK, PTI_MARK_COLS },
+	  PTI_TASK_DERIVED_MARK, PTI_MARK_COLS },
 	{ "flag_names",
 	  "PF_* flags by name without PF_, '|'-separated (/proc/ptinspect/flags)",
-	  DERIVED_FLAG_NAMES, PTI_TASK_COL(FLAGS) },
+	  PTI_TASK_DERIVED_FLAG_NAMES, PTI_TASK_COL(FLAGS) },
 	/* the record's number, shown by name (sorted by number) */
 	{ "policy",
 	  "scheduling policy by name: NORMAL FIFO RR BATCH IDLE DEADLINE EXT",
-	  DERIVED_POLICY, PTI_TASK_COL(POLICY) },
+	  PTI_TASK_DERIVED_POLICY, PTI_TASK_COL(POLICY) },
 };
 
-/* The derived column named @name, or NULL; it shadows a record column. */
-static const struct derived_column *find_derived(const char *name)
-{
-	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++)
-		if (strcmp(name, derived[i].name) == 0)
-			return &derived[i];
-	return NULL;
-}
+const struct pti_column_model pti_task_model = {
+	.record = pti_task_columns,
+	.nrecord = PTI_TASK_NR_COLUMNS,
+	.derived = task_derived,
+	.nderived = sizeof(task_derived) / sizeof(task_derived[0]),
+};
 
-/* The source @name resolves to, *col set for a record column; false if none. */
-static bool resolve_column(const char *name, enum task_source *source,
-			   const struct pti_column **col)
+/* The record columns column @c is made from. */
+static pti_task_cols column_reads(const struct pti_out_column *c)
 {
-	const struct derived_column *d = find_derived(name);
-
-	if (d) {
-		*source = d->source;
-		*col = NULL;
-		return true;
-	}
-	*source = FROM_RECORD;
-	*col = pti_task_column_find(name);
-	return *col != NULL;
+	return c->derived ? c->derived->reads : pti_task_col_of(c->col);
 }
 
 pti_task_cols pti_view_column_reads(const char *name)
 {
-	const struct derived_column *d = find_derived(name);
-	const struct pti_column *col = d ? NULL : pti_task_column_find(name);
+	const struct pti_derived_column *d =
+		pti_column_model_derived(&pti_task_model, name);
+	const struct pti_column *col;
 
 	if (d)
 		return d->reads;
+	col = pti_task_column_find(name);
 	return col ? pti_task_col_of(col) : 0;
 }
 
-pti_task_cols pti_view_reads(const char *list)
+pti_task_cols pti_view_reads(const struct pti_column_list *cols)
 {
 	pti_task_cols reads = 0;
-	const char *name = list;
 
-	while (*name) {
-		size_t len = strcspn(name, ",");
-		char one[64];
-
-		if (len < sizeof(one)) {
-			memcpy(one, name, len);
-			one[len] = '\0';
-			reads |= pti_view_column_reads(one);
-		}
-		name += len + (name[len] == ',');
-	}
+	for (size_t i = 0; i < cols->n; i++)
+		reads |= column_reads(&cols->cols[i]);
 	return reads;
-}
-
-static bool column_known(const char *name)
-{
-	enum task_source source;
-	const struct pti_column *col;
-
-	return resolve_column(name, &source, &col);
-}
-
-int pti_split_list(char *list, char **names, int max)
-{
-	int n = 0;
-	char *save = NULL;
-
-	for (char *tok = strtok_r(list, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save)) {
-		if (n == max)
-			return -1;
-		names[n++] = tok;
-	}
-	return n;
-}
-
-int pti_view_check_columns(const char *list, char *err, size_t errlen)
-{
-	char *names[PTI_MAX_OUT_COLUMNS];
-	char *copy = strdup(list);
-	int n, ret = 0;
-
-	if (!copy)
-		return -1;
-	n = pti_split_list(copy, names, PTI_MAX_OUT_COLUMNS);
-	if (n <= 0) {
-		snprintf(err, errlen, "empty or too long column list '%s'", list);
-		ret = -1;
-	}
-	for (int i = 0; i < n && !ret; i++) {
-		if (!column_known(names[i])) {
-			snprintf(err, errlen, "unknown column '%s'", names[i]);
-			ret = -1;
-		}
-	}
-	free(copy);
-	return ret;
 }
 
 static void header_name(const char *name, char *buf, size_t size)
@@ -197,18 +123,11 @@ int pti_view_print_table(struct libscols_table *tb)
 	return scols_print_table(tb) ? -1 : 0;
 }
 
-/* One -o column, resolved once. */
-struct out_column {
-	const char *name;
-	enum task_source source;
-	const struct pti_column *col;	/* FROM_RECORD */
-};
-
 struct out_table {
 	const struct pti_task_set *set;
 	const struct pti_flag_names *task_flags, *policies;
 	const struct pti_row *rows;
-	const struct out_column *cols;
+	const struct pti_out_column *cols;
 };
 
 /* Row @r's cell of column @c: the record's own text, or formatted in @buf. */
@@ -217,16 +136,16 @@ static const char *cell_text(const struct out_table *o, size_t r, size_t c,
 {
 	const struct pti_task *t = o->rows[r].task;
 
-	switch (o->cols[c].source) {
-	case FROM_RECORD:
+	switch (pti_out_column_id(&o->cols[c])) {
+	case 0:
 		return pti_column_text(o->cols[c].col, t, buf, size, len);
-	case DERIVED_MARK:
+	case PTI_TASK_DERIVED_MARK:
 		pti_task_marks(o->set, t, buf, size);
 		break;
-	case DERIVED_FLAG_NAMES:
+	case PTI_TASK_DERIVED_FLAG_NAMES:
 		pti_flag_names_decode(o->task_flags, t->flags, buf, size);
 		break;
-	case DERIVED_POLICY: {
+	case PTI_TASK_DERIVED_POLICY: {
 		const char *text = pti_flag_names_value_text(o->policies,
 							     t->policy, buf,
 							     size);
@@ -311,12 +230,13 @@ static int plain_of(const struct out_table *o, size_t nrows, size_t ncols,
 	};
 	*parent = NULL;
 	for (size_t c = 0; c < ncols; c++) {
-		t->heads[c] = o->cols[c].name;
-		t->right[c] = pti_column_is_number(o->cols[c].col);
+		const struct pti_out_column *col = &o->cols[c];
+
+		t->heads[c] = col->name;
+		t->right[c] = pti_column_is_number(col->col);
 		/* marks are the CLI's own words; names read from files are not */
-		t->made_plain[c] = o->cols[c].source == DERIVED_MARK ||
-				   (o->cols[c].source == FROM_RECORD &&
-				    pti_column_made_plain(o->cols[c].col));
+		t->made_plain[c] = col->col ? pti_column_made_plain(col->col) :
+				   pti_out_column_id(col) == PTI_TASK_DERIVED_MARK;
 	}
 	if (tree_col < 0)
 		return 0;
@@ -335,17 +255,18 @@ static int plain_of(const struct out_table *o, size_t nrows, size_t ncols,
 
 /*
  * The first of @tree_columns (comma-separated, in order of preference)
- * that @names holds; -1 if none or @tree_columns is NULL.
+ * that @v shows; -1 if none or @tree_columns is NULL.
  */
-static long tree_column_index(char *const *names, int n,
+static long tree_column_index(const struct pti_column_list *v,
 			      const char *tree_columns)
 {
 	for (const char *c = tree_columns; c && *c;) {
 		size_t len = strcspn(c, ",");
 
-		for (int i = 0; i < n; i++)
-			if (strlen(names[i]) == len && !strncmp(names[i], c, len))
-				return i;
+		for (size_t i = 0; i < v->n; i++)
+			if (strlen(v->cols[i].name) == len &&
+			    !strncmp(v->cols[i].name, c, len))
+				return (long)i;
 		c += len + (c[len] == ',');
 	}
 	return -1;
@@ -353,38 +274,27 @@ static long tree_column_index(char *const *names, int n,
 
 int pti_view_print(FILE *out, const struct pti_task_set *set,
 		   const struct pti_row *rows, size_t nrows,
-		   const struct pti_view_opts *opts, const char *defaults,
+		   const struct pti_view_opts *opts,
+		   const struct pti_column_list *cols,
 		   const char *tree_column, const char *name)
 {
-	struct out_column cols[PTI_MAX_OUT_COLUMNS];
 	struct out_table o = { .set = set, .task_flags = opts->task_flags,
 			       .policies = opts->policies, .rows = rows,
-			       .cols = cols };
-	char *names[PTI_MAX_OUT_COLUMNS];
-	char *list = strdup(opts->columns ? opts->columns : defaults);
-	long tree_col = -1;
-	int n, ret = -1;
+			       .cols = cols->cols };
+	long tree_col = tree_column_index(cols, tree_column);
+	int ret;
 
-	if (!list)
+	/* names the caller has no flags view for: refused, not empty */
+	if (!cols->n ||
+	    (!o.task_flags &&
+	     pti_column_list_has(cols, PTI_TASK_DERIVED_FLAG_NAMES)) ||
+	    (!o.policies && pti_column_list_has(cols, PTI_TASK_DERIVED_POLICY)))
 		return -1;
-	n = pti_split_list(list, names, PTI_MAX_OUT_COLUMNS);
-	if (n <= 0)
-		goto out;
-	for (int i = 0; i < n; i++) {
-		if (!resolve_column(names[i], &cols[i].source, &cols[i].col))
-			goto out;
-		/* names the caller has no flags view for: refused, not empty */
-		if ((cols[i].source == DERIVED_FLAG_NAMES && !o.task_flags) ||
-		    (cols[i].source == DERIVED_POLICY && !o.policies))
-			goto out;
-		cols[i].name = names[i];
-	}
-	tree_col = tree_column_index(names, n, tree_column);
 	if (opts->json || pti_view_is_plain(opts)) {
 		struct pti_plain_table t;
 		long *parent;
 
-		ret = plain_of(&o, nrows, (size_t)n, opts, tree_col, &t, &parent);
+		ret = plain_of(&o, nrows, cols->n, opts, tree_col, &t, &parent);
 		if (!ret)
 			ret = opts->json ? pti_json_plain_table(&t, name, out) :
 					   pti_plain_print(&t, out);
@@ -394,19 +304,11 @@ int pti_view_print(FILE *out, const struct pti_task_set *set,
 	}
 	/* not plain ASCII, or for a terminal or pairs */
 	if (ret == PTI_PLAIN_NOT_PLAIN)
-		ret = print_scols(out, &o, nrows, (size_t)n, opts, tree_col,
-				  name);
-out:
-	free(list);
+		ret = print_scols(out, &o, nrows, cols->n, opts, tree_col, name);
 	return ret;
 }
 
 void pti_view_list_columns(FILE *out, const char *format)
 {
-	for (size_t i = 0; i < PTI_TASK_NR_COLUMNS; i++)
-		if (!find_derived(pti_task_columns[i].name))
-			fprintf(out, format, pti_task_columns[i].name,
-				pti_task_columns[i].help);
-	for (size_t i = 0; i < sizeof(derived) / sizeof(derived[0]); i++)
-		fprintf(out, format, derived[i].name, derived[i].help);
+	pti_column_model_print(out, &pti_task_model, format);
 }

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include "column_list.h"
 #include "records.h"
 
 struct pti_flag_names;
@@ -18,7 +19,6 @@ struct pti_view_opts {
 	 * fits them to its width; elsewhere they are printed as formatted.
 	 */
 	bool terminal;
-	const char *columns;	/* -o list; NULL for the command's default */
 	/* the PF_* names, for a flag_names column (NULL: none asked for) */
 	const struct pti_flag_names *task_flags;
 	/* the SCHED_* names, for a policy column (NULL: none asked for) */
@@ -42,8 +42,6 @@ struct pti_row {
 
 struct libscols_table;
 
-/* Split a comma list in place; the count, or -1 if more than @max. */
-int pti_split_list(char *list, char **names, int max);
 /*
  * A new table printed as @o asks: JSON (-J, its array named @name), else
  * NAME="value" pairs (-P), else raw (-r), else aligned; no header line
@@ -65,20 +63,30 @@ int pti_view_add_column(struct libscols_table *tb, const char *name,
  */
 int pti_view_print_table(struct libscols_table *tb);
 
-/* The record columns column @name (a record's or a derived one) is made from. */
+/* The columns ps and tree derive (pti_out_column_id()). */
+enum pti_task_derived {
+	PTI_TASK_DERIVED_MARK = 1,
+	PTI_TASK_DERIVED_FLAG_NAMES,
+	PTI_TASK_DERIVED_POLICY,
+};
+
+/* ps's and tree's columns: the tasks record's and task_derived[]. */
+extern const struct pti_column_model pti_task_model;
+
+/* The record columns the columns of @cols are made from. */
+pti_task_cols pti_view_reads(const struct pti_column_list *cols);
+/* The record columns column @name (a record's or derived) is made from. */
 pti_task_cols pti_view_column_reads(const char *name);
-/* The record columns a comma-separated list of columns is made from. */
-pti_task_cols pti_view_reads(const char *list);
-/* Check a -o list; on error, name the bad column in @err. */
-int pti_view_check_columns(const char *list, char *err, size_t errlen);
 /*
- * Print @rows.  @tree_column names the column drawn as a tree, or several
- * ("name,comm"): the first the table shows; NULL for a flat table.  @name
- * is the JSON array's name.
+ * Print @rows in columns @cols.  @tree_column names the column drawn as a
+ * tree, or several ("name,comm"): the first the table shows; NULL for a
+ * flat table.  @name is the JSON array's name.  -1 also if a flag_names or
+ * policy column is shown without the names @opts should carry for it.
  */
 int pti_view_print(FILE *out, const struct pti_task_set *set,
 		   const struct pti_row *rows, size_t nrows,
-		   const struct pti_view_opts *opts, const char *defaults,
+		   const struct pti_view_opts *opts,
+		   const struct pti_column_list *cols,
 		   const char *tree_column, const char *name);
 /*
  * Every column ps and tree take, one fprintf(@format, name, help) each:

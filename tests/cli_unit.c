@@ -392,11 +392,65 @@ TEST(tasks_load_parses_only_what_is_read)
 	/* a derived column reads the columns its cells are made from */
 	EXPECT_EQ(PTI_MARK_COLS, pti_view_column_reads("mark"));
 	EXPECT_EQ(PTI_TASK_COL(POLICY), pti_view_column_reads("policy"));
-	EXPECT_EQ(PTI_TASK_COL(PID) | PTI_TASK_COL(FLAGS),
-		  pti_view_reads("pid,flag_names"));
-	EXPECT_EQ(0, pti_view_reads("bogus"));
+	EXPECT_EQ(0, pti_view_column_reads("bogus"));
 	snprintf(line, sizeof(line), "rm -rf %s", dir);
 	EXPECT_EQ(0, system(line));
+}
+
+static int parse_task_columns(struct pti_column_list *l, const char *list,
+			      char *err, size_t errlen)
+{
+	return pti_column_list_parse(l, &pti_task_model, list,
+				     PTI_COLUMN_LIST_MAX, err, errlen);
+}
+
+/*
+ * A -o list is resolved to columns once, at parse time: what is shown,
+ * what is read and which names views are needed all come from it; an
+ * unknown name, an empty list or too many columns are refused there.
+ */
+TEST(view_columns_resolved_at_parse)
+{
+	struct pti_column_list v;
+	char err[128], list[4 * PTI_COLUMN_LIST_MAX + 8] = "";
+
+	ASSERT_EQ(0, parse_task_columns(&v, "pid,flag_names,mark,pid", err,
+					sizeof(err)));
+	ASSERT_EQ(4, v.n);
+	EXPECT_STREQ("pid", v.cols[0].name);
+	EXPECT_EQ(0, pti_out_column_id(&v.cols[0]));
+	EXPECT_EQ(pti_task_column_find("pid"), v.cols[0].col);
+	EXPECT_EQ(PTI_TASK_DERIVED_FLAG_NAMES, pti_out_column_id(&v.cols[1]));
+	EXPECT_EQ(NULL, v.cols[1].col);
+	EXPECT_EQ(PTI_TASK_DERIVED_MARK, pti_out_column_id(&v.cols[2]));
+	EXPECT_STREQ("pid", v.cols[3].name);
+	EXPECT_EQ(PTI_TASK_COL(PID) | PTI_TASK_COL(FLAGS) | PTI_MARK_COLS,
+		  pti_view_reads(&v));
+	EXPECT_TRUE(pti_column_list_has(&v, PTI_TASK_DERIVED_FLAG_NAMES));
+	EXPECT_FALSE(pti_column_list_has(&v, PTI_TASK_DERIVED_POLICY));
+	pti_column_list_free(&v);
+	EXPECT_EQ(0, v.n);
+	/* policy is a record column shown by name: derived, reads policy */
+	ASSERT_EQ(0, parse_task_columns(&v, "policy", err, sizeof(err)));
+	EXPECT_EQ(PTI_TASK_DERIVED_POLICY, pti_out_column_id(&v.cols[0]));
+	EXPECT_EQ(PTI_TASK_COL(POLICY), pti_view_reads(&v));
+	pti_column_list_free(&v);
+
+	EXPECT_EQ(-1, parse_task_columns(&v, "pid,flag_name", err,
+					 sizeof(err)));
+	EXPECT_STREQ("unknown column 'flag_name'", err);
+	EXPECT_EQ(-1, parse_task_columns(&v, ",,", err, sizeof(err)));
+	EXPECT_STREQ("empty or too long column list ',,'", err);
+	for (int i = 0; i < PTI_COLUMN_LIST_MAX; i++)
+		strcat(list, "pid,");
+	ASSERT_EQ(0, parse_task_columns(&v, list, err, sizeof(err)));
+	EXPECT_EQ(PTI_COLUMN_LIST_MAX, v.n);
+	pti_column_list_free(&v);
+	strcat(list, "pid");
+	EXPECT_EQ(-1, parse_task_columns(&v, list, err, sizeof(err)));
+	/* a view's own limit */
+	EXPECT_EQ(-1, pti_column_list_parse(&v, &pti_task_model, "pid,comm", 1,
+					    err, sizeof(err)));
 }
 
 /* Print one tracer record to a string, as the CLI would. */
@@ -944,21 +998,29 @@ TEST(plain_table_prints_as_libsmartcols)
 /* @set's tasks as pti_view_print() prints them, to a string. */
 static char *printed_tasks(const struct pti_task_set *set,
 			  const struct pti_row *rows, size_t n,
-			  struct pti_view_opts o, bool terminal,
-			  const char *tree_column)
+			  struct pti_view_opts o, const char *columns,
+			  bool terminal, const char *tree_column)
 {
-	char *text = NULL;
+	struct pti_column_list cols;
+	char *text = NULL, err[128];
 	size_t len = 0;
-	FILE *out = open_memstream(&text, &len);
+	FILE *out;
+	int ret;
 
+	if (pti_column_list_parse(&cols, &pti_task_model,
+				  columns ? columns : "comm,pid",
+				  PTI_COLUMN_LIST_MAX, err, sizeof(err)))
+		return NULL;
+	out = open_memstream(&text, &len);
 	o.terminal = terminal;
-	if (pti_view_print(out, set, rows, n, &o, "comm,pid", tree_column,
-			   "tasks")) {
-		fclose(out);
+	ret = pti_view_print(out, set, rows, n, &o, &cols, tree_column,
+			     "tasks");
+	fclose(out);
+	pti_column_list_free(&cols);
+	if (ret) {
 		free(text);
 		return NULL;
 	}
-	fclose(out);
 	return text;
 }
 
@@ -1017,11 +1079,13 @@ TEST(task_views_print_as_libsmartcols)
 		for (int mode = 0; mode < 4 * 4 * 2; mode++) {
 			struct pti_view_opts o = {
 				.raw = mode & 1, .noheadings = mode & 2,
-				.columns = lists[(mode >> 2) & 3],
 			};
+			const char *cols = lists[(mode >> 2) & 3];
 			const char *tree = mode & 16 ? "comm" : NULL;
-			char *want = printed_tasks(&set, rows, n, o, true, tree);
-			char *got = printed_tasks(&set, rows, n, o, false, tree);
+			char *want = printed_tasks(&set, rows, n, o, cols, true,
+						   tree);
+			char *got = printed_tasks(&set, rows, n, o, cols, false,
+						  tree);
 
 			ASSERT_NE(NULL, want);
 			ASSERT_NE(NULL, got);
@@ -1047,7 +1111,8 @@ TEST(derived_task_columns)
 				 task(2, 2, 0, 'S', "kthreadd") };
 	struct pti_task_set set = { .tasks = t, .n = 2 };
 	struct pti_row rows[2] = { { &t[0], -1 }, { &t[1], -1 } };
-	struct pti_view_opts o = { .raw = true, .columns = "pid,flag_names,mark" };
+	struct pti_view_opts o = { .raw = true };
+	const char *cols = "pid,flag_names,mark";
 	struct pti_flag_names fn;
 	char err[128], *text;
 	FILE *in = fmemopen((void *)view, sizeof(view) - 1, "r");
@@ -1057,14 +1122,12 @@ TEST(derived_task_columns)
 	t[1].has_mm = 0;
 	ASSERT_EQ(0, pti_flag_names_parse(in, "flags", &fn, err, sizeof(err)));
 	fclose(in);
-	EXPECT_EQ(NULL, printed_tasks(&set, rows, 2, o, false, NULL));
+	EXPECT_EQ(NULL, printed_tasks(&set, rows, 2, o, cols, false, NULL));
 	o.task_flags = &fn;
-	text = printed_tasks(&set, rows, 2, o, false, NULL);
+	text = printed_tasks(&set, rows, 2, o, cols, false, NULL);
 	ASSERT_NE(NULL, text);
 	EXPECT_STREQ("PID FLAG_NAMES MARK\n1  \n2 NOFREEZE|KTHREAD kthread\n", text);
 	free(text);
-	EXPECT_EQ(0, pti_view_check_columns("flag_names,mark,comm", err, sizeof(err)));
-	EXPECT_EQ(-1, pti_view_check_columns("flag_name", err, sizeof(err)));
 	pti_flag_names_free(&fn);
 }
 
@@ -1078,7 +1141,8 @@ TEST(policy_by_name)
 				 task(3, 3, 0, 'S', "new") };
 	struct pti_task_set set = { .tasks = t, .n = 3 };
 	struct pti_row rows[3] = { { &t[0], -1 }, { &t[1], -1 }, { &t[2], -1 } };
-	struct pti_view_opts o = { .raw = true, .columns = "pid,policy" };
+	struct pti_view_opts o = { .raw = true };
+	const char *cols = "pid,policy";
 	struct pti_flag_names fn;
 	char err[128], *text;
 	FILE *in = fmemopen((void *)view, sizeof(view) - 1, "r");
@@ -1091,14 +1155,14 @@ TEST(policy_by_name)
 	EXPECT_STREQ("FIFO", pti_flag_names_value(&fn, 1));
 	EXPECT_EQ(NULL, pti_flag_names_value(&fn, 2));
 	/* without the names the column is refused, not shown as numbers */
-	EXPECT_EQ(NULL, printed_tasks(&set, rows, 3, o, false, NULL));
+	EXPECT_EQ(NULL, printed_tasks(&set, rows, 3, o, cols, false, NULL));
 	o.policies = &fn;
-	text = printed_tasks(&set, rows, 3, o, false, NULL);
+	text = printed_tasks(&set, rows, 3, o, cols, false, NULL);
 	ASSERT_NE(NULL, text);
 	EXPECT_STREQ("PID POLICY\n1 NORMAL\n2 FIFO\n3 9\n", text);
 	free(text);
 	o.json = true;
-	text = printed_tasks(&set, rows, 3, o, false, NULL);
+	text = printed_tasks(&set, rows, 3, o, cols, false, NULL);
 	ASSERT_NE(NULL, text);
 	EXPECT_NE(NULL, strstr(text, "\"policy\": \"FIFO\"")) TH_LOG("%s", text);
 	free(text);
@@ -1165,8 +1229,8 @@ TEST(long_derived_cells_stay_whole)
 	struct pti_task t[1] = { task(2, 2, 0, 'S', "kthreadd") };
 	struct pti_task_set set = { .tasks = t, .n = 1 };
 	struct pti_row rows[1] = { { &t[0], -1 } };
-	struct pti_view_opts o = { .raw = true, .noheadings = true,
-				   .columns = "flag_names" };
+	struct pti_view_opts o = { .raw = true, .noheadings = true };
+	const char *cols = "flag_names";
 	struct pti_flag_names fn;
 	char err[128], line[512], *text;
 	FILE *in = fmemopen((void *)view, sizeof(view) - 1, "r");
@@ -1175,13 +1239,13 @@ TEST(long_derived_cells_stay_whole)
 	ASSERT_EQ(0, pti_flag_names_parse(in, "flags", &fn, err, sizeof(err)));
 	fclose(in);
 	o.task_flags = &fn;
-	text = printed_tasks(&set, rows, 1, o, false, NULL);
+	text = printed_tasks(&set, rows, 1, o, cols, false, NULL);
 	ASSERT_NE(NULL, text);
 	snprintf(line, sizeof(line), "%s\n", want);
 	EXPECT_STREQ(line, text);
 	free(text);
 	o.json = true;
-	text = printed_tasks(&set, rows, 1, o, false, NULL);
+	text = printed_tasks(&set, rows, 1, o, cols, false, NULL);
 	ASSERT_NE(NULL, text);
 	snprintf(line, sizeof(line), "\"flag_names\": \"%s\"\n", want);
 	EXPECT_NE(NULL, strstr(text, line)) TH_LOG("%s", text);
