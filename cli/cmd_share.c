@@ -11,22 +11,33 @@
 #include "task.h"
 #include "view.h"
 
-/* A shared structure and the clone flag that makes a child share it. */
+/*
+ * A shared structure's column and the clone flag that makes a child share
+ * it.  Columns are named by their ids: a name that is not one does not
+ * compile.
+ */
 static const struct {
-	const char *column, *clone_flag;
+	enum pti_share_column column;
+	const char *clone_flag;
 } shared[] = {
-	{ "mm", "VM" }, { "files", "FILES" }, { "fs", "FS" },
-	{ "sighand", "SIGHAND" }, { "signal", "THREAD" },
-	{ "nsproxy", NULL },	/* shared unless a CLONE_NEW* flag was given */
-	{ "io", "IO" },
+	{ PTI_SHARE_MM, "VM" }, { PTI_SHARE_FILES, "FILES" },
+	{ PTI_SHARE_FS, "FS" }, { PTI_SHARE_SIGHAND, "SIGHAND" },
+	{ PTI_SHARE_SIGNAL, "THREAD" },
+	/* shared unless a CLONE_NEW* flag was given */
+	{ PTI_SHARE_NSPROXY, NULL },
+	{ PTI_SHARE_IO, "IO" },
 };
 
-static int share_value(const struct pti_share *s, const char *column)
+/* The column's name, as the view's header and JSON key. */
+static const char *share_name(enum pti_share_column column)
 {
-	const struct pti_column *col = pti_column_find(
-		pti_share_columns, PTI_SHARE_NR_COLUMNS, column);
+	return pti_share_columns[column].name;
+}
 
-	return col ? *(const int32_t *)((const char *)s + col->offset) : -1;
+/* 1 shared, 0 not, -1 neither task has one. */
+static int share_value(const struct pti_share *s, enum pti_share_column column)
+{
+	return (int)(int64_t)pti_column_number(&pti_share_columns[column], s);
 }
 
 /* The CLONE_* flags that would give this row's sharing. */
@@ -47,7 +58,7 @@ static void clone_flags(const struct pti_share *s, char *buf, size_t size)
 		len += (size_t)snprintf(buf + len, size - len, "%s%s",
 					len ? "|" : "", shared[i].clone_flag);
 	}
-	if (share_value(s, "nsproxy") == 0 && len < size)
+	if (share_value(s, PTI_SHARE_NSPROXY) == 0 && len < size)
 		len += (size_t)snprintf(buf + len, size - len, "%sNEW*",
 					len ? "|" : "");
 	if (!len)
@@ -94,9 +105,9 @@ static int print_json(const struct pti_share *rows, size_t n)
 			int v = share_value(&rows[r], shared[i].column);
 
 			if (v < 0)
-				pti_json_null(&j, shared[i].column);
+				pti_json_null(&j, share_name(shared[i].column));
 			else
-				pti_json_bool(&j, shared[i].column, v);
+				pti_json_bool(&j, share_name(shared[i].column), v);
 		}
 		clone_flags(&rows[r], flags, sizeof(flags));
 		pti_json_string(&j, "clone", flags);
@@ -109,7 +120,9 @@ static int print_json(const struct pti_share *rows, size_t n)
 static int print_table(const struct pti_share *rows, size_t n,
 		       const struct pti_view_opts *o)
 {
-	static const char *const ids[] = { "pid", "tgid", "ppid", "relation" };
+	static const enum pti_share_column ids[] = {
+		PTI_SHARE_PID, PTI_SHARE_TGID, PTI_SHARE_PPID, PTI_SHARE_RELATION,
+	};
 	struct libscols_table *tb = pti_view_new_table(o, "share");
 	int ret = -1;
 
@@ -117,13 +130,14 @@ static int print_table(const struct pti_share *rows, size_t n,
 		return -1;
 	for (size_t i = 0; i < 4; i++) {
 		struct libscols_column *c = scols_table_new_column(
-			tb, ids[i], 0, i < 3 ? SCOLS_FL_RIGHT : 0);
+			tb, share_name(ids[i]), 0, i < 3 ? SCOLS_FL_RIGHT : 0);
 
 		if (!c)
 			goto out;
 	}
 	for (size_t i = 0; i < sizeof(shared) / sizeof(shared[0]); i++) {
-		if (!scols_table_new_column(tb, shared[i].column, 0, 0))
+		if (!scols_table_new_column(tb, share_name(shared[i].column), 0,
+					    0))
 			goto out;
 	}
 	if (!scols_table_new_column(tb, "clone", 0, 0) ||
@@ -137,10 +151,8 @@ static int print_table(const struct pti_share *rows, size_t n,
 		if (!ln)
 			goto out;
 		for (size_t i = 0; i < 4; i++) {
-			pti_column_format(pti_column_find(pti_share_columns,
-							  PTI_SHARE_NR_COLUMNS,
-							  ids[i]),
-					  &rows[r], buf, sizeof(buf));
+			pti_column_format(&pti_share_columns[ids[i]], &rows[r],
+					  buf, sizeof(buf));
 			scols_line_set_data(ln, col++, buf);
 		}
 		for (size_t i = 0; i < sizeof(shared) / sizeof(shared[0]); i++) {
