@@ -26,14 +26,21 @@ enum vma_derived {
 	DERIVED_SIZE = 1, DERIVED_DEV, DERIVED_KIND, DERIVED_FLAG_NAMES
 };
 
+/* A VMA record's column, as a bit of a set of them. */
+#define VMA_COL(id) (1ULL << PTI_VMA_##id)
+
 static const struct pti_derived_column vma_derived[] = {
-	{ "size", "end - start, human-readable", DERIVED_SIZE, 0 },
-	{ "dev", "major:minor, as /proc/<pid>/maps", DERIVED_DEV, 0 },
-	{ "kind", "text data bss heap stack vdso vvar guard mmap",
-	  DERIVED_KIND, 0 },
+	{ "size", "end - start, human-readable", DERIVED_SIZE,
+	  VMA_COL(START) | VMA_COL(END) },
+	{ "dev", "major:minor, as /proc/<pid>/maps", DERIVED_DEV,
+	  VMA_COL(DEV_MAJOR) | VMA_COL(DEV_MINOR) },
+	/* what pti_vma_kind() reads */
+	{ "kind", "text data bss heap stack vdso vvar guard mmap", DERIVED_KIND,
+	  VMA_COL(NAME) | VMA_COL(PERMS) | VMA_COL(START) | VMA_COL(END) |
+	  VMA_COL(INODE) },
 	{ "vm_flag_names",
 	  "VM_* flags by name without VM_, '|'-separated (/proc/ptinspect/flags)",
-	  DERIVED_FLAG_NAMES, 0 },
+	  DERIVED_FLAG_NAMES, VMA_COL(VM_FLAGS) },
 };
 
 static const struct pti_column_model vma_model = {
@@ -69,11 +76,16 @@ struct vma_context {
 	struct pti_flag_names vm_flags;	/* loaded if a column needs it */
 };
 
-/* One cell of @v into @buf (@size >= 32); returns its length. */
+/*
+ * One cell of @v into @buf (@size >= 32); returns its length.  @text is a
+ * record column's field as the module wrote it.
+ */
 static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
-		   const struct pti_out_column *c, char *buf, size_t size)
+		   const struct pti_out_column *c, const char *text, char *buf,
+		   size_t size)
 {
 	char *end;
+	size_t len;
 
 	switch (pti_out_column_id(c)) {
 	case DERIVED_SIZE:
@@ -98,7 +110,15 @@ static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
 		pti_flag_names_decode(&ctx->vm_flags, v->vm_flags, buf, size);
 		break;
 	default:
-		return pti_column_format(c->col, v, buf, size);
+		/* a number as the module wrote it: nothing to parse and print */
+		if (!pti_column_made_plain(c->col))
+			return pti_column_format(c->col, v, buf, size);
+		len = strlen(text);
+		if (len >= size)
+			len = size - 1;
+		memcpy(buf, text, len);
+		buf[len] = '\0';
+		return len;
 	}
 	return strlen(buf);
 }
@@ -250,10 +270,10 @@ static bool made_plain(const struct pti_out_column *col)
 /* Make @v's cell of column @i in place (room was made for its row). */
 static void cells_add(struct vma_cells *c, const struct vma_context *ctx,
 		      const struct pti_vma *v, const struct pti_out_column *col,
-		      size_t i)
+		      const char *text, size_t i)
 {
 	char *at = c->text + c->len;
-	size_t len = cell(ctx, v, col, at, VMA_MAX_CELL);
+	size_t len = cell(ctx, v, col, text, at, VMA_MAX_CELL);
 
 	if (len > c->width[i])
 		c->width[i] = len;
@@ -308,8 +328,15 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 	static struct pti_vma v;
 	const struct pti_out_column *cols = o->cols.cols;
 	struct vma_cells c = { .ncols = o->cols.n };
+	uint64_t parsed = 0;
 	int got = -1;
 
+	/* numbers are shown as written; the rest is parsed */
+	for (size_t i = 0; i < c.ncols; i++)
+		parsed |= cols[i].derived ? cols[i].derived->reads :
+			  pti_column_made_plain(cols[i].col) ? 0 :
+			  1ULL << (cols[i].col - pti_vma_columns);
+	pti_vma_keep(r, parsed);
 	if (!cells_reserve(&c, ctx->mm->map_count > 0 ?
 			       (size_t)ctx->mm->map_count : 64)) {
 		snprintf(err, errlen, "out of memory");
@@ -323,7 +350,9 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 			goto out;
 		}
 		for (size_t i = 0; i < c.ncols; i++)
-			cells_add(&c, ctx, &v, &cols[i], i);
+			cells_add(&c, ctx, &v, &cols[i],
+				  cols[i].col ? pti_vma_text(r, cols[i].col) :
+				  NULL, i);
 		c.nrows++;
 	}
 	if (got)

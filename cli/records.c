@@ -372,8 +372,10 @@ int pti_parser_header(struct pti_parser *p, const struct pti_column *cols,
 	p->nfields = split_fields(line, fields, PTI_MAX_FIELDS);
 	for (size_t i = 0; i < p->nfields; i++) {
 		p->map[i] = pti_column_find(cols, ncols, fields[i]);
-		if (p->map[i])
+		if (p->map[i]) {
 			seen[p->map[i] - cols] = true;
+			p->field_of[p->map[i] - cols] = i;
+		}
 	}
 	for (size_t i = 0; i < ncols && i < PTI_MAX_FIELDS; i++) {
 		if (!seen[i]) {
@@ -386,11 +388,27 @@ int pti_parser_header(struct pti_parser *p, const struct pti_column *cols,
 	return 0;
 }
 
+void pti_parser_keep(struct pti_parser *p, uint64_t wanted)
+{
+	for (size_t i = 0; i < p->nfields; i++) {
+		size_t col = p->map[i] ? (size_t)(p->map[i] - p->cols) : 0;
+
+		if (p->map[i] && (col >= 64 || !(wanted & (1ULL << col))))
+			p->map[i] = NULL;
+	}
+}
+
 int pti_parser_record(struct pti_parser *p, char *line, void *rec, char *err,
 		      size_t errlen)
 {
 	char *fields[PTI_MAX_FIELDS];
 
+	return pti_parser_fields(p, line, rec, fields, err, errlen);
+}
+
+int pti_parser_fields(struct pti_parser *p, char *line, void *rec,
+		      char **fields, char *err, size_t errlen)
+{
 	p->lineno++;
 	if (split_fields(line, fields, PTI_MAX_FIELDS) != p->nfields) {
 		set_err(err, errlen, "line %zu: expected %zu fields", p->lineno,
@@ -447,9 +465,7 @@ static int tasks_reader_line(struct tasks_reader *r, char *line, char *err,
 				      line, err, errlen))
 			return -1;
 		/* parsing is most of a command's work: only what it reads */
-		for (size_t i = 0; i < p->nfields; i++)
-			if (p->map[i] && !(r->wanted & pti_task_col_of(p->map[i])))
-				p->map[i] = NULL;
+		pti_parser_keep(p, r->wanted);
 		return 0;
 	}
 	if (set->n == r->alloc) {

@@ -30,6 +30,7 @@ struct pti_parser {
 	const struct pti_column *cols;
 	size_t ncols;
 	const struct pti_column *map[PTI_MAX_FIELDS];	/* NULL: skip */
+	size_t field_of[PTI_MAX_FIELDS];	/* by column: its field */
 	size_t nfields;
 	size_t lineno;		/* for messages */
 };
@@ -48,9 +49,22 @@ const struct pti_column *pti_task_column_find(const char *name);
  */
 int pti_parser_header(struct pti_parser *p, const struct pti_column *cols,
 		      size_t ncols, char *line, char *err, size_t errlen);
+/*
+ * From now on parse only the columns of @wanted, a bit per index into the
+ * header's columns (tables of at most 64 columns): parsing is most of what
+ * reading a large view costs.  The others keep what @rec held.
+ */
+void pti_parser_keep(struct pti_parser *p, uint64_t wanted);
 /* Parse one record line into @rec (modifies @line). */
 int pti_parser_record(struct pti_parser *p, char *line, void *rec, char *err,
 		      size_t errlen);
+/*
+ * pti_parser_record(), also leaving each field's text (NUL-terminated in
+ * @line) in @fields, PTI_MAX_FIELDS of them: @fields[p->field_of[i]] is
+ * column i's.
+ */
+int pti_parser_fields(struct pti_parser *p, char *line, void *rec,
+		      char **fields, char *err, size_t errlen);
 /* Parse @text as @col's value into @rec: 0, or -1 if it is not one. */
 int pti_column_parse(const struct pti_column *col, const char *text,
 		     void *rec);

@@ -88,7 +88,19 @@ int pti_vma_next(struct pti_vma_reader *r, struct pti_vma *vma, char *err,
 
 	if (got <= 0)
 		return got;
-	return pti_parser_record(&r->parser, r->line, vma, err, errlen) ? -1 : 1;
+	return pti_parser_fields(&r->parser, r->line, vma, r->fields, err,
+				 errlen) ? -1 : 1;
+}
+
+void pti_vma_keep(struct pti_vma_reader *r, uint64_t wanted)
+{
+	pti_parser_keep(&r->parser, wanted);
+}
+
+const char *pti_vma_text(const struct pti_vma_reader *r,
+			 const struct pti_column *col)
+{
+	return r->fields[r->parser.field_of[col - pti_vma_columns]];
 }
 
 void pti_vma_end(struct pti_vma_reader *r)

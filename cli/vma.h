@@ -11,6 +11,7 @@ struct pti_vma_reader {
 	struct pti_lines lines;
 	struct pti_parser parser;
 	char *line;		/* the current line, in lines' buffer */
+	char *fields[PTI_MAX_FIELDS];	/* its fields, split in place */
 };
 
 /*
@@ -21,9 +22,17 @@ struct pti_vma_reader {
 int pti_vma_begin(const struct pti_source *src, int pid,
 		  struct pti_vma_reader *r, struct pti_mm *mm, char *err,
 		  size_t errlen);
+/*
+ * From now on fill only @wanted's members of the VMAs (a bit per
+ * pti_vma_column); pti_vma_text() still has every column's text.
+ */
+void pti_vma_keep(struct pti_vma_reader *r, uint64_t wanted);
 /* 1 with @vma filled, 0 at the end, -1 on error. */
 int pti_vma_next(struct pti_vma_reader *r, struct pti_vma *vma, char *err,
 		 size_t errlen);
+/* The current VMA's @col as the module wrote it (until the next VMA). */
+const char *pti_vma_text(const struct pti_vma_reader *r,
+			 const struct pti_column *col);
 void pti_vma_end(struct pti_vma_reader *r);
 
 /* Say in words why @pid has no address space (ENXIO from a pid-chosen view). */

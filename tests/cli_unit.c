@@ -337,6 +337,37 @@ TEST(marks)
 }
 
 /*
+ * A parser told to keep some columns parses only those; every field's
+ * text stays at hand, by column, whichever columns are parsed.
+ */
+TEST(parser_keeps_only_wanted_columns)
+{
+	char header[] = "start end perms vm_flags offset dev_major dev_minor "
+			"inode anon_vma extra name\n";
+	char line[] = "0x1000 0x3000 r-xp 0x75 0x0 8 1 42 1 new a\\040b\n";
+	char *fields[PTI_MAX_FIELDS];
+	struct pti_parser p = { 0 };
+	struct pti_vma v = { 0 };
+	char err[128];
+
+	ASSERT_EQ(0, pti_parser_header(&p, pti_vma_columns, PTI_VMA_NR_COLUMNS,
+				       header, err, sizeof(err)));
+	/* a column index, as the vma columns' table has it */
+	pti_parser_keep(&p, 1ULL << PTI_VMA_END | 1ULL << PTI_VMA_NAME);
+	ASSERT_EQ(0, pti_parser_fields(&p, line, &v, fields, err,
+				       sizeof(err))) TH_LOG("%s", err);
+	EXPECT_EQ(0, v.start);
+	EXPECT_EQ(0x3000, v.end);
+	EXPECT_STREQ("", v.perms);
+	EXPECT_EQ(0, v.inode);
+	EXPECT_STREQ("a b", v.name);
+	EXPECT_STREQ("0x1000", fields[p.field_of[PTI_VMA_START]]);
+	EXPECT_STREQ("r-xp", fields[p.field_of[PTI_VMA_PERMS]]);
+	EXPECT_STREQ("42", fields[p.field_of[PTI_VMA_INODE]]);
+	EXPECT_STREQ("a\\040b", fields[p.field_of[PTI_VMA_NAME]]);
+}
+
+/*
  * A command parses only the columns it reads: what marks and the tree
  * declare they read gives the marks and the tree of the whole records.
  */
