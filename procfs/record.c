@@ -50,7 +50,7 @@ struct pti_line {
 	char buf[192];
 };
 
-/* Room a fixed-width value takes at most: a signed 64-bit decimal and its separator. */
+/* The most a fixed-width value takes: a signed 64-bit decimal, a separator. */
 #define PTI_VALUE_MAX	24
 
 static void pti_line_flush(struct pti_line *l)
