@@ -4,6 +4,7 @@
  * naming its columns, then one line per record, values in header order,
  * separated by single spaces.  Parsers key on the header, not on position.
  */
+#include <linux/bitops.h>
 #include <linux/kernel.h>
 #include <linux/math64.h>
 #include <linux/seq_file.h>
@@ -53,6 +54,13 @@ struct pti_line {
 /* The most a fixed-width value takes: a signed 64-bit decimal, a separator. */
 #define PTI_VALUE_MAX	24
 
+/* The buffer is left as it is: zeroing it cost a store per byte a line. */
+static void pti_line_init(struct pti_line *l, struct seq_file *m)
+{
+	l->m = m;
+	l->len = 0;
+}
+
 static void pti_line_flush(struct pti_line *l)
 {
 	if (l->len)
@@ -74,20 +82,33 @@ static void pti_line_putc(struct pti_line *l, char c)
 	l->len++;
 }
 
-/* @v in decimal, '-' first if @negative (@v is then the magnitude). */
+/* How many decimal digits @v has. */
+static unsigned int pti_decimal_digits(u64 v)
+{
+	unsigned int n = 1;
+
+	while (v >= 10000) {
+		v = div_u64(v, 10000);
+		n += 4;
+	}
+	return n + (v >= 10) + (v >= 100) + (v >= 1000);
+}
+
+/*
+ * @v in decimal, '-' first if @negative (@v is then the magnitude),
+ * written from its last digit straight into the line.
+ */
 static void pti_line_decimal(struct pti_line *l, u64 v, bool negative)
 {
-	char digits[20];
 	char *out = pti_line_room(l);
-	int i = sizeof(digits);
+	unsigned int n = pti_decimal_digits(v);
 
-	do {
-		digits[--i] = '0' + do_div(v, 10);
-	} while (v);
 	if (negative)
 		*out++ = '-';
-	memcpy(out, digits + i, sizeof(digits) - i);
-	l->len += negative + sizeof(digits) - i;
+	l->len += negative + n;
+	do {
+		out[--n] = '0' + do_div(v, 10);
+	} while (n);
 }
 
 static void pti_line_signed(struct pti_line *l, s64 v)
@@ -96,21 +117,20 @@ static void pti_line_signed(struct pti_line *l, s64 v)
 	pti_line_decimal(l, v < 0 ? 0 - (u64)v : (u64)v, v < 0);
 }
 
-/* "0x" and lower-case hex. */
+/* "0x" and lower-case hex, from the last digit straight into the line. */
 static void pti_line_hex(struct pti_line *l, u64 v)
 {
-	char digits[16];
 	char *out = pti_line_room(l);
-	int i = sizeof(digits);
+	unsigned int n = v ? (fls64(v) + 3) / 4 : 1;
 
+	out[0] = '0';
+	out[1] = 'x';
+	l->len += 2 + n;
+	out += 2;
 	do {
-		digits[--i] = "0123456789abcdef"[v & 0xf];
+		out[--n] = "0123456789abcdef"[v & 0xf];
 		v >>= 4;
-	} while (v);
-	*out++ = '0';
-	*out++ = 'x';
-	memcpy(out, digits + i, sizeof(digits) - i);
-	l->len += 2 + sizeof(digits) - i;
+	} while (n);
 }
 
 /* @len bytes of text, escaped; in the line when plain and short. */
@@ -205,9 +225,10 @@ void pti_seq_header(struct seq_file *m, const struct pti_column *cols,
 void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
 		    int n, const void *rec, bool last)
 {
-	struct pti_line l = { .m = m };
+	struct pti_line l;
 	int i;
 
+	pti_line_init(&l, m);
 	for (i = 0; i < n; i++) {
 		pti_line_value(&l, &cols[i], rec);
 		pti_line_putc(&l, i + 1 == n && last ? '\n' : ' ');
@@ -225,9 +246,10 @@ void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
 void pti_seq_fields(struct seq_file *m, const struct pti_column *cols,
 		    int n, const void *rec)
 {
-	struct pti_line l = { .m = m };
+	struct pti_line l;
 	int i;
 
+	pti_line_init(&l, m);
 	for (i = 0; i < n; i++) {
 		pti_line_text(&l, cols[i].name, strlen(cols[i].name));
 		pti_line_putc(&l, ' ');
