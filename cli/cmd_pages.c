@@ -13,7 +13,6 @@
 #include "pages.h"
 #include "plain_table.h"
 #include "vma.h"
-#include "column_list.h"
 #include "view.h"
 
 #define PAGES_DEFAULT_COLUMNS \
@@ -744,7 +743,8 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 			vma_addr = optarg;
 			break;
 		case OPT_LIST_COLUMNS:
-			pti_column_model_print(stdout, &pages_model, PTI_LIST_COLUMN_FORMAT);
+			pti_column_model_print(stdout, &pages_model,
+					       PTI_LIST_COLUMN_FORMAT);
 			return PTI_EXIT_OK;
 		case 'h':
 			usage(stdout);
@@ -821,8 +821,7 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 	/* every mode refuses a bad -o; the entries' table shows it */
 	if (pti_column_list_parse(&o.cols, &pages_model,
 				  columns ? columns : PAGES_DEFAULT_COLUMNS,
-				  PAGES_MAX_COLUMNS,
-				  err, sizeof(err))) {
+				  PAGES_MAX_COLUMNS, err, sizeof(err))) {
 		fprintf(stderr, "ptinspect pages: %s\n", err);
 		return PTI_EXIT_USAGE;
 	}

@@ -10,7 +10,6 @@
 #include "commands.h"
 #include "flag_names.h"
 #include "json.h"
-#include "column_list.h"
 #include "plain_table.h"
 #include "vma.h"
 #include "vma_map.h"
@@ -299,7 +298,6 @@ static const char *cells_get(const void *arg, size_t row, size_t col,
 static int print_scols(const struct vma_cells *c, const struct vma_opts *o)
 {
 	const struct pti_out_column *cols = o->cols.cols;
-
 	struct libscols_table *tb = pti_view_new_table(&o->view, "vmas");
 	int ret = -1;
 
