@@ -46,22 +46,23 @@ static const struct pti_format_view pti_format_views[] = {
 };
 
 /*
- * One line per show(): the whole text is some 15 KB, and a single_open()
+ * One line per show(): the whole text is some 18 KB, and a single_open()
  * show() that size makes every read grow the seq_file buffer through
  * kvmalloc(), whose vmalloc fallback warns when an allocation fails.
- * Position 0 is the version line, position k > 0 the k-th column line
- * counting across the views in order.
+ * Line 0 is the version, line k > 0 the k-th column line counting across
+ * the views in order; an iterator's value is its line number plus one
+ * (never NULL).
  */
-static const struct pti_column *pti_format_line(loff_t pos, const char **view)
+static const struct pti_column *pti_format_line(loff_t line, const char **view)
 {
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(pti_format_views); i++) {
-		if (pos < pti_format_views[i].n) {
+		if (line <= pti_format_views[i].n) {
 			*view = pti_format_views[i].name;
-			return &pti_format_views[i].cols[pos];
+			return &pti_format_views[i].cols[line - 1];
 		}
-		pos -= pti_format_views[i].n;
+		line -= pti_format_views[i].n;
 	}
 	return NULL;
 }
@@ -70,9 +71,9 @@ static void *pti_format_start(struct seq_file *m, loff_t *pos)
 {
 	const char *view;
 
-	if (*pos == 0)
-		return SEQ_START_TOKEN;
-	return (void *)pti_format_line(*pos - 1, &view);
+	if (*pos != 0 && !pti_format_line(*pos, &view))
+		return NULL;
+	return (void *)(uintptr_t)(*pos + 1);
 }
 
 static void *pti_format_next(struct seq_file *m, void *v, loff_t *pos)
@@ -87,15 +88,15 @@ static void pti_format_stop(struct seq_file *m, void *v)
 
 static int pti_format_show(struct seq_file *m, void *v)
 {
+	loff_t line = (uintptr_t)v - 1;
 	const struct pti_column *col;
 	const char *view;
 
-	if (v == SEQ_START_TOKEN) {
+	if (line == 0) {
 		seq_printf(m, "version %d\n", PTI_FORMAT_VERSION);
 		return 0;
 	}
-	/* seq_read_iter() passes &m->index as start()'s and next()'s pos */
-	col = pti_format_line(m->index - 1, &view);
+	col = pti_format_line(line, &view);
 	if (col)
 		seq_printf(m, "%s %s %s %s\n", view, col->name,
 			   pti_type_names[col->type], col->help);
