@@ -840,4 +840,45 @@ TEST(format_lists_columns)
 	EXPECT_STREQ(header, expect);
 }
 
+/*
+ * The format file is a line per step of its iterator: reads of any size
+ * give the same text, and it runs from the version to the last view's
+ * last column (runqueues/se), each line a view, a name, a type and help.
+ */
+TEST(format_reads_the_same_in_any_piece_size)
+{
+	static const size_t pieces[] = { 1, 7, 333, 4096 };
+	static char whole[65536], piece[65536];
+	char *last, *line, *save = NULL;
+	size_t len = read_all("/proc/ptinspect/format", whole,
+			      sizeof(whole) - 1, sizeof(whole));
+	int lines = 0;
+
+	ASSERT_GT(len, 0);
+	whole[len] = '\0';
+	for (size_t i = 0; i < sizeof(pieces) / sizeof(pieces[0]); i++) {
+		size_t got = read_all("/proc/ptinspect/format", piece,
+				      sizeof(piece) - 1, pieces[i]);
+
+		piece[got] = '\0';
+		EXPECT_EQ(len, got) TH_LOG("pieces of %zu", pieces[i]);
+		EXPECT_STREQ(whole, piece) TH_LOG("pieces of %zu", pieces[i]);
+	}
+	ASSERT_EQ('\n', whole[len - 1]);
+	whole[len - 1] = '\0';
+	last = strrchr(whole, '\n');
+	ASSERT_NE(NULL, last);
+	EXPECT_EQ(0, strncmp(last + 1, "runqueues/se ", 13)) TH_LOG("%s", last + 1);
+	for (line = strtok_r(whole, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char view[32], name[64], type[16];
+
+		if (lines++ == 0)
+			continue;
+		EXPECT_EQ(3, sscanf(line, "%31s %63s %15s", view, name, type))
+			TH_LOG("%s", line);
+	}
+	EXPECT_GT(lines, 200);
+}
+
 TEST_HARNESS_MAIN
