@@ -84,7 +84,6 @@ static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
 		   size_t size)
 {
 	char *end;
-	size_t len;
 
 	switch (pti_out_column_id(c)) {
 	case DERIVED_SIZE:
@@ -100,10 +99,8 @@ static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
 	case DERIVED_KIND: {
 		/* a short word (vsyscall the longest): no snprintf per row */
 		const char *kind = pti_vma_kind(ctx->mm, v);
-		size_t len = strlen(kind);
 
-		memcpy(buf, kind, len + 1);
-		return len;
+		return pti_put_text(kind, strlen(kind), buf, size);
 	}
 	case DERIVED_FLAG_NAMES:
 		pti_flag_names_decode(&ctx->vm_flags, v->vm_flags, buf, size);
@@ -112,12 +109,7 @@ static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
 		/* a number as the module wrote it: nothing to parse and print */
 		if (!pti_column_made_plain(c->col))
 			return pti_column_format(c->col, v, buf, size);
-		len = strlen(text);
-		if (len >= size)
-			len = size - 1;
-		memcpy(buf, text, len);
-		buf[len] = '\0';
-		return len;
+		return pti_put_text(text, strlen(text), buf, size);
 	}
 	return strlen(buf);
 }

@@ -193,20 +193,10 @@ int pti_column_parse(const struct pti_column *col, const char *text,
 }
 
 /*
- * @v in decimal or in hex ("0x" first) at the end of @buf's @size bytes:
- * a pointer to its first digit.  Tables of a whole address space format
- * millions of numbers; snprintf's format parsing was most of that time.
+ * @v in decimal or in hex ("0x" first) into @buf, truncated as snprintf
+ * truncates.  Tables of a whole address space format millions of
+ * numbers; snprintf's format parsing was most of that time.
  */
-/* @text (@len bytes) into @buf, truncated as snprintf truncates. */
-static size_t put_text(const char *text, size_t len, char *buf, size_t size)
-{
-	if (len >= size)
-		len = size - 1;
-	memcpy(buf, text, len);
-	buf[len] = '\0';
-	return len;
-}
-
 static size_t put_number(uint64_t v, unsigned int base, bool negative,
 			 char *buf, size_t size)
 {
@@ -226,7 +216,7 @@ static size_t put_number(uint64_t v, unsigned int base, bool negative,
 		buf[n] = '\0';
 		return n;
 	}
-	return put_text(tmp, n, buf, size);
+	return pti_put_text(tmp, n, buf, size);
 }
 
 static size_t put_signed(int64_t v, char *buf, size_t size)
@@ -262,14 +252,14 @@ size_t pti_column_format(const struct pti_column *col, const void *rec,
 		return put_number(*(const uint64_t *)field, 16, false, buf, size);
 	case PTI_T_KPTR:
 		snprintf(kptr, sizeof(kptr), "%016" PRIx64, *(const uint64_t *)field);
-		return put_text(kptr, strlen(kptr), buf, size);
+		return pti_put_text(kptr, strlen(kptr), buf, size);
 	case PTI_T_CHAR:
 		buf[0] = *field;
 		buf[1] = '\0';
 		return *field ? 1 : 0;
 	case PTI_T_WORD:
 	case PTI_T_ESCAPED:
-		return put_text(field, strnlen(field, col->size), buf, size);
+		return pti_put_text(field, strnlen(field, col->size), buf, size);
 	}
 	buf[0] = '\0';
 	return 0;
@@ -391,9 +381,12 @@ int pti_parser_header(struct pti_parser *p, const struct pti_column *cols,
 void pti_parser_keep(struct pti_parser *p, uint64_t wanted)
 {
 	for (size_t i = 0; i < p->nfields; i++) {
-		size_t col = p->map[i] ? (size_t)(p->map[i] - p->cols) : 0;
+		size_t col;
 
-		if (p->map[i] && (col >= 64 || !(wanted & (1ULL << col))))
+		if (!p->map[i])
+			continue;
+		col = (size_t)(p->map[i] - p->cols);
+		if (col >= 64 || !(wanted & (1ULL << col)))
 			p->map[i] = NULL;
 	}
 }

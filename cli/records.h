@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include "ptinspect_format.h"
 #include "source.h"
 
@@ -118,6 +119,20 @@ static inline size_t pti_put_digits(char *buf, uint64_t v,
 	while (p > buf)
 		*--p = '0';
 	return width;
+}
+
+/*
+ * @text (@len bytes) into @buf as a string, truncated as snprintf
+ * truncates (@size > 0); returns the length written.
+ */
+static inline size_t pti_put_text(const char *text, size_t len, char *buf,
+				  size_t size)
+{
+	if (len >= size)
+		len = size - 1;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	return len;
 }
 
 /*
