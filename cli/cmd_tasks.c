@@ -110,8 +110,8 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	size_t nwant = 0;
 	struct pti_column_list cols = { 0 };
 	pti_task_cols wanted;
+	struct pti_column_list sort_by = { 0 };
 	struct pti_sort_key key;
-	const char *sort = NULL;
 	size_t *order = NULL;
 	struct pti_row *rows = NULL;
 	size_t nrows = 0;
@@ -146,13 +146,18 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 			}
 			break;
 		case 'x':
-			if (pti_sort_key_init(&key, optarg, NULL)) {
-				fprintf(stderr, "ptinspect %s: unknown column '%s'\n",
-					cmd->name, optarg);
+			pti_column_list_free(&sort_by);
+			if (strchr(optarg, ','))
+				snprintf(err, sizeof(err),
+					 "--sort takes one column, not '%s'",
+					 optarg);
+			if (strchr(optarg, ',') ||
+			    pti_column_list_parse(&sort_by, &pti_task_model,
+						  optarg, 1, err, sizeof(err))) {
+				fprintf(stderr, "ptinspect %s: %s\n", cmd->name, err);
 				ret = PTI_EXIT_USAGE;
 				goto out;
 			}
-			sort = optarg;
 			break;
 		case 'l':
 			list = true;
@@ -197,8 +202,7 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 		goto fail;
 	/* what the rows, their order and the columns shown read */
 	wanted = (cmd->tree_column ? PTI_TREE_COLS : TABLE_ROWS_COLS) |
-		 pti_view_reads(&cols) |
-		 (sort ? pti_view_column_reads(sort) : 0);
+		 pti_view_reads(&cols) | pti_view_reads(&sort_by);
 	if (pti_tasks_load(src, &set, wanted, err, sizeof(err)))
 		goto fail;
 	/* the names the columns shown need, from /proc/ptinspect/flags */
@@ -215,8 +219,8 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	/* both sets, when both are shown, from one reading of the file */
 	if (pti_flag_names_load_sets(src, want, nwant, err, sizeof(err)))
 		goto fail;
-	if (sort) {
-		pti_sort_key_init(&key, sort, &set);
+	if (sort_by.n) {
+		pti_sort_key_init(&key, &sort_by.cols[0], &set);
 		order = pti_sort_order(&key);
 		if (!order) {
 			snprintf(err, sizeof(err), "out of memory");
@@ -248,6 +252,7 @@ out:
 	pti_flag_names_free(&task_flags);
 	pti_flag_names_free(&policies);
 	pti_column_list_free(&cols);
+	pti_column_list_free(&sort_by);
 	return ret;
 }
 

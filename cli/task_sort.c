@@ -5,13 +5,27 @@
 #include <string.h>
 #include "task_sort.h"
 #include "task_marks.h"
+#include "view.h"
 
-int pti_sort_key_init(struct pti_sort_key *key, const char *name,
-		      const struct pti_task_set *set)
+void pti_sort_key_init(struct pti_sort_key *key,
+		       const struct pti_out_column *by,
+		       const struct pti_task_set *set)
 {
 	key->set = set;
-	key->col = pti_task_column_find(name);
-	return key->col || strcmp(name, "mark") == 0 ? 0 : -1;
+	switch (pti_out_column_id(by)) {
+	case PTI_TASK_DERIVED_MARK:
+		key->col = NULL;
+		break;
+	case PTI_TASK_DERIVED_FLAG_NAMES:
+		key->col = &pti_task_columns[PTI_TASK_FLAGS];
+		break;
+	case PTI_TASK_DERIVED_POLICY:
+		key->col = &pti_task_columns[PTI_TASK_POLICY];
+		break;
+	default:
+		key->col = by->col;
+		break;
+	}
 }
 
 static int cmp_values(const struct pti_column *col, const struct pti_task *a,

@@ -3,6 +3,7 @@
 #define PTI_CLI_TASK_SORT_H
 
 #include <stddef.h>
+#include "column_list.h"
 #include "records.h"
 
 /* What to sort by: a record column, or the derived marks. */
@@ -12,11 +13,13 @@ struct pti_sort_key {
 };
 
 /*
- * Resolve column @name of @set's tasks into @key: 0, or -1 if no task
- * column or derived column has that name.
+ * Sort @set's tasks by @by, a column of pti_task_model (view.h) that
+ * pti_column_list_parse() resolved: a record column by its values, mark
+ * by its text, flag_names and policy by the number they name.
  */
-int pti_sort_key_init(struct pti_sort_key *key, const char *name,
-		      const struct pti_task_set *set);
+void pti_sort_key_init(struct pti_sort_key *key,
+		       const struct pti_out_column *by,
+		       const struct pti_task_set *set);
 /*
  * Ascending by @key: numbers as numbers, words byte by byte; ties by
  * pid.  A qsort_r() comparator of two const struct pti_task pointers.

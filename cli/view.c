@@ -44,18 +44,6 @@ static pti_task_cols column_reads(const struct pti_out_column *c)
 	return c->derived ? c->derived->reads : pti_task_col_of(c->col);
 }
 
-pti_task_cols pti_view_column_reads(const char *name)
-{
-	const struct pti_derived_column *d =
-		pti_column_model_derived(&pti_task_model, name);
-	const struct pti_column *col;
-
-	if (d)
-		return d->reads;
-	col = pti_task_column_find(name);
-	return col ? pti_task_col_of(col) : 0;
-}
-
 pti_task_cols pti_view_reads(const struct pti_column_list *cols)
 {
 	pti_task_cols reads = 0;

@@ -75,8 +75,6 @@ extern const struct pti_column_model pti_task_model;
 
 /* The record columns the columns of @cols are made from. */
 pti_task_cols pti_view_reads(const struct pti_column_list *cols);
-/* The record columns column @name (a record's or derived) is made from. */
-pti_task_cols pti_view_column_reads(const char *name);
 /*
  * Print @rows in columns @cols.  @tree_column names the column drawn as a
  * tree, or several ("name,comm"): the first the table shows; NULL for a

@@ -253,6 +253,7 @@ static void order_text(const struct pti_task_set *set, const size_t *order,
 TEST(sort_orders_rows_and_siblings)
 {
 	struct pti_task_set set;
+	struct pti_column_list by;
 	struct pti_sort_key key;
 	struct pti_row *rows;
 	size_t n, *order;
@@ -261,8 +262,15 @@ TEST(sort_orders_rows_and_siblings)
 
 	ASSERT_EQ(0, pti_tasks_parse(f, &set, err, sizeof(err)));
 	fclose(f);
-	EXPECT_EQ(-1, pti_sort_key_init(&key, "bogus", &set));
-	ASSERT_EQ(0, pti_sort_key_init(&key, "comm", &set));
+	/* one column of the model, refused when unknown */
+	EXPECT_EQ(-1, pti_column_list_parse(&by, &pti_task_model, "bogus", 1,
+					    err, sizeof(err)));
+	EXPECT_EQ(-1, pti_column_list_parse(&by, &pti_task_model, "pid,comm",
+					    1, err, sizeof(err)));
+	ASSERT_EQ(0, pti_column_list_parse(&by, &pti_task_model, "comm", 1,
+					   err, sizeof(err)));
+	pti_sort_key_init(&key, &by.cols[0], &set);
+	pti_column_list_free(&by);
 	order = pti_sort_order(&key);
 	ASSERT_NE(NULL, order);
 	order_text(&set, order, got, sizeof(got));
@@ -274,17 +282,29 @@ TEST(sort_orders_rows_and_siblings)
 	free(rows);
 	free(order);
 	/* numbers as numbers, and ties by pid: state S before Z, t last */
-	ASSERT_EQ(0, pti_sort_key_init(&key, "state", &set));
+	ASSERT_EQ(0, pti_column_list_parse(&by, &pti_task_model, "state", 1,
+					   err, sizeof(err)));
+	pti_sort_key_init(&key, &by.cols[0], &set);
+	pti_column_list_free(&by);
 	order = pti_sort_order(&key);
 	ASSERT_NE(NULL, order);
 	order_text(&set, order, got, sizeof(got));
 	EXPECT_STREQ("I3 R11 S1 S2 S10 S12 Z13 t20 ", got);
 	free(order);
-	ASSERT_EQ(0, pti_sort_key_init(&key, "mark", &set));
+	ASSERT_EQ(0, pti_column_list_parse(&by, &pti_task_model, "mark", 1,
+					   err, sizeof(err)));
+	pti_sort_key_init(&key, &by.cols[0], &set);
+	pti_column_list_free(&by);
 	order = pti_sort_order(&key);
 	ASSERT_NE(NULL, order);
 	EXPECT_EQ(10, set.tasks[order[0]].pid);	/* no mark sorts first */
 	free(order);
+	/* a column shown by name sorts by the number it names */
+	ASSERT_EQ(0, pti_column_list_parse(&by, &pti_task_model, "flag_names",
+					   1, err, sizeof(err)));
+	pti_sort_key_init(&key, &by.cols[0], &set);
+	pti_column_list_free(&by);
+	EXPECT_EQ(&pti_task_columns[PTI_TASK_FLAGS], key.col);
 	pti_task_set_free(&set);
 }
 
@@ -376,6 +396,7 @@ TEST(tasks_load_parses_only_what_is_read)
 	char dir[] = "/tmp/pti-tasks-XXXXXX", path[64], line[4096];
 	char err[256], a[512], b[512];
 	struct pti_task_set all, some;
+	struct pti_column_list by;
 	struct pti_source src = { .proc_dir = dir };
 	struct pti_row *rows;
 	size_t n;
@@ -421,9 +442,10 @@ TEST(tasks_load_parses_only_what_is_read)
 	pti_task_set_free(&some);
 	pti_task_set_free(&all);
 	/* a derived column reads the columns its cells are made from */
-	EXPECT_EQ(PTI_MARK_COLS, pti_view_column_reads("mark"));
-	EXPECT_EQ(PTI_TASK_COL(POLICY), pti_view_column_reads("policy"));
-	EXPECT_EQ(0, pti_view_column_reads("bogus"));
+	ASSERT_EQ(0, pti_column_list_parse(&by, &pti_task_model, "mark,policy",
+					   2, err, sizeof(err)));
+	EXPECT_EQ(PTI_MARK_COLS | PTI_TASK_COL(POLICY), pti_view_reads(&by));
+	pti_column_list_free(&by);
 	snprintf(line, sizeof(line), "rm -rf %s", dir);
 	EXPECT_EQ(0, system(line));
 }
