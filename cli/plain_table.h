@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define PTI_PLAIN_MAX_COLUMNS 64
@@ -16,6 +17,8 @@
 
 /* pti_plain_print()'s answer when a cell is not plain: nothing printed. */
 #define PTI_PLAIN_NOT_PLAIN 1
+
+#define PTI_PLAIN_UNMEASURED	SIZE_MAX
 
 struct pti_plain_table {
 	size_t ncols, nrows;
@@ -37,6 +40,12 @@ struct pti_plain_table {
 	 */
 	const char *(*cell)(const void *arg, size_t row, size_t col,
 			    char *buf, size_t *len);
+	/*
+	 * Optional: the length of row @row's cell @col in a made_plain
+	 * column without making the cell, or PTI_PLAIN_UNMEASURED to have
+	 * it made.  Spares the measuring pass a number's formatting.
+	 */
+	size_t (*width)(const void *arg, size_t row, size_t col);
 	const void *arg;
 	/*
 	 * A tree: column @tree_col is drawn with "|-", "`-" and "| " as

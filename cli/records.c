@@ -265,6 +265,40 @@ size_t pti_column_format(const struct pti_column *col, const void *rec,
 	return 0;
 }
 
+static size_t signed_width(int64_t v)
+{
+	return v < 0 ? 1 + pti_digit_count(0 - (uint64_t)v, 10) :
+		       pti_digit_count((uint64_t)v, 10);
+}
+
+size_t pti_column_width(const struct pti_column *col, const void *rec)
+{
+	const char *field = (const char *)rec + col->offset;
+
+	switch (col->type) {
+	case PTI_T_S32:
+		return signed_width(*(const int32_t *)field);
+	case PTI_T_U32:
+		return pti_digit_count(*(const uint32_t *)field, 10);
+	case PTI_T_HEX32:
+		return 2 + pti_digit_count(*(const uint32_t *)field, 16);
+	case PTI_T_U64:
+		return pti_digit_count(*(const uint64_t *)field, 10);
+	case PTI_T_S64:
+		return signed_width(*(const int64_t *)field);
+	case PTI_T_HEX64:
+		return 2 + pti_digit_count(*(const uint64_t *)field, 16);
+	case PTI_T_KPTR:
+		return 16;
+	case PTI_T_CHAR:
+		return *field ? 1 : 0;
+	case PTI_T_WORD:
+	case PTI_T_ESCAPED:
+		return strnlen(field, col->size);
+	}
+	return 0;
+}
+
 uint64_t pti_column_number(const struct pti_column *col, const void *rec)
 {
 	const char *field = (const char *)rec + col->offset;

@@ -159,6 +159,12 @@ bool pti_column_is_number(const struct pti_column *col);
 bool pti_column_made_plain(const struct pti_column *col);
 
 /*
+ * The length pti_column_format() gives @rec's column @col, without
+ * formatting it (a table's measuring pass).
+ */
+size_t pti_column_width(const struct pti_column *col, const void *rec);
+
+/*
  * A record's column as text: a text member's own bytes (@len of them, not
  * NUL-terminated when they fill the member), else formatted into @buf as
  * pti_column_format() does.

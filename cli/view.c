@@ -152,6 +152,16 @@ static const char *plain_cell(const void *arg, size_t row, size_t col,
 	return cell_text(arg, row, col, buf, PTI_PLAIN_CELL, len);
 }
 
+/* A record column's cell length, for the measuring pass: no formatting. */
+static size_t plain_width(const void *arg, size_t row, size_t col)
+{
+	const struct out_table *o = arg;
+
+	if (pti_out_column_id(&o->cols[col]))
+		return PTI_PLAIN_UNMEASURED;
+	return pti_column_width(o->cols[col].col, o->rows[row].task);
+}
+
 /* Through libsmartcols: pairs, and tables for a terminal. */
 static int print_scols(FILE *out, const struct out_table *o, size_t nrows,
 		       size_t ncols, const struct pti_view_opts *opts,
@@ -214,7 +224,8 @@ static int plain_of(const struct out_table *o, size_t nrows, size_t ncols,
 {
 	*t = (struct pti_plain_table){
 		.ncols = ncols, .nrows = nrows, .raw = opts->raw,
-		.noheadings = opts->noheadings, .cell = plain_cell, .arg = o,
+		.noheadings = opts->noheadings, .cell = plain_cell,
+		.width = plain_width, .arg = o,
 	};
 	*parent = NULL;
 	for (size_t c = 0; c < ncols; c++) {

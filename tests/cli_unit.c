@@ -357,6 +357,59 @@ TEST(marks)
 }
 
 /*
+ * A table measures a number column without formatting it: the width it
+ * computes is the length pti_column_format() gives, for every type and
+ * the values where a digit is gained or a sign added.
+ */
+TEST(column_width_is_the_formatted_length)
+{
+	static const uint64_t values[] = {
+		0, 1, 9, 10, 99, 100, 0xf, 0x10, 0xff, 0x100, 999999999,
+		1000000000, 0x7fffffff, 0x80000000, 0xffffffff, 0x100000000,
+		9999999999999999999ULL, 10000000000000000000ULL,
+		0x7fffffffffffffffULL, 0x8000000000000000ULL, UINT64_MAX,
+		(uint64_t)-1 << 31, (uint64_t)-10, (uint64_t)-9,
+	};
+	static const enum pti_value_type types[] = {
+		PTI_T_S32, PTI_T_U32, PTI_T_HEX32, PTI_T_U64, PTI_T_S64,
+		PTI_T_HEX64, PTI_T_KPTR, PTI_T_CHAR,
+	};
+	union { uint64_t u64; uint32_t u32; char c; char text[8]; } rec;
+	char buf[64];
+
+	for (size_t t = 0; t < sizeof(types) / sizeof(types[0]); t++) {
+		struct pti_column col = { .name = "x", .type = types[t],
+					  .size = sizeof(rec) };
+
+		for (size_t v = 0; v < sizeof(values) / sizeof(values[0]); v++) {
+			size_t len;
+
+			memset(&rec, 0, sizeof(rec));
+			if (types[t] == PTI_T_S32 || types[t] == PTI_T_U32 ||
+			    types[t] == PTI_T_HEX32)
+				rec.u32 = (uint32_t)values[v];
+			else if (types[t] == PTI_T_CHAR)
+				rec.c = (char)values[v];
+			else
+				rec.u64 = values[v];
+			len = pti_column_format(&col, &rec, buf, sizeof(buf));
+			EXPECT_EQ(len, pti_column_width(&col, &rec))
+				TH_LOG("type %d value %#llx: '%s'", types[t],
+				       (unsigned long long)values[v], buf);
+		}
+	}
+	/* a word fills its member without a NUL */
+	memcpy(rec.text, "abcdefgh", sizeof(rec.text));
+	{
+		struct pti_column col = { .name = "w", .type = PTI_T_WORD,
+					  .size = sizeof(rec.text) };
+
+		EXPECT_EQ(8, pti_column_width(&col, &rec));
+		EXPECT_EQ(8, pti_column_format(&col, &rec, buf, sizeof(buf)));
+	}
+}
+
+/*
  * A parser told to keep some columns parses only those; every field's
  * text stays at hand, by column, whichever columns are parsed.
  */
