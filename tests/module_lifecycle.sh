@@ -179,6 +179,10 @@ cli_vma_errors() {
 	expect_status 2 "$cli" vma -o nosuch 1
 }
 
+# start end perms offset dev inode, numbers without 0x or leading zeros.
+vma_fields='function n(s) { sub(/^0x/, "", s); sub(/^0+/, "", s); return s == "" ? 0 : s }
+	{ print n($1), n($2), $3, n($4), $5, $6 }'
+
 cli_vma_views() {
 	"$cli" vma $$ > /tmp/pti-vma || return 1
 	grep -q "^pid $$ (tgid $$): [0-9]* VMAs" /tmp/pti-vma || return 1
@@ -202,6 +206,22 @@ cli_vma_views() {
 	"$cli" vma -S -r -n -o "$cols" $$ > /tmp/pti-vraw || return 1
 	"$cli" vma -P -o "$cols" $$ | sed 's/[A-Z_]*="\([^"]*\)"/\1/g' > /tmp/pti-vpairs || return 1
 	[ -s /tmp/pti-vraw ] && diff -u /tmp/pti-vpairs /tmp/pti-vraw || return 1
+	# Cells copied as the module wrote them read as the kernel's own
+	# view: every VMA, as maps lists it (hex without 0x and padding
+	# there), of a process whose maps are the same before and after
+	# (sleep maps its locale files once it has started).
+	sleep 30 &
+	still=$!
+	for _ in $(seq 50); do
+		sed 's/-/ /' /proc/$still/maps | awk "$vma_fields" > /tmp/pti-vmaps
+		"$cli" vma -S -r -n -o start,end,perms,offset,dev,inode $still |
+			awk "$vma_fields" > /tmp/pti-vcells || { kill $still; return 1; }
+		sed 's/-/ /' /proc/$still/maps | awk "$vma_fields" |
+			cmp -s - /tmp/pti-vmaps && break
+		sleep 0.1
+	done
+	kill $still
+	[ -s /tmp/pti-vmaps ] && diff -u /tmp/pti-vmaps /tmp/pti-vcells || return 1
 	# A name that is not plain ASCII (UTF-8, a tab) is printed by
 	# libsmartcols, escaped; plain names are aligned the same way.
 	odd=$(printf '/tmp/pti-caf\303\251 x\tsleep')
