@@ -21,7 +21,7 @@ int pti_cmd_trace(const struct pti_source *src, int argc, char **argv);
 #define PTI_HELP_COLUMN_FORMAT "  %-14s %s\n"
 #define PTI_LIST_COLUMN_FORMAT "%s\t%s\n"
 
-/* Parse a pid argument: 1..PID_MAX_LIMIT, else -1. */
+/* Parse a pid argument: a positive pid_t (1..INT_MAX), else -1. */
 int pti_parse_pid(const char *text);
 /* The single PID operand at argv[first]; -1 after saying what is wrong. */
 int pti_pid_operand(const char *cmd, int argc, char **argv, int first);

@@ -43,22 +43,14 @@ int pti_range_parse(const char *text, struct pti_range *range)
 static FILE *choose(const struct pti_source *src, const char *view, int pid,
 		    const char *text, char *err, size_t errlen)
 {
-	FILE *in = pti_view_open(src, view, "r+e", "page tables are root-only",
-				 err, errlen);
-	size_t len = strlen(text);
+	FILE *in = pti_choose_text(src, view, text, "page tables are root-only",
+				   err, errlen);
 
-	if (!in)
-		return NULL;
-	if (write(fileno(in), text, len) == (ssize_t)len)
-		return in;
-	if (errno == ESRCH)
+	if (!in && errno == ESRCH)
 		snprintf(err, errlen, "no process with pid %d", pid);
-	else if (errno == ENXIO)
+	else if (!in && errno == ENXIO)
 		pti_explain_no_mm(src, pid, err, errlen);
-	else
-		snprintf(err, errlen, "choosing pid %d: %s", pid, strerror(errno));
-	fclose(in);
-	return NULL;
+	return in;
 }
 
 /* The pages view, chosen for @pid and @range. */

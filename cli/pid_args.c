@@ -1,11 +1,14 @@
 /* pid_args.c - pids as every command takes them, on its command line. */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "commands.h"
 
-#define PTI_PID_MAX_LIMIT 4194304	/* the kernel's PID_MAX_LIMIT on 64-bit */
-
+/*
+ * A pid is a positive pid_t: how high the kernel numbers them is its
+ * to say (the module refuses a pid above PID_MAX_LIMIT; no task has it).
+ */
 int pti_parse_pid(const char *text)
 {
 	char *end;
@@ -13,7 +16,7 @@ int pti_parse_pid(const char *text)
 
 	errno = 0;
 	v = strtol(text, &end, 10);
-	if (errno || end == text || *end || v < 1 || v > PTI_PID_MAX_LIMIT)
+	if (errno || end == text || *end || v < 1 || v > INT_MAX)
 		return -1;
 	return (int)v;
 }

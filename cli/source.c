@@ -42,22 +42,38 @@ FILE *pti_view_open(const struct pti_source *src, const char *view,
 	return NULL;
 }
 
-FILE *pti_choose(const struct pti_source *src, const char *view, int pid,
-		 const char *denied, char *err, size_t errlen)
+FILE *pti_choose_text(const struct pti_source *src, const char *view,
+		      const char *choice, const char *denied, char *err,
+		      size_t errlen)
 {
 	FILE *in = pti_view_open(src, view, "r+e", denied, err, errlen);
-	char text[32];
-	int len, saved;
+	size_t len = strlen(choice);
+	int saved;
 
 	if (!in)
 		return NULL;
 	/* Straight to the descriptor: nothing is buffered before the read. */
-	len = snprintf(text, sizeof(text), "%d\n", pid);
-	if (write(fileno(in), text, (size_t)len) == len)
+	if (write(fileno(in), choice, len) == (ssize_t)len)
 		return in;
 	saved = errno;
-	set_err(err, errlen, "choosing pid %d: %s", pid, strerror(saved));
+	/*
+	 * The CLI writes only well-formed pids: EINVAL is the module
+	 * refusing one above the kernel's PID_MAX_LIMIT, which no task has.
+	 */
+	if (saved == EINVAL)
+		saved = ESRCH;
+	set_err(err, errlen, "choosing %.*s in %s: %s",
+		(int)strcspn(choice, "\n"), choice, view, strerror(saved));
 	fclose(in);
 	errno = saved;
 	return NULL;
+}
+
+FILE *pti_choose(const struct pti_source *src, const char *view, int pid,
+		 const char *denied, char *err, size_t errlen)
+{
+	char text[32];
+
+	snprintf(text, sizeof(text), "%d\n", pid);
+	return pti_choose_text(src, view, text, denied, err, errlen);
 }

@@ -71,16 +71,26 @@ cli_without_module() {
 cli_usage_errors() {
 	expect_status 2 "$cli" tree -p -5 &&
 	expect_status 2 "$cli" tree -p abc &&
-	expect_status 2 "$cli" tree -p 99999999 &&
+	expect_status 2 "$cli" tree -p 2147483648 &&
 	expect_status 2 "$cli" ps -o nosuch &&
 	expect_status 2 "$cli" bogus &&
 	expect_status 2 "$cli" &&
 	expect_status 0 "$cli" --help
 }
 
+# A pid beyond the kernel's range (PID_MAX_LIMIT, 4194304 on x86-64) is
+# one no task has, as the module says (EINVAL), not a usage error.
 cli_vanished_pid() {
-	expect_status 1 "$cli" tree -p 4000000 || return 1
-	grep -q 'no task with pid 4000000' /tmp/pti-err
+	expect_status 1 "$cli" tree -p 4000000 &&
+	grep -q 'no task with pid 4000000' /tmp/pti-err &&
+	expect_status 1 "$cli" tree -p 99999999 &&
+	grep -q 'no task with pid 99999999' /tmp/pti-err &&
+	expect_status 1 "$cli" vma 99999999 &&
+	grep -q 'no process with pid 99999999' /tmp/pti-err &&
+	expect_status 1 "$cli" task 99999999 &&
+	grep -q 'no task with pid 99999999' /tmp/pti-err &&
+	expect_status 1 "$cli" pages 99999999 &&
+	grep -q 'no process with pid 99999999' /tmp/pti-err
 }
 
 wait_children() {
