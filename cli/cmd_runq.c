@@ -17,14 +17,14 @@ struct runq_opts {
 	int cpu;		/* -1: every CPU */
 };
 
-static bool is_class(const struct pti_se *se, const char *class)
+static bool is_class(const struct pti_se *se, enum pti_se_class class)
 {
-	return strcmp(se->sched_class, class) == 0;
+	return pti_se_class_of(se) == class;
 }
 
 static void entity_name(const struct pti_se *se, char *buf, size_t size)
 {
-	if (strcmp(se->kind, "task"))
+	if (pti_se_kind_of(se) != PTI_SE_KIND_TASK)
 		snprintf(buf, size, "%s", se->group[0] ? se->group : se->kind);
 	else
 		snprintf(buf, size, "%s", se->comm);
@@ -162,7 +162,7 @@ static int print_cfs(const struct pti_runq_cpu *c, const struct runq_opts *o)
 		struct libscols_line *parent = NULL, *ln;
 		size_t col = 0;
 
-		if (!is_class(se, "cfs"))
+		if (!is_class(se, PTI_SE_CLASS_CFS))
 			continue;
 		if (se->parent >= 0 && (size_t)se->parent < i)
 			parent = lines[se->parent];
@@ -180,7 +180,7 @@ static int print_cfs(const struct pti_runq_cpu *c, const struct runq_opts *o)
 		cell(ln, &col, "%llu", (unsigned long long)se->weight >> 10);
 		cell(ln, &col, "%d", pti_weight_nice(se->weight));
 		cell_ms(ln, &col, se->sum_exec_runtime);
-		if (strcmp(se->kind, "group") == 0)
+		if (pti_se_kind_of(se) == PTI_SE_KIND_GROUP)
 			cell(ln, &col, "%u/%u", se->q_nr_running, se->q_h_nr_running);
 		else
 			cell(ln, &col, "-");
@@ -214,11 +214,11 @@ static int print_rt_dl(const struct pti_runq_cpu *c, const struct runq_opts *o)
 		return -1;
 	for (size_t i = 0; i < c->n; i++) {
 		const struct pti_se *se = &c->se[i];
-		bool rt = is_class(se, "rt");
+		bool rt = is_class(se, PTI_SE_CLASS_RT);
 		struct libscols_line *ln;
 		size_t col = 0;
 
-		if (!rt && !is_class(se, "dl"))
+		if (!rt && !is_class(se, PTI_SE_CLASS_DL))
 			continue;
 		ln = scols_table_new_line(tb, NULL);
 		if (!ln)
@@ -264,17 +264,17 @@ static int add_rb_subtree(struct libscols_table *tb, const struct pti_runq_cpu *
 	entity_name(se, name, sizeof(name));
 	cell(ln, &col, "%s%s", side, name);
 	cell(ln, &col, "%s", se->red ? "red" : "black");
-	cell_ms(ln, &col, is_class(se, "dl") || by_deadline ? se->deadline :
-		se->vruntime);
+	cell_ms(ln, &col, is_class(se, PTI_SE_CLASS_DL) || by_deadline ?
+		se->deadline : se->vruntime);
 	cell_pid(ln, &col, se->pid);
 	return add_rb_subtree(tb, c, se->left, "L ", ln, depth + 1) ||
 	       add_rb_subtree(tb, c, se->right, "R ", ln, depth + 1);
 }
 
 /* One tree: the node of @class under @queue that is nobody's child. */
-static int print_rb_tree(const struct pti_runq_cpu *c, const char *class,
-			 long queue, const char *title, const char *key,
-			 const struct runq_opts *o)
+static int print_rb_tree(const struct pti_runq_cpu *c,
+			 enum pti_se_class class, long queue, const char *title,
+			 const char *key, const struct runq_opts *o)
 {
 	const char *names[] = { "NODE", "COLOUR", key, "PID" };
 	struct libscols_table *tb;
@@ -310,18 +310,19 @@ static int print_rb_trees(const struct pti_runq_cpu *c,
 	/* The key the kernel sorts its timeline by (EEVDF: deadline). */
 	const char *key = strcmp(c->rq.cfs_order, "deadline") ? "VRUNTIME" :
 			  "DEADLINE";
-	int ret = print_rb_tree(c, "cfs", -1, "tasks_timeline of rq->cfs",
+	int ret = print_rb_tree(c, PTI_SE_CLASS_CFS, -1, "tasks_timeline of rq->cfs",
 				key, o);
 
 	for (size_t q = 0; q < c->n && !ret; q++) {
-		if (!is_class(&c->se[q], "cfs") || strcmp(c->se[q].kind, "group"))
+		if (!is_class(&c->se[q], PTI_SE_CLASS_CFS) ||
+		    pti_se_kind_of(&c->se[q]) != PTI_SE_KIND_GROUP)
 			continue;
 		entity_name(&c->se[q], name, sizeof(name));
 		snprintf(title, sizeof(title), "tasks_timeline of %s", name);
-		ret = print_rb_tree(c, "cfs", (long)q, title, key, o);
+		ret = print_rb_tree(c, PTI_SE_CLASS_CFS, (long)q, title, key, o);
 	}
 	if (!ret && has_field(&c->rq, "dl_queue"))
-		ret = print_rb_tree(c, "dl", -1, "root of rq->dl", "DEADLINE", o);
+		ret = print_rb_tree(c, PTI_SE_CLASS_DL, -1, "root of rq->dl", "DEADLINE", o);
 	return ret;
 }
 
@@ -354,7 +355,7 @@ static int print_json(const struct pti_runq *q, int only_cpu)
 			pti_json_columns(&j, pti_se_columns, PTI_SE_NR_COLUMNS,
 					 &c->se[e], se_absent);
 			/* A nice level only means something for CFS weights. */
-			if (is_class(&c->se[e], "cfs"))
+			if (is_class(&c->se[e], PTI_SE_CLASS_CFS))
 				pti_json_s64(&j, "nice",
 					     pti_weight_nice(c->se[e].weight));
 			pti_json_close(&j);

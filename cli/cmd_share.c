@@ -40,13 +40,16 @@ static int share_value(const struct pti_share *s, enum pti_share_column column)
 	return (int)(int64_t)pti_column_number(&pti_share_columns[column], s);
 }
 
+static const char *const relation_words[] = PTI_RELATION_WORDS;
+
 /* The CLONE_* flags that would give this row's sharing. */
 static void clone_flags(const struct pti_share *s, char *buf, size_t size)
 {
 	size_t len = 0;
 
 	buf[0] = '\0';
-	if (strcmp(s->relation, "self") == 0) {
+	if (pti_word_id(relation_words, PTI_NR_RELATIONS, s->relation) ==
+	    PTI_RELATION_SELF) {
 		snprintf(buf, size, "-");
 		return;
 	}

@@ -653,6 +653,16 @@ int pti_fields_parse(FILE *in, const struct pti_field_set *sets, size_t nsets,
 	return ret;
 }
 
+size_t pti_word_id(const char *const *words, size_t n, const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(words[i], word) == 0)
+			break;
+	return i;
+}
+
 bool pti_list_has(const char *list, char sep, const char *name)
 {
 	size_t n = strlen(name);

@@ -15,6 +15,11 @@
  * "a,b,c" absent lists, "A|B" flag names)?
  */
 bool pti_list_has(const char *list, char sep, const char *name);
+/*
+ * @word's number in @words (@n of them: a uapi *_WORDS table), or @n
+ * when it is none of them (a newer module's word).
+ */
+size_t pti_word_id(const char *const *words, size_t n, const char *word);
 
 /* A transposed view's columns and the record they fill. */
 struct pti_field_set {

@@ -5,6 +5,25 @@
 #include <string.h>
 #include "runq.h"
 
+static const char *const se_class_words[] = PTI_SE_CLASS_WORDS;
+static const char *const se_kind_words[] = PTI_SE_KIND_WORDS;
+_Static_assert(sizeof(se_class_words) / sizeof(se_class_words[0]) ==
+	       PTI_SE_NR_CLASSES, "a word a class");
+_Static_assert(sizeof(se_kind_words) / sizeof(se_kind_words[0]) ==
+	       PTI_SE_NR_KINDS, "a word a kind");
+
+enum pti_se_class pti_se_class_of(const struct pti_se *se)
+{
+	return (enum pti_se_class)pti_word_id(se_class_words, PTI_SE_NR_CLASSES,
+					      se->sched_class);
+}
+
+enum pti_se_kind pti_se_kind_of(const struct pti_se *se)
+{
+	return (enum pti_se_kind)pti_word_id(se_kind_words, PTI_SE_NR_KINDS,
+					     se->kind);
+}
+
 /* Blocks start with a header line; which one is told by its second name. */
 static bool is_header(const char *line, const char *second)
 {

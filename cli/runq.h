@@ -24,6 +24,10 @@ int pti_runq_load(const struct pti_source *src, struct pti_runq *q, char *err,
 		  size_t errlen);
 void pti_runq_free(struct pti_runq *q);
 
+/* @se's queue and kind; PTI_SE_NR_CLASSES or _KINDS for an unknown word. */
+enum pti_se_class pti_se_class_of(const struct pti_se *se);
+enum pti_se_kind pti_se_kind_of(const struct pti_se *se);
+
 /*
  * The nice level whose weight is nearest @weight, a raw se->load.weight
  * (64-bit kernels keep weights scaled up by 1024: nice 0 is 1048576).

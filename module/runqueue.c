@@ -239,9 +239,20 @@ struct pti_se_raw {
 	const void *tg;
 };
 
+static const char *const pti_se_class_words[] = PTI_SE_CLASS_WORDS;
+static_assert(ARRAY_SIZE(pti_se_class_words) == PTI_SE_NR_CLASSES);
+static const char *const pti_se_kind_words[] = PTI_SE_KIND_WORDS;
+static_assert(ARRAY_SIZE(pti_se_kind_words) == PTI_SE_NR_KINDS);
+
+static void pti_se_set_kind(struct pti_se *r, enum pti_se_kind kind)
+{
+	strscpy(r->kind, pti_se_kind_words[kind], sizeof(r->kind));
+}
+
 /* The next record, zeroed and placed; NULL (and truncated) when full. */
 static struct pti_se *pti_se_next(struct pti_rq_snapshot *s,
-				  const char *class, int parent, int depth)
+				  enum pti_se_class class, int parent,
+				  int depth)
 {
 	struct pti_se *r;
 
@@ -259,7 +270,8 @@ static struct pti_se *pti_se_next(struct pti_rq_snapshot *s,
 	r->depth = depth;
 	r->left = -1;
 	r->right = -1;
-	strscpy(r->sched_class, class, sizeof(r->sched_class));
+	strscpy(r->sched_class, pti_se_class_words[class],
+		sizeof(r->sched_class));
 	return r;
 }
 
@@ -283,7 +295,7 @@ static void pti_se_node(struct pti_rq_snapshot *s, struct pti_se *r,
 
 static void pti_se_task(struct pti_se *r, struct task_struct *p)
 {
-	strscpy(r->kind, "task", sizeof(r->kind));
+	pti_se_set_kind(r, PTI_SE_KIND_TASK);
 	r->pid = p->pid;
 	r->tgid = p->tgid;
 	r->prio = READ_ONCE(p->prio);
@@ -312,7 +324,7 @@ static struct pti_se *pti_cfs_add(struct pti_rq_snapshot *s, void *cfs_rq,
 				  struct sched_entity *se, int parent,
 				  int depth, u64 min_vruntime, bool curr)
 {
-	struct pti_se *r = pti_se_next(s, "cfs", parent, depth);
+	struct pti_se *r = pti_se_next(s, PTI_SE_CLASS_CFS, parent, depth);
 
 	if (!r)
 		return NULL;
@@ -320,7 +332,7 @@ static struct pti_se *pti_cfs_add(struct pti_rq_snapshot *s, void *cfs_rq,
 	if (se->my_q) {
 		void *q = se->my_q;
 
-		strscpy(r->kind, "group", sizeof(r->kind));
+		pti_se_set_kind(r, PTI_SE_KIND_GROUP);
 		r->q_nr_running = pti_rq_uint(q, &pti_rql.cfs_nr_running);
 		r->q_h_nr_running = pti_rq_uint(q, &pti_rql.cfs_h_nr_running);
 		r->q_min_vruntime = pti_rq_uint(q, &pti_rql.cfs_min_vruntime);
@@ -589,7 +601,7 @@ static bool pti_rt_copy(struct pti_rq_snapshot *s, struct pti_rq_cursor *c,
 
 			if (!pti_rq_spend(c))
 				return false;
-			r = pti_se_next(s, "rt", -1, 0);
+			r = pti_se_next(s, PTI_SE_CLASS_RT, -1, 0);
 			if (!r) {
 				c->full = true;
 				return true;
@@ -599,7 +611,7 @@ static bool pti_rt_copy(struct pti_rq_snapshot *s, struct pti_rq_cursor *c,
 #ifdef CONFIG_RT_GROUP_SCHED
 			if (rt_se->my_q) {
 				/* A group entity: listed, its queue not expanded. */
-				strscpy(r->kind, "group", sizeof(r->kind));
+				pti_se_set_kind(r, PTI_SE_KIND_GROUP);
 				r->prio = c->rt_prio;
 				continue;
 			}
@@ -638,7 +650,7 @@ static bool pti_dl_copy(struct pti_rq_snapshot *s, struct pti_rq_cursor *c,
 		node = pti_frame_next(c, f, root, true);
 		if (!node)
 			return true;
-		r = pti_se_next(s, "dl", -1, 0);
+		r = pti_se_next(s, PTI_SE_CLASS_DL, -1, 0);
 		if (!r) {
 			c->full = true;
 			return true;
@@ -649,7 +661,7 @@ static bool pti_dl_copy(struct pti_rq_snapshot *s, struct pti_rq_cursor *c,
 		r->deadline = READ_ONCE(dl_se->deadline);
 		at = (char *)dl_se;
 		if (at >= rq && at < rq + pti_rql.rq_size) {
-			strscpy(r->kind, "server", sizeof(r->kind));
+			pti_se_set_kind(r, PTI_SE_KIND_SERVER);
 			strscpy(r->group,
 				pti_rql.rq_fair_server.present &&
 				at == rq + pti_rql.rq_fair_server.off ?

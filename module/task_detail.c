@@ -503,6 +503,9 @@ static int pti_same(const void *a, const void *b)
 	return a == b;
 }
 
+static const char *const pti_relation_words[] = PTI_RELATION_WORDS;
+static_assert(ARRAY_SIZE(pti_relation_words) == PTI_NR_RELATIONS);
+
 /**
  * pti_share_fill() - what @task shares with @target
  * @s: record to fill
@@ -516,12 +519,17 @@ static int pti_same(const void *a, const void *b)
 void pti_share_fill(struct pti_share *s, struct task_struct *task,
 		    struct task_struct *target, struct pid_namespace *ns)
 {
+	enum pti_share_relation relation = PTI_RELATION_CHILD;
+
 	memset(s, 0, sizeof(*s));
 	s->pid = task_pid_nr_ns(task, ns);
 	s->tgid = task_tgid_nr_ns(task, ns);
 	s->ppid = task_tgid_nr_ns(rcu_dereference(task->real_parent), ns);
-	strscpy(s->relation, task == target ? "self" :
-		same_thread_group(task, target) ? "thread" : "child",
+	if (task == target)
+		relation = PTI_RELATION_SELF;
+	else if (same_thread_group(task, target))
+		relation = PTI_RELATION_THREAD;
+	strscpy(s->relation, pti_relation_words[relation],
 		sizeof(s->relation));
 	s->mm = pti_same(READ_ONCE(task->mm), READ_ONCE(target->mm));
 	s->files = pti_same(READ_ONCE(task->files), READ_ONCE(target->files));

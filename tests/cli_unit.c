@@ -627,6 +627,29 @@ TEST(trace_words)
 	EXPECT_STREQ("replaced", pti_exit_fate_name(PTI_FATE_REPLACED));
 }
 
+/* The module's words for its own classes read back as their numbers. */
+TEST(words_read_back_as_their_numbers)
+{
+	static const char *const relations[] = PTI_RELATION_WORDS;
+	struct pti_se se = { .sched_class = "rt", .kind = "server" };
+
+	EXPECT_EQ(PTI_SE_CLASS_RT, pti_se_class_of(&se));
+	EXPECT_EQ(PTI_SE_KIND_SERVER, pti_se_kind_of(&se));
+	strcpy(se.sched_class, "cfs");
+	strcpy(se.kind, "group");
+	EXPECT_EQ(PTI_SE_CLASS_CFS, pti_se_class_of(&se));
+	EXPECT_EQ(PTI_SE_KIND_GROUP, pti_se_kind_of(&se));
+	/* a newer module's word is none of them */
+	strcpy(se.sched_class, "ext");
+	strcpy(se.kind, "");
+	EXPECT_EQ(PTI_SE_NR_CLASSES, pti_se_class_of(&se));
+	EXPECT_EQ(PTI_SE_NR_KINDS, pti_se_kind_of(&se));
+	EXPECT_EQ(PTI_RELATION_THREAD,
+		  pti_word_id(relations, PTI_NR_RELATIONS, "thread"));
+	EXPECT_EQ(PTI_NR_RELATIONS,
+		  pti_word_id(relations, PTI_NR_RELATIONS, "sibling"));
+}
+
 /*
  * A runqueue view with a CFS group, an RT and a DL task, written as the
  * module writes it: parsed back, and absent fields become JSON

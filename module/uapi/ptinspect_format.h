@@ -137,6 +137,30 @@ struct pti_detail {
 	char root[PTI_PATH_LEN], cwd[PTI_PATH_LEN];
 };
 
+/*
+ * Words the module writes for its own classifications, by number: one
+ * table (a braced list, instantiated where it is used) for the module,
+ * which writes enum -> word, and the CLI, which reads word -> enum.
+ */
+enum pti_share_relation {
+	PTI_RELATION_SELF, PTI_RELATION_THREAD, PTI_RELATION_CHILD,
+	PTI_NR_RELATIONS
+};
+#define PTI_RELATION_WORDS	{ "self", "thread", "child" }
+
+/* The queue a struct pti_se is on: rq->cfs (or a group's), rq->rt, rq->dl. */
+enum pti_se_class {
+	PTI_SE_CLASS_CFS, PTI_SE_CLASS_RT, PTI_SE_CLASS_DL, PTI_SE_NR_CLASSES
+};
+#define PTI_SE_CLASS_WORDS	{ "cfs", "rt", "dl" }
+
+/* What a struct pti_se is: a task's, a task group's, a deadline server. */
+enum pti_se_kind {
+	PTI_SE_KIND_TASK, PTI_SE_KIND_GROUP, PTI_SE_KIND_SERVER,
+	PTI_SE_NR_KINDS
+};
+#define PTI_SE_KIND_WORDS	{ "task", "group", "server" }
+
 /* /proc/ptinspect/share: what a task shares with the chosen one. */
 struct pti_share {
 	__s32 pid, tgid, ppid;
