@@ -101,14 +101,14 @@ static void add_entry(struct pages_totals *t, const struct pti_page *p)
 	t->entries++;
 	if (pti_page_present(p)) {
 		t->resident += p->size;
-		if (strcmp(p->level, "pte"))
+		if (pti_pt_level_of(p->level) != PTI_LEVEL_PTE)
 			t->huge += p->size;
 		/* the zero page and special pages have no map count (-1) */
 		if (p->mapcount > 1)
 			t->shared += p->size;
 		else if (p->mapcount == 1)
 			t->private += p->size;
-	} else if (strcmp(p->state, "swap") == 0) {
+	} else if (pti_page_state_of(p->state) == PTI_STATE_SWAP) {
 		t->swapped += p->size;
 	} else {
 		t->other++;
@@ -579,17 +579,25 @@ static void walk_flags(const struct pti_walk_step *s, char *buf, size_t size)
 
 static const char *walk_ending(const struct pti_walk_step *s)
 {
-	if (!strcmp(s->result, "page"))
+	static const char *const results[] = PTI_RESULT_WORDS;
+
+	/* a walk ends at a result, or at a missing entry's state */
+	switch (pti_word_id(results, PTI_NR_RESULTS, s->result)) {
+	case PTI_RESULT_PAGE:
 		return "a page table entry maps the page";
-	if (!strcmp(s->result, "huge"))
+	case PTI_RESULT_HUGE:
 		return "a huge entry maps the page itself, no lower table";
-	if (!strcmp(s->result, "none"))
+	case PTI_RESULT_NONE:
 		return "nothing mapped here yet: the first touch will fault it in";
-	if (!strcmp(s->result, "swap"))
+	}
+	switch (pti_page_state_of(s->result)) {
+	case PTI_STATE_SWAP:
 		return "not present: a swap entry names where the page went";
-	if (!strcmp(s->result, "migration"))
+	case PTI_STATE_MIGRATION:
 		return "not present: the page is being migrated";
-	return "not present";
+	default:
+		return "not present";
+	}
 }
 
 static int print_walk(const struct pti_source *src, int pid,
@@ -637,7 +645,8 @@ static int print_walk(const struct pti_source *src, int pid,
 		scols_line_set_data(ln, 6, steps[i].result);
 	}
 	if (!o->view.json && !o->view.pairs && !o->view.noheadings) {
-		bool five = n > 1 && !strcmp(steps[1].level, "p4d");
+		bool five = n > 1 &&
+			    pti_pt_level_of(steps[1].level) == PTI_LEVEL_P4D;
 
 		printf("pid %d, address 0x%llx, %s paging:\n\n", pid, addr,
 		       five ? "5-level" : "4-level (p4d folded into pgd)");

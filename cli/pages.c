@@ -187,9 +187,24 @@ const struct pti_page *pti_page_at(const struct pti_page_set *set,
 	return NULL;
 }
 
+static const char *const level_words[] = PTI_LEVEL_WORDS;
+static const char *const state_words[] = PTI_STATE_WORDS;
+
 bool pti_page_present(const struct pti_page *p)
 {
-	return strcmp(p->state, "present") == 0;
+	return pti_page_state_of(p->state) == PTI_STATE_PRESENT;
+}
+
+enum pti_pt_level pti_pt_level_of(const char *level)
+{
+	return (enum pti_pt_level)pti_word_id(level_words, PTI_NR_LEVELS,
+					      level);
+}
+
+enum pti_page_state pti_page_state_of(const char *state)
+{
+	return (enum pti_page_state)pti_word_id(state_words, PTI_NR_STATES,
+						state);
 }
 
 int pti_walk_load(const struct pti_source *src, int pid,

@@ -40,6 +40,12 @@ void pti_page_set_free(struct pti_page_set *set);
 const struct pti_page *pti_page_at(const struct pti_page_set *set,
 				   unsigned long long addr);
 bool pti_page_present(const struct pti_page *p);
+/*
+ * A level's or state's word (pages, walk) as its number; PTI_NR_LEVELS
+ * or PTI_NR_STATES for a word this CLI does not know.
+ */
+enum pti_pt_level pti_pt_level_of(const char *level);
+enum pti_page_state pti_page_state_of(const char *state);
 
 /*
  * The page-table walk for @addr of @pid, root first, into @steps (room

@@ -136,60 +136,62 @@ static inline u64 pti_cap_raw(const kernel_cap_t *cap)
 #ifdef PTI_HAVE_SOFTLEAF
 #include <linux/leafops.h>
 
-static inline void pti_swap_decode(pte_t pte, struct pti_page *rec)
+static inline enum pti_page_state pti_swap_decode(pte_t pte,
+						  struct pti_page *rec)
 {
 	softleaf_t entry = softleaf_from_pte(pte);
-	const char *state = "other";
+	enum pti_page_state state = PTI_STATE_OTHER;
 
 	switch (softleaf_type(entry)) {
 	case SOFTLEAF_SWAP:
-		state = "swap";
+		state = PTI_STATE_SWAP;
 		rec->swap_type = swp_type(entry);
 		rec->swap_offset = swp_offset(entry);
 		break;
 	case SOFTLEAF_MIGRATION_READ:
 	case SOFTLEAF_MIGRATION_READ_EXCLUSIVE:
 	case SOFTLEAF_MIGRATION_WRITE:
-		state = "migration";
+		state = PTI_STATE_MIGRATION;
 		break;
 	case SOFTLEAF_DEVICE_PRIVATE_READ:
 	case SOFTLEAF_DEVICE_PRIVATE_WRITE:
 	case SOFTLEAF_DEVICE_EXCLUSIVE:
-		state = "device";
+		state = PTI_STATE_DEVICE;
 		break;
 	case SOFTLEAF_HWPOISON:
-		state = "hwpoison";
+		state = PTI_STATE_HWPOISON;
 		break;
 	case SOFTLEAF_MARKER:
-		state = "marker";
+		state = PTI_STATE_MARKER;
 		break;
 	default:
 		break;
 	}
-	strscpy(rec->state, state, sizeof(rec->state));
+	return state;
 }
 #else
 #include <linux/swap.h>
 #include <linux/swapops.h>
 
-static inline void pti_swap_decode(pte_t pte, struct pti_page *rec)
+static inline enum pti_page_state pti_swap_decode(pte_t pte,
+						  struct pti_page *rec)
 {
 	swp_entry_t entry = pte_to_swp_entry(pte);
-	const char *state = "other";
+	enum pti_page_state state = PTI_STATE_OTHER;
 
 	if (swp_type(entry) < MAX_SWAPFILES) {
-		state = "swap";
+		state = PTI_STATE_SWAP;
 		rec->swap_type = swp_type(entry);
 		rec->swap_offset = swp_offset(entry);
 	} else if (is_migration_entry(entry)) {
-		state = "migration";
+		state = PTI_STATE_MIGRATION;
 	} else if (is_device_private_entry(entry) ||
 		   is_device_exclusive_entry(entry)) {
-		state = "device";
+		state = PTI_STATE_DEVICE;
 	} else if (is_hwpoison_entry(entry)) {
-		state = "hwpoison";
+		state = PTI_STATE_HWPOISON;
 	}
-	strscpy(rec->state, state, sizeof(rec->state));
+	return state;
 }
 #endif
 

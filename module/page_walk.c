@@ -25,14 +25,27 @@
 /* Tries at one PTE table whose PMD keeps changing before it is skipped. */
 #define PTI_PTE_TABLE_TRIES	3
 
+static const char *const pti_level_words[] = PTI_LEVEL_WORDS;
+static_assert(ARRAY_SIZE(pti_level_words) == PTI_NR_LEVELS);
+static const char *const pti_state_words[] = PTI_STATE_WORDS;
+static_assert(ARRAY_SIZE(pti_state_words) == PTI_NR_STATES);
+static const char *const pti_result_words[] = PTI_RESULT_WORDS;
+static_assert(ARRAY_SIZE(pti_result_words) == PTI_NR_RESULTS);
+
+static void pti_page_set_state(struct pti_page *rec,
+			       enum pti_page_state state)
+{
+	strscpy(rec->state, pti_state_words[state], sizeof(rec->state));
+}
+
 static void pti_page_set(struct pti_page *rec, unsigned long addr,
-			 unsigned long size, const char *level)
+			 unsigned long size, enum pti_pt_level level)
 {
 	memset(rec, 0, sizeof(*rec));
 	rec->addr = addr;
 	rec->size = size;
 	rec->mapcount = -1;
-	strscpy(rec->level, level, sizeof(rec->level));
+	strscpy(rec->level, pti_level_words[level], sizeof(rec->level));
 	strscpy(rec->kind, "-", sizeof(rec->kind));
 }
 
@@ -80,15 +93,15 @@ static void pti_page_describe(struct pti_page *rec, struct vm_area_struct *vma,
 static void pti_page_pte(struct pti_page *rec, struct vm_area_struct *vma,
 			 unsigned long addr, pte_t pte, bool show_pfn)
 {
-	pti_page_set(rec, addr, PAGE_SIZE, "pte");
+	pti_page_set(rec, addr, PAGE_SIZE, PTI_LEVEL_PTE);
 	if (!pte_present(pte)) {
-		pti_swap_decode(pte, rec);
+		pti_page_set_state(rec, pti_swap_decode(pte, rec));
 		rec->soft_dirty = !!pte_swp_soft_dirty(pte);
 		if (!show_pfn)
 			rec->swap_offset = 0;
 		return;
 	}
-	strscpy(rec->state, "present", sizeof(rec->state));
+	pti_page_set_state(rec, PTI_STATE_PRESENT);
 	rec->pfn = show_pfn ? pte_pfn(pte) : 0;
 	rec->write = !!pte_write(pte);
 	rec->dirty = !!pte_dirty(pte);
@@ -100,13 +113,13 @@ static void pti_page_pte(struct pti_page *rec, struct vm_area_struct *vma,
 static void pti_page_pmd(struct pti_page *rec, struct vm_area_struct *vma,
 			 unsigned long addr, pmd_t pmd, bool show_pfn)
 {
-	pti_page_set(rec, addr & PMD_MASK, PMD_SIZE, "pmd");
+	pti_page_set(rec, addr & PMD_MASK, PMD_SIZE, PTI_LEVEL_PMD);
 	if (!pmd_present(pmd)) {
 		/* a huge page being migrated (or a hugetlb swap entry) */
-		strscpy(rec->state, "migration", sizeof(rec->state));
+		pti_page_set_state(rec, PTI_STATE_MIGRATION);
 		return;
 	}
-	strscpy(rec->state, "present", sizeof(rec->state));
+	pti_page_set_state(rec, PTI_STATE_PRESENT);
 	rec->pfn = show_pfn ? pmd_pfn(pmd) : 0;
 	rec->write = !!pmd_write(pmd);
 	rec->dirty = !!pmd_dirty(pmd);
@@ -118,8 +131,8 @@ static void pti_page_pmd(struct pti_page *rec, struct vm_area_struct *vma,
 static void pti_page_pud(struct pti_page *rec, struct vm_area_struct *vma,
 			 unsigned long addr, pud_t pud, bool show_pfn)
 {
-	pti_page_set(rec, addr & PUD_MASK, PUD_SIZE, "pud");
-	strscpy(rec->state, "present", sizeof(rec->state));
+	pti_page_set(rec, addr & PUD_MASK, PUD_SIZE, PTI_LEVEL_PUD);
+	pti_page_set_state(rec, PTI_STATE_PRESENT);
 	rec->pfn = show_pfn ? pud_pfn(pud) : 0;
 	rec->write = !!pud_write(pud);
 	rec->dirty = !!pud_dirty(pud);
@@ -242,13 +255,13 @@ skip:
 }
 
 /* One row of a walk: the entry at one level and what its bits say. */
-static void pti_walk_set(struct pti_walk_step *s, const char *level,
+static void pti_walk_set(struct pti_walk_step *s, enum pti_pt_level level,
 			 unsigned int shift, unsigned int index, u64 val,
 			 u64 flags, unsigned long pfn, bool table_level,
 			 bool show_raw)
 {
 	memset(s, 0, sizeof(*s));
-	strscpy(s->level, level, sizeof(s->level));
+	strscpy(s->level, pti_level_words[level], sizeof(s->level));
 	s->shift = shift;
 	s->index = index;
 	s->entry = show_raw ? val : 0;
@@ -261,12 +274,20 @@ static void pti_walk_set(struct pti_walk_step *s, const char *level,
 	s->huge = table_level && (flags & _PAGE_PSE);
 	s->nx = !!(flags & _PAGE_NX);
 	s->pfn = show_raw ? pfn : 0;
-	strscpy(s->result, "table", sizeof(s->result));
+	strscpy(s->result, pti_result_words[PTI_RESULT_TABLE],
+		sizeof(s->result));
 }
 
-static void pti_walk_end(struct pti_walk_step *s, const char *result)
+static void pti_walk_end(struct pti_walk_step *s,
+			 enum pti_walk_result result)
 {
-	strscpy(s->result, result, sizeof(s->result));
+	strscpy(s->result, pti_result_words[result], sizeof(s->result));
+}
+
+/* A walk that ends at a PTE which is not present: its state says how. */
+static void pti_walk_end_state(struct pti_walk_step *s, const char *state)
+{
+	strscpy(s->result, state, sizeof(s->result));
 }
 
 /**
@@ -298,11 +319,12 @@ int pti_page_walk(struct vm_area_struct *vma, unsigned long addr,
 	if (pgtable_l5_enabled()) {
 		pgd_t pgdval = READ_ONCE(*pgd);
 
-		pti_walk_set(s, "pgd", PGDIR_SHIFT, pgd_index(addr),
+		pti_walk_set(s, PTI_LEVEL_PGD, PGDIR_SHIFT, pgd_index(addr),
 			     pgd_val(pgdval), pgd_flags(pgdval), pgd_pfn(pgdval),
 			     true, show_raw);
 		if (pgd_none(pgdval) || pgd_bad(pgdval)) {
-			pti_walk_end(s, pgd_none(pgdval) ? "none" : "bad");
+			pti_walk_end(s, pgd_none(pgdval) ?
+				     PTI_RESULT_NONE : PTI_RESULT_BAD);
 			return 1;
 		}
 		s++;
@@ -315,54 +337,57 @@ int pti_page_walk(struct vm_area_struct *vma, unsigned long addr,
 	p4d = p4d_offset(pgd, addr);
 	p4dval = READ_ONCE(*p4d);
 	if (pgtable_l5_enabled())
-		pti_walk_set(s, "p4d", P4D_SHIFT, p4d_index(addr),
+		pti_walk_set(s, PTI_LEVEL_P4D, P4D_SHIFT, p4d_index(addr),
 			     p4d_val(p4dval), p4d_flags(p4dval), p4d_pfn(p4dval),
 			     true, show_raw);
 	else
-		pti_walk_set(s, "pgd", PGDIR_SHIFT, pgd_index(addr),
+		pti_walk_set(s, PTI_LEVEL_PGD, PGDIR_SHIFT, pgd_index(addr),
 			     p4d_val(p4dval), p4d_flags(p4dval), p4d_pfn(p4dval),
 			     true, show_raw);
 	if (p4d_none(p4dval) || p4d_bad(p4dval)) {
-		pti_walk_end(s, p4d_none(p4dval) ? "none" : "bad");
+		pti_walk_end(s, p4d_none(p4dval) ?
+			     PTI_RESULT_NONE : PTI_RESULT_BAD);
 		return s - steps + 1;
 	}
 	s++;
 	pud = pud_offset(p4d, addr);
 	pudval = READ_ONCE(*pud);
-	pti_walk_set(s, "pud", PUD_SHIFT, pud_index(addr), pud_val(pudval),
-		     pud_flags(pudval), pud_pfn(pudval), true, show_raw);
+	pti_walk_set(s, PTI_LEVEL_PUD, PUD_SHIFT, pud_index(addr),
+		     pud_val(pudval), pud_flags(pudval), pud_pfn(pudval), true,
+		     show_raw);
 	if (pud_none(pudval)) {
-		pti_walk_end(s, "none");
+		pti_walk_end(s, PTI_RESULT_NONE);
 		return s - steps + 1;
 	}
 	if (pud_leaf(pudval)) {
-		pti_walk_end(s, "huge");
+		pti_walk_end(s, PTI_RESULT_HUGE);
 		return s - steps + 1;
 	}
 	if (pud_bad(pudval)) {
-		pti_walk_end(s, "bad");
+		pti_walk_end(s, PTI_RESULT_BAD);
 		return s - steps + 1;
 	}
 	s++;
 	pmd = pmd_offset(pud, addr);
 again:
 	pmdval = READ_ONCE(*pmd);
-	pti_walk_set(s, "pmd", PMD_SHIFT, pmd_index(addr), pmd_val(pmdval),
-		     pmd_flags(pmdval), pmd_pfn(pmdval), true, show_raw);
+	pti_walk_set(s, PTI_LEVEL_PMD, PMD_SHIFT, pmd_index(addr),
+		     pmd_val(pmdval), pmd_flags(pmdval), pmd_pfn(pmdval), true,
+		     show_raw);
 	if (pmd_none(pmdval)) {
-		pti_walk_end(s, "none");
+		pti_walk_end(s, PTI_RESULT_NONE);
 		return s - steps + 1;
 	}
 	if (!pmd_present(pmdval)) {
-		pti_walk_end(s, "migration");
+		pti_walk_end_state(s, pti_state_words[PTI_STATE_MIGRATION]);
 		return s - steps + 1;
 	}
 	if (pmd_leaf(pmdval)) {
-		pti_walk_end(s, "huge");
+		pti_walk_end(s, PTI_RESULT_HUGE);
 		return s - steps + 1;
 	}
 	if (pmd_bad(pmdval)) {
-		pti_walk_end(s, "bad");
+		pti_walk_end(s, PTI_RESULT_BAD);
 		return s - steps + 1;
 	}
 	got = pti_pte_find(mm, vma, pmd, pmdval, addr, addr + PAGE_SIZE, &rec,
@@ -371,14 +396,18 @@ again:
 		goto again;
 	s++;
 	if (got <= 0) {
-		pti_walk_set(s, "pte", PAGE_SHIFT, pte_index(addr), 0, 0, 0,
-			     false, show_raw);
-		pti_walk_end(s, got == 0 ? "none" : "changed");
+		pti_walk_set(s, PTI_LEVEL_PTE, PAGE_SHIFT, pte_index(addr), 0,
+			     0, 0, false, show_raw);
+		pti_walk_end(s, got == 0 ?
+			     PTI_RESULT_NONE : PTI_RESULT_CHANGED);
 		return s - steps + 1;
 	}
-	pti_walk_set(s, "pte", PAGE_SHIFT, pte_index(addr), pte_val(pte),
-		     pte_flags(pte), pte_present(pte) ? pte_pfn(pte) : 0, false,
-		     show_raw);
-	pti_walk_end(s, pte_present(pte) ? "page" : rec.state);
+	pti_walk_set(s, PTI_LEVEL_PTE, PAGE_SHIFT, pte_index(addr),
+		     pte_val(pte), pte_flags(pte),
+		     pte_present(pte) ? pte_pfn(pte) : 0, false, show_raw);
+	if (pte_present(pte))
+		pti_walk_end(s, PTI_RESULT_PAGE);
+	else
+		pti_walk_end_state(s, rec.state);
 	return s - steps + 1;
 }

@@ -10,6 +10,7 @@
 #include "json.h"
 #include "lines.h"
 #include "plain_table.h"
+#include "pages.h"
 #include "module_hint.h"
 #include "records.h"
 #include "runq.h"
@@ -648,6 +649,12 @@ TEST(words_read_back_as_their_numbers)
 		  pti_word_id(relations, PTI_NR_RELATIONS, "thread"));
 	EXPECT_EQ(PTI_NR_RELATIONS,
 		  pti_word_id(relations, PTI_NR_RELATIONS, "sibling"));
+	EXPECT_EQ(PTI_LEVEL_PTE, pti_pt_level_of("pte"));
+	EXPECT_EQ(PTI_LEVEL_P4D, pti_pt_level_of("p4d"));
+	EXPECT_EQ(PTI_NR_LEVELS, pti_pt_level_of("pte4"));
+	EXPECT_EQ(PTI_STATE_SWAP, pti_page_state_of("swap"));
+	EXPECT_EQ(PTI_STATE_OTHER, pti_page_state_of("other"));
+	EXPECT_EQ(PTI_NR_STATES, pti_page_state_of("table"));
 }
 
 /*

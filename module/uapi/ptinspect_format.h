@@ -213,6 +213,30 @@ struct pti_se {
 	char comm[PTI_COMM_LEN];
 };
 
+/* A page-table level, the root first (pages' and walk's level). */
+enum pti_pt_level {
+	PTI_LEVEL_PGD, PTI_LEVEL_P4D, PTI_LEVEL_PUD, PTI_LEVEL_PMD,
+	PTI_LEVEL_PTE, PTI_NR_LEVELS
+};
+#define PTI_LEVEL_WORDS		{ "pgd", "p4d", "pud", "pmd", "pte" }
+
+/* What a leaf entry holds (pages' state; a walk's result at a PTE). */
+enum pti_page_state {
+	PTI_STATE_PRESENT, PTI_STATE_SWAP, PTI_STATE_MIGRATION,
+	PTI_STATE_DEVICE, PTI_STATE_HWPOISON, PTI_STATE_MARKER,
+	PTI_STATE_OTHER, PTI_NR_STATES
+};
+#define PTI_STATE_WORDS	{ "present", "swap", "migration", "device", \
+			  "hwpoison", "marker", "other" }
+
+/* How a walk's step ends, besides a non-present PTE's state. */
+enum pti_walk_result {
+	PTI_RESULT_TABLE, PTI_RESULT_PAGE, PTI_RESULT_HUGE, PTI_RESULT_NONE,
+	PTI_RESULT_BAD, PTI_RESULT_CHANGED, PTI_NR_RESULTS
+};
+#define PTI_RESULT_WORDS	{ "table", "page", "huge", "none", "bad", \
+				  "changed" }
+
 /*
  * /proc/ptinspect/pages: one used page-table leaf entry of a process,
  * a PTE or a huge PMD/PUD entry.
