@@ -73,7 +73,8 @@ void pti_column_list_free(struct pti_column_list *l)
 
 bool pti_column_list_has(const struct pti_column_list *l, int id)
 {
-	for (size_t i = 0; i < l->n; i++)
+	/* 0 is every record column's id, not a derived column's */
+	for (size_t i = 0; id && i < l->n; i++)
 		if (pti_out_column_id(&l->cols[i]) == id)
 			return true;
 	return false;

@@ -58,7 +58,7 @@ int pti_column_list_parse(struct pti_column_list *l,
 			  const struct pti_column_model *m, const char *list,
 			  size_t max, char *err, size_t errlen);
 void pti_column_list_free(struct pti_column_list *l);
-/* Whether @l shows the derived column @id. */
+/* Whether @l shows the derived column @id (false for 0, no derived id). */
 bool pti_column_list_has(const struct pti_column_list *l, int id);
 /* Split a comma list in place; the count, or -1 if more than @max. */
 int pti_split_list(char *list, char **names, int max);

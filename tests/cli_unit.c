@@ -535,6 +535,8 @@ TEST(view_columns_resolved_at_parse)
 		  pti_view_reads(&v));
 	EXPECT_TRUE(pti_column_list_has(&v, PTI_TASK_DERIVED_FLAG_NAMES));
 	EXPECT_FALSE(pti_column_list_has(&v, PTI_TASK_DERIVED_POLICY));
+	/* 0 names no derived column, though every record column has it */
+	EXPECT_FALSE(pti_column_list_has(&v, 0));
 	pti_column_list_free(&v);
 	EXPECT_EQ(0, v.n);
 	/* policy is a record column shown by name: derived, reads policy */
