@@ -580,6 +580,8 @@ static void walk_flags(const struct pti_walk_step *s, char *buf, size_t size)
 static const char *walk_ending(const struct pti_walk_step *s)
 {
 	static const char *const results[] = PTI_RESULT_WORDS;
+	_Static_assert(sizeof(results) / sizeof(results[0]) == PTI_NR_RESULTS,
+		       "a word a result");
 
 	/* a walk ends at a result, or at a missing entry's state */
 	switch (pti_word_id(results, PTI_NR_RESULTS, s->result)) {

@@ -310,8 +310,8 @@ static int print_rb_trees(const struct pti_runq_cpu *c,
 	/* The key the kernel sorts its timeline by (EEVDF: deadline). */
 	const char *key = strcmp(c->rq.cfs_order, "deadline") ? "VRUNTIME" :
 			  "DEADLINE";
-	int ret = print_rb_tree(c, PTI_SE_CLASS_CFS, -1, "tasks_timeline of rq->cfs",
-				key, o);
+	int ret = print_rb_tree(c, PTI_SE_CLASS_CFS, -1,
+				"tasks_timeline of rq->cfs", key, o);
 
 	for (size_t q = 0; q < c->n && !ret; q++) {
 		if (!is_class(&c->se[q], PTI_SE_CLASS_CFS) ||
@@ -319,10 +319,12 @@ static int print_rb_trees(const struct pti_runq_cpu *c,
 			continue;
 		entity_name(&c->se[q], name, sizeof(name));
 		snprintf(title, sizeof(title), "tasks_timeline of %s", name);
-		ret = print_rb_tree(c, PTI_SE_CLASS_CFS, (long)q, title, key, o);
+		ret = print_rb_tree(c, PTI_SE_CLASS_CFS, (long)q, title, key,
+				    o);
 	}
 	if (!ret && has_field(&c->rq, "dl_queue"))
-		ret = print_rb_tree(c, PTI_SE_CLASS_DL, -1, "root of rq->dl", "DEADLINE", o);
+		ret = print_rb_tree(c, PTI_SE_CLASS_DL, -1, "root of rq->dl",
+				    "DEADLINE", o);
 	return ret;
 }
 

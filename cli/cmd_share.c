@@ -41,6 +41,8 @@ static int share_value(const struct pti_share *s, enum pti_share_column column)
 }
 
 static const char *const relation_words[] = PTI_RELATION_WORDS;
+_Static_assert(sizeof(relation_words) / sizeof(relation_words[0]) ==
+	       PTI_NR_RELATIONS, "a word a relation");
 
 /* The CLONE_* flags that would give this row's sharing. */
 static void clone_flags(const struct pti_share *s, char *buf, size_t size)

@@ -53,6 +53,18 @@ static void usage(FILE *out, const struct tasks_cmd *cmd)
 /* The columns table_rows() reads. */
 #define TABLE_ROWS_COLS (PTI_TASK_COL(PID) | PTI_TASK_COL(TGID))
 
+/* --sort's one column, resolved against the tasks' model; -1 with @err. */
+static int parse_sort(struct pti_column_list *by, const char *name,
+		      char *err, size_t errlen)
+{
+	pti_column_list_free(by);
+	if (strchr(name, ',')) {
+		snprintf(err, errlen, "--sort takes one column, not '%s'", name);
+		return -1;
+	}
+	return pti_column_list_parse(by, &pti_task_model, name, 1, err, errlen);
+}
+
 /*
  * Rows for ps: processes (or every thread), optionally one process only,
  * in @order (NULL: by pid).
@@ -146,15 +158,9 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 			}
 			break;
 		case 'x':
-			pti_column_list_free(&sort_by);
-			if (strchr(optarg, ','))
-				snprintf(err, sizeof(err),
-					 "--sort takes one column, not '%s'",
-					 optarg);
-			if (strchr(optarg, ',') ||
-			    pti_column_list_parse(&sort_by, &pti_task_model,
-						  optarg, 1, err, sizeof(err))) {
-				fprintf(stderr, "ptinspect %s: %s\n", cmd->name, err);
+			if (parse_sort(&sort_by, optarg, err, sizeof(err))) {
+				fprintf(stderr, "ptinspect %s: %s\n", cmd->name,
+					err);
 				ret = PTI_EXIT_USAGE;
 				goto out;
 			}

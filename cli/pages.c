@@ -189,6 +189,10 @@ const struct pti_page *pti_page_at(const struct pti_page_set *set,
 
 static const char *const level_words[] = PTI_LEVEL_WORDS;
 static const char *const state_words[] = PTI_STATE_WORDS;
+_Static_assert(sizeof(level_words) / sizeof(level_words[0]) == PTI_NR_LEVELS,
+	       "a word a level");
+_Static_assert(sizeof(state_words) / sizeof(state_words[0]) == PTI_NR_STATES,
+	       "a word a state");
 
 bool pti_page_present(const struct pti_page *p)
 {
