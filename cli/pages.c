@@ -39,17 +39,25 @@ int pti_range_parse(const char *text, struct pti_range *range)
 	return range->start < range->end ? 0 : -1;
 }
 
-/* Open @view and write @text to it: the pid-chosen views' protocol. */
+/*
+ * Open @view and write @text to it: the pid-chosen views' protocol.
+ * @addressed: @text names addresses after the pid.
+ */
 static FILE *choose(const struct pti_source *src, const char *view, int pid,
-		    const char *text, char *err, size_t errlen)
+		    bool addressed, const char *text, char *err, size_t errlen)
 {
 	FILE *in = pti_choose_text(src, view, text, "page tables are root-only",
 				   err, errlen);
 
-	if (!in && errno == ESRCH)
+	/* EINVAL: a pid past PID_MAX_LIMIT, or an address past user space */
+	if (!in && (errno == ESRCH || (errno == EINVAL && !addressed)))
 		snprintf(err, errlen, "no process with pid %d", pid);
 	else if (!in && errno == ENXIO)
 		pti_explain_no_mm(src, pid, err, errlen);
+	else if (!in && errno == EINVAL)
+		snprintf(err, errlen,
+			 "no process with pid %d, or an address past user space",
+			 pid);
 	return in;
 }
 
@@ -65,7 +73,7 @@ static FILE *choose_pages(const struct pti_source *src, int pid,
 			 range->start, range->end);
 	else
 		snprintf(text, sizeof(text), "%d\n", pid);
-	return choose(src, "pages", pid, text, err, errlen);
+	return choose(src, "pages", pid, range != NULL, text, err, errlen);
 }
 
 static void read_failed(int error, char *err, size_t errlen)
@@ -222,7 +230,7 @@ int pti_walk_load(const struct pti_source *src, int pid,
 	FILE *in;
 
 	snprintf(text, sizeof(text), "%d 0x%llx\n", pid, addr);
-	in = choose(src, "walk", pid, text, err, errlen);
+	in = choose(src, "walk", pid, true, text, err, errlen);
 	if (!in)
 		return -1;
 	if (getline(&line, &cap, in) < 0) {

@@ -56,12 +56,6 @@ FILE *pti_choose_text(const struct pti_source *src, const char *view,
 	if (write(fileno(in), choice, len) == (ssize_t)len)
 		return in;
 	saved = errno;
-	/*
-	 * The CLI writes only well-formed pids: EINVAL is the module
-	 * refusing one above the kernel's PID_MAX_LIMIT, which no task has.
-	 */
-	if (saved == EINVAL)
-		saved = ESRCH;
 	set_err(err, errlen, "choosing %.*s in %s: %s",
 		(int)strcspn(choice, "\n"), choice, view, strerror(saved));
 	fclose(in);
@@ -74,6 +68,15 @@ FILE *pti_choose(const struct pti_source *src, const char *view, int pid,
 {
 	char text[32];
 
+	FILE *in;
+
 	snprintf(text, sizeof(text), "%d\n", pid);
-	return pti_choose_text(src, view, text, denied, err, errlen);
+	in = pti_choose_text(src, view, text, denied, err, errlen);
+	/*
+	 * A well-formed pid alone is refused (EINVAL) only above the
+	 * kernel's PID_MAX_LIMIT: no task has it.
+	 */
+	if (!in && errno == EINVAL)
+		errno = ESRCH;
+	return in;
 }

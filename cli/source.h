@@ -21,13 +21,13 @@ FILE *pti_view_open(const struct pti_source *src, const char *view,
 /*
  * Open a pid-chosen VIEW, write @choice (a pid and what the view takes
  * after it, a line) to it and return the stream at its first line; NULL
- * with @err set and errno kept.  ESRCH: no such pid, a pid beyond the
- * kernel's range (the module's EINVAL) included.
+ * with @err set and errno kept (ESRCH: no such pid; EINVAL: the module
+ * refused a part of the choice, see proc-format.md).
  */
 FILE *pti_choose_text(const struct pti_source *src, const char *view,
 		      const char *choice, const char *denied, char *err,
 		      size_t errlen);
-/* pti_choose_text() with @pid alone. */
+/* pti_choose_text() with @pid alone; ESRCH for a pid the kernel cannot have. */
 FILE *pti_choose(const struct pti_source *src, const char *view, int pid,
 		 const char *denied, char *err, size_t errlen);
 

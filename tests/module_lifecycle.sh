@@ -90,7 +90,10 @@ cli_vanished_pid() {
 	expect_status 1 "$cli" task 99999999 &&
 	grep -q 'no task with pid 99999999' /tmp/pti-err &&
 	expect_status 1 "$cli" pages 99999999 &&
-	grep -q 'no process with pid 99999999' /tmp/pti-err
+	grep -q 'no process with pid 99999999' /tmp/pti-err &&
+	# an address past user space is refused the same way, and said
+	expect_status 1 "$cli" pages --walk $$ ffffffffff600000 &&
+	grep -q 'past user space' /tmp/pti-err
 }
 
 wait_children() {
