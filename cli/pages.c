@@ -39,18 +39,18 @@ int pti_range_parse(const char *text, struct pti_range *range)
 	return range->start < range->end ? 0 : -1;
 }
 
-/*
- * Open @view and write @text to it: the pid-chosen views' protocol.
- * @addressed: @text names addresses after the pid.
- */
-static FILE *choose(const struct pti_source *src, const char *view, int pid,
-		    bool addressed, const char *text, char *err, size_t errlen)
-{
-	FILE *in = pti_choose_text(src, view, text, "page tables are root-only",
-				   err, errlen);
+#define PAGES_DENIED "page tables are root-only"
 
-	/* EINVAL: a pid past PID_MAX_LIMIT, or an address past user space */
-	if (!in && (errno == ESRCH || (errno == EINVAL && !addressed)))
+/*
+ * @in, a pid-chosen view (pti_choose() or pti_choose_text()), or NULL
+ * with @err saying why for @pid.  A choice with addresses after the pid
+ * is refused (EINVAL) for a pid past PID_MAX_LIMIT or an address past
+ * user space: the module does not say which.
+ */
+static FILE *chosen(FILE *in, const struct pti_source *src, int pid,
+		    char *err, size_t errlen)
+{
+	if (!in && errno == ESRCH)
 		snprintf(err, errlen, "no process with pid %d", pid);
 	else if (!in && errno == ENXIO)
 		pti_explain_no_mm(src, pid, err, errlen);
@@ -68,12 +68,13 @@ static FILE *choose_pages(const struct pti_source *src, int pid,
 {
 	char text[96];
 
-	if (range)
-		snprintf(text, sizeof(text), "%d 0x%llx 0x%llx\n", pid,
-			 range->start, range->end);
-	else
-		snprintf(text, sizeof(text), "%d\n", pid);
-	return choose(src, "pages", pid, range != NULL, text, err, errlen);
+	if (!range)
+		return chosen(pti_choose(src, "pages", pid, PAGES_DENIED, err,
+					 errlen), src, pid, err, errlen);
+	snprintf(text, sizeof(text), "%d 0x%llx 0x%llx\n", pid, range->start,
+		 range->end);
+	return chosen(pti_choose_text(src, "pages", text, PAGES_DENIED, err,
+				      errlen), src, pid, err, errlen);
 }
 
 static void read_failed(int error, char *err, size_t errlen)
@@ -230,7 +231,8 @@ int pti_walk_load(const struct pti_source *src, int pid,
 	FILE *in;
 
 	snprintf(text, sizeof(text), "%d 0x%llx\n", pid, addr);
-	in = choose(src, "walk", pid, true, text, err, errlen);
+	in = chosen(pti_choose_text(src, "walk", text, PAGES_DENIED, err,
+				    errlen), src, pid, err, errlen);
 	if (!in)
 		return -1;
 	if (getline(&line, &cap, in) < 0) {

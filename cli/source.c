@@ -67,7 +67,6 @@ FILE *pti_choose(const struct pti_source *src, const char *view, int pid,
 		 const char *denied, char *err, size_t errlen)
 {
 	char text[32];
-
 	FILE *in;
 
 	snprintf(text, sizeof(text), "%d\n", pid);
