@@ -579,18 +579,16 @@ static void walk_flags(const struct pti_walk_step *s, char *buf, size_t size)
 
 static const char *walk_ending(const struct pti_walk_step *s)
 {
-	static const char *const results[] = PTI_RESULT_WORDS;
-	_Static_assert(sizeof(results) / sizeof(results[0]) == PTI_NR_RESULTS,
-		       "a word a result");
-
 	/* a walk ends at a result, or at a missing entry's state */
-	switch (pti_word_id(results, PTI_NR_RESULTS, s->result)) {
+	switch (pti_walk_result_of(s->result)) {
 	case PTI_RESULT_PAGE:
 		return "a page table entry maps the page";
 	case PTI_RESULT_HUGE:
 		return "a huge entry maps the page itself, no lower table";
 	case PTI_RESULT_NONE:
 		return "nothing mapped here yet: the first touch will fault it in";
+	default:
+		break;
 	}
 	switch (pti_page_state_of(s->result)) {
 	case PTI_STATE_SWAP:

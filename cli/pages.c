@@ -202,6 +202,9 @@ _Static_assert(sizeof(level_words) / sizeof(level_words[0]) == PTI_NR_LEVELS,
 	       "a word a level");
 _Static_assert(sizeof(state_words) / sizeof(state_words[0]) == PTI_NR_STATES,
 	       "a word a state");
+static const char *const result_words[] = PTI_RESULT_WORDS;
+_Static_assert(sizeof(result_words) / sizeof(result_words[0]) ==
+	       PTI_NR_RESULTS, "a word a result");
 
 bool pti_page_present(const struct pti_page *p)
 {
@@ -218,6 +221,12 @@ enum pti_page_state pti_page_state_of(const char *state)
 {
 	return (enum pti_page_state)pti_word_id(state_words, PTI_NR_STATES,
 						state);
+}
+
+enum pti_walk_result pti_walk_result_of(const char *result)
+{
+	return (enum pti_walk_result)pti_word_id(result_words, PTI_NR_RESULTS,
+						 result);
 }
 
 int pti_walk_load(const struct pti_source *src, int pid,

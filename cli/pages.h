@@ -41,11 +41,13 @@ const struct pti_page *pti_page_at(const struct pti_page_set *set,
 				   unsigned long long addr);
 bool pti_page_present(const struct pti_page *p);
 /*
- * A level's or state's word (pages, walk) as its number; PTI_NR_LEVELS
- * or PTI_NR_STATES for a word this CLI does not know.
+ * A level's, state's or walk result's word as its number; PTI_NR_LEVELS,
+ * PTI_NR_STATES or PTI_NR_RESULTS for a word this CLI does not know (a
+ * walk that ends at a missing PTE ends at its state's word instead).
  */
 enum pti_pt_level pti_pt_level_of(const char *level);
 enum pti_page_state pti_page_state_of(const char *state);
+enum pti_walk_result pti_walk_result_of(const char *result);
 
 /*
  * The page-table walk for @addr of @pid, root first, into @steps (room

@@ -657,6 +657,8 @@ TEST(words_read_back_as_their_numbers)
 	EXPECT_EQ(PTI_STATE_SWAP, pti_page_state_of("swap"));
 	EXPECT_EQ(PTI_STATE_OTHER, pti_page_state_of("other"));
 	EXPECT_EQ(PTI_NR_STATES, pti_page_state_of("table"));
+	EXPECT_EQ(PTI_RESULT_TABLE, pti_walk_result_of("table"));
+	EXPECT_EQ(PTI_NR_RESULTS, pti_walk_result_of("swap"));
 }
 
 /*
