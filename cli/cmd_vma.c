@@ -76,8 +76,9 @@ struct vma_context {
 };
 
 /*
- * One cell of @v into @buf (@size >= 32); returns its length.  @text is a
- * record column's field as the module wrote it.
+ * One cell of @v into @buf (@size >= 32); returns its length.  @text, if
+ * not NULL, is a record column's field as the module wrote it, shown as
+ * it is (a number).
  */
 static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
 		   const struct pti_out_column *c, const char *text, char *buf,
@@ -106,8 +107,7 @@ static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
 		pti_flag_names_decode(&ctx->vm_flags, v->vm_flags, buf, size);
 		break;
 	default:
-		/* a number as the module wrote it: nothing to parse and print */
-		if (!pti_column_made_plain(c->col))
+		if (!text)
 			return pti_column_format(c->col, v, buf, size);
 		return pti_put_text(text, strlen(text), buf, size);
 	}
@@ -186,69 +186,6 @@ static int print_json(struct pti_vma_reader *r, const struct vma_context *ctx,
 	return got;
 }
 
-/*
- * Every VMA's cells, formatted once and kept end to end, NUL after each:
- * a table is aligned only once all of its rows are known.  at[i] is
- * where cell i (row * ncols + col) starts; at[n] is the end.  Each
- * column's longest cell, and whether every cell is plain, are counted as
- * the cells are made: the table needs no measuring pass.
- */
-struct vma_cells {
-	char *text;
-	size_t len, cap;
-	uint32_t *at;	/* half a size_t: a table is far below 4 GiB */
-	size_t n, at_cap;
-	size_t ncols, nrows;
-	size_t width[VMA_MAX_COLUMNS];
-	bool plain;
-};
-
-/* Room for @rows rows at once: the mm record says how many VMAs come. */
-static bool cells_reserve(struct vma_cells *c, size_t rows)
-{
-	c->at_cap = rows * c->ncols + 2;
-	c->at = malloc(c->at_cap * sizeof(*c->at));
-	/* most cells of a VMA row are short numbers */
-	c->cap = rows * c->ncols * 8 + (1 << 16);
-	c->text = malloc(c->cap);
-	c->plain = true;
-	return c->at && c->text;
-}
-
-/* Room for one more row, every cell of it as long as a cell may be. */
-static bool cells_row_room(struct vma_cells *c)
-{
-	size_t max = c->ncols * VMA_MAX_CELL;
-
-	if (c->len + max > UINT32_MAX)
-		return false;
-	if (c->len + max > c->cap) {
-		size_t cap = c->cap ? c->cap : 1 << 16;
-		char *bigger;
-
-		while (cap < c->len + max)
-			cap *= 2;
-		bigger = realloc(c->text, cap);
-		if (!bigger)
-			return false;
-		c->text = bigger;
-		c->cap = cap;
-	}
-	if (c->n + c->ncols + 1 > c->at_cap) {
-		size_t cap = c->at_cap ? c->at_cap * 2 : 1024;
-		uint32_t *bigger;
-
-		while (cap < c->n + c->ncols + 1)
-			cap *= 2;
-		bigger = realloc(c->at, cap * sizeof(*c->at));
-		if (!bigger)
-			return false;
-		c->at = bigger;
-		c->at_cap = cap;
-	}
-	return true;
-}
-
 /* Whether a column's cells are plain by how the CLI makes them. */
 static bool made_plain(const struct pti_out_column *col)
 {
@@ -258,43 +195,18 @@ static bool made_plain(const struct pti_out_column *col)
 	return pti_out_column_id(col) != DERIVED_FLAG_NAMES;
 }
 
-/* Make @v's cell of column @i in place (room was made for its row). */
-static void cells_add(struct vma_cells *c, const struct vma_context *ctx,
-		      const struct pti_vma *v, const struct pti_out_column *col,
-		      const char *text, size_t i)
-{
-	char *at = c->text + c->len;
-	size_t len = cell(ctx, v, col, text, at, VMA_MAX_CELL);
-
-	if (len > c->width[i])
-		c->width[i] = len;
-	if (c->plain && !made_plain(col))
-		c->plain = pti_plain_text(at, len);
-	c->at[c->n++] = (uint32_t)c->len;
-	c->len += len + 1;
-	c->at[c->n] = (uint32_t)c->len;
-}
-
-static const char *cells_get(const void *arg, size_t row, size_t col,
-			     char *buf, size_t *len)
-{
-	const struct vma_cells *c = arg;
-	size_t i = row * c->ncols + col;
-
-	(void)buf;
-	*len = c->at[i + 1] - c->at[i] - 1;
-	return c->text + c->at[i];
-}
-
 /* Through libsmartcols: a terminal, -P, or cells that are not plain. */
-static int print_scols(const struct vma_cells *c, const struct vma_opts *o)
+static int print_scols(const struct pti_plain_cells *c,
+		       const struct vma_opts *o)
 {
 	const struct pti_out_column *cols = o->cols.cols;
 	struct libscols_table *tb = pti_view_new_table(&o->view, "vmas");
+	char *data = malloc(VMA_MAX_CELL + 1);
+	size_t at = 0;
 	int ret = -1;
 
-	if (!tb)
-		return -1;
+	if (!tb || !data)
+		goto out;
 	for (size_t i = 0; i < c->ncols; i++)
 		if (pti_view_add_column(tb, cols[i].name,
 					pti_column_is_number(cols[i].col), false))
@@ -302,12 +214,18 @@ static int print_scols(const struct vma_cells *c, const struct vma_opts *o)
 	for (size_t r = 0; r < c->nrows; r++) {
 		struct libscols_line *ln = scols_table_new_line(tb, NULL);
 
-		for (size_t i = 0; ln && i < c->ncols; i++)
-			scols_line_set_data(ln, i, c->text +
-					    c->at[r * c->ncols + i]);
+		for (size_t i = 0; i < c->ncols; i++) {
+			size_t len;
+			const char *text = pti_plain_cells_next(c, &at, &len);
+
+			pti_put_text(text, len, data, VMA_MAX_CELL + 1);
+			if (!ln || scols_line_set_data(ln, i, data))
+				goto out;
+		}
 	}
 	ret = scols_print_table(tb) ? -1 : 0;
 out:
+	free(data);
 	scols_unref_table(tb);
 	return ret;
 }
@@ -317,33 +235,41 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 {
 	static struct pti_vma v;
 	const struct pti_out_column *cols = o->cols.cols;
-	struct vma_cells c = { .ncols = o->cols.n };
+	struct pti_plain_cells c;
+	bool check[VMA_MAX_COLUMNS];
 	uint64_t parsed = 0;
 	int got = -1;
 
 	/* numbers are shown as written; the rest is parsed */
-	for (size_t i = 0; i < c.ncols; i++)
+	for (size_t i = 0; i < o->cols.n; i++) {
 		parsed |= cols[i].derived ? cols[i].derived->reads :
 			  pti_column_made_plain(cols[i].col) ? 0 :
 			  1ULL << (cols[i].col - pti_vma_columns);
+		check[i] = !made_plain(&cols[i]);
+	}
 	pti_vma_keep(r, parsed);
-	if (!cells_reserve(&c, ctx->mm->map_count > 0 ?
-			       (size_t)ctx->mm->map_count : 64)) {
+	/* room for the VMAs the mm record counts; most cells are short */
+	if (pti_plain_cells_init(&c, o->cols.n, ctx->mm->map_count > 0 ?
+				 (size_t)ctx->mm->map_count : 64, 7)) {
 		snprintf(err, errlen, "out of memory");
 		goto out;
 	}
 	while ((got = pti_vma_next(r, &v, err, errlen)) == 1) {
 		/* formatted in place: tables of 60,000 rows */
-		if (!cells_row_room(&c)) {
-			snprintf(err, errlen, "out of memory");
-			got = -1;
-			goto out;
+		for (size_t i = 0; i < c.ncols; i++) {
+			char *at = pti_plain_cells_room(&c, VMA_MAX_CELL);
+
+			if (!at) {
+				snprintf(err, errlen, "out of memory");
+				got = -1;
+				goto out;
+			}
+			/* numbers are shown as written */
+			pti_plain_cells_add(&c, i, cell(ctx, &v, &cols[i],
+				cols[i].col && !check[i] ?
+				pti_vma_text(r, cols[i].col) : NULL,
+				at, VMA_MAX_CELL), check[i]);
 		}
-		for (size_t i = 0; i < c.ncols; i++)
-			cells_add(&c, ctx, &v, &cols[i],
-				  cols[i].col ? pti_vma_text(r, cols[i].col) :
-				  NULL, i);
-		c.nrows++;
 	}
 	if (got)
 		goto out;
@@ -351,8 +277,7 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 	if (c.plain && pti_view_is_plain(&o->view)) {
 		struct pti_plain_table t = {
 			.ncols = c.ncols, .nrows = c.nrows, .raw = o->view.raw,
-			.noheadings = o->view.noheadings, .cell = cells_get,
-			.arg = &c, .widths = c.width,
+			.noheadings = o->view.noheadings, .kept = &c,
 		};
 
 		for (size_t i = 0; i < c.ncols; i++) {
@@ -364,8 +289,7 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 	if (got == PTI_PLAIN_NOT_PLAIN)
 		got = print_scols(&c, o);
 out:
-	free(c.text);
-	free(c.at);
+	pti_plain_cells_free(&c);
 	return got;
 }
 

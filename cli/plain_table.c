@@ -50,16 +50,58 @@ static inline void put_bytes(struct line *l, const char *text, size_t len)
 	}
 }
 
+/*
+ * Bytes a cell's stores may write past its end: blanks and short copies
+ * are written a word at a time, overlapping what comes next.
+ */
+#define SLACK 16
+
+/* @n blanks at @p, within SLACK of room past them; returns their end. */
+static inline char *blanks(char *p, size_t n)
+{
+	char *end = p + n;
+
+	for (; p < end; p += 8)
+		memcpy(p, "        ", 8);
+	return end;
+}
+
+/*
+ * @n bytes of @text at @p, within SLACK of room past them, reading no
+ * byte of @text past @n: most cells are a few digits, where a call to
+ * memcpy costs more than the copy.
+ */
+static inline char *copy_cell(char *p, const char *text, size_t n)
+{
+	uint64_t head, tail;
+	uint32_t head4, tail4;
+
+	if (n > 16) {
+		memcpy(p, text, n);
+	} else if (n >= 8) {
+		/* two words that overlap when n < 16 */
+		memcpy(&head, text, 8);
+		memcpy(&tail, text + n - 8, 8);
+		memcpy(p, &head, 8);
+		memcpy(p + n - 8, &tail, 8);
+	} else if (n >= 4) {
+		memcpy(&head4, text, 4);
+		memcpy(&tail4, text + n - 4, 4);
+		memcpy(p, &head4, 4);
+		memcpy(p + n - 4, &tail4, 4);
+	} else if (n) {
+		p[0] = text[0];
+		p[n / 2] = text[n / 2];
+		p[n - 1] = text[n - 1];
+	}
+	return p + n;
+}
+
 /* Padding is a few bytes a cell: a loop, not a call. */
 static inline void put_spaces(struct line *l, size_t n)
 {
-	if (reserve(l, n)) {
-		char *p = l->text + l->len;
-
-		l->len += n;
-		while (n--)
-			*p++ = ' ';
-	}
+	if (reserve(l, n + SLACK))
+		l->len = (size_t)(blanks(l->text + l->len, n) - l->text);
 }
 
 /* @text as libsmartcols writes a cell's data: raw output escapes blanks. */
@@ -114,6 +156,40 @@ bool pti_plain_text(const char *text, size_t len)
 			return false;
 	/* the last eight bytes, overlapping what was checked */
 	return i == len || word_is_plain(text + len - 8);
+}
+
+int pti_plain_cells_init(struct pti_plain_cells *c, size_t ncols,
+			 size_t rows, size_t cell_bytes)
+{
+	memset(c, 0, sizeof(*c));
+	if (ncols > PTI_PLAIN_MAX_COLUMNS)
+		return -1;
+	c->ncols = ncols;
+	c->plain = true;
+	c->cap = rows * ncols * (cell_bytes + 1) + (1 << 16);
+	c->text = malloc(c->cap);
+	return c->text ? 0 : -1;
+}
+
+bool pti_plain_cells_grow(struct pti_plain_cells *c, size_t need)
+{
+	size_t cap = c->cap ? c->cap : 1 << 16;
+	char *bigger;
+
+	while (cap < need)
+		cap *= 2;
+	bigger = realloc(c->text, cap);
+	if (!bigger)
+		return false;
+	c->text = bigger;
+	c->cap = cap;
+	return true;
+}
+
+void pti_plain_cells_free(struct pti_plain_cells *c)
+{
+	free(c->text);
+	c->text = NULL;
 }
 
 /* What one tree needs: each row's depth, and whether it is a last child. */
@@ -270,14 +346,25 @@ static int measure(const struct pti_plain_table *t, struct tree *tr,
 	return 0;
 }
 
-static void put_row(struct line *l, const struct pti_plain_table *t,
-		    struct tree *tr, const size_t width[], size_t r)
+/* Row @r's cell @c: the next kept one (*@at), or asked for. */
+static inline const char *cell_of(const struct pti_plain_table *t, size_t r,
+				  size_t c, char *buf, size_t *len, size_t *at)
+{
+	if (t->kept)
+		return pti_plain_cells_next(t->kept, at, len);
+	return t->cell(t->arg, r, c, buf, len);
+}
+
+/* A row of raw output: blanks escaped, art too. */
+static void put_drawn_row(struct line *l, const struct pti_plain_table *t,
+			  struct tree *tr, const size_t width[], size_t r,
+			  size_t *at)
 {
 	char buf[PTI_PLAIN_CELL];
 
 	for (size_t c = 0; c < t->ncols; c++) {
 		size_t len, art = is_tree_col(t, c) ? art_width(tr, r) : 0, fill;
-		const char *text = t->cell(t->arg, r, c, buf, &len);
+		const char *text = cell_of(t, r, c, buf, &len, at);
 		bool right = t->right[c] && !is_tree_col(t, c);
 
 		if (c)
@@ -293,26 +380,87 @@ static void put_row(struct line *l, const struct pti_plain_table *t,
 	}
 }
 
+/*
+ * Row @r's tree art at @p, as put_art() draws it unescaped, within SLACK
+ * of room past it; returns its end.
+ */
+static char *draw_art(char *p, struct tree *tr, size_t r)
+{
+	size_t d = tr->depth[r];
+
+	for (size_t k = 1; k < d; k++, p += 2)
+		memcpy(p, tr->open[k] ? "| " : "  ", 2);
+	if (d) {
+		memcpy(p, tr->last[r] ? "`-" : "|-", 2);
+		p += 2;
+	}
+	tr->open[d] = !tr->last[r];
+	return p;
+}
+
+/* Where a column's padding goes, worked out once for every row. */
+enum pad { PAD_NONE, PAD_BEFORE, PAD_AFTER };
+
+/*
+ * An aligned row, the common case of long tables: each cell's room
+ * reserved once and written with word stores.
+ */
+static void put_row(struct line *l, const struct pti_plain_table *t,
+		    struct tree *tr, const size_t width[],
+		    const enum pad pad[], size_t r, size_t *at)
+{
+	size_t tree_col = t->parent ? t->tree_col : SIZE_MAX;
+	char buf[PTI_PLAIN_CELL];
+
+	if (t->raw) {
+		put_drawn_row(l, t, tr, width, r, at);
+		return;
+	}
+	for (size_t c = 0; c < t->ncols; c++) {
+		size_t len, art = c == tree_col ? art_width(tr, r) : 0;
+		const char *text = cell_of(t, r, c, buf, &len, at);
+		size_t fill = width[c] > art + len ? width[c] - art - len : 0;
+		char *p;
+
+		if (!reserve(l, 1 + art + len + fill + SLACK))
+			return;
+		p = l->text + l->len;
+		if (c)
+			*p++ = ' ';
+		if (c == tree_col)
+			p = draw_art(p, tr, r);
+		if (pad[c] == PAD_BEFORE)
+			p = blanks(p, fill);
+		p = copy_cell(p, text, len);
+		if (pad[c] == PAD_AFTER)
+			p = blanks(p, fill);
+		l->len = (size_t)(p - l->text);
+	}
+}
+
 int pti_plain_print(const struct pti_plain_table *t, FILE *out)
 {
 	size_t width[PTI_PLAIN_MAX_COLUMNS] = { 0 };
+	enum pad pad[PTI_PLAIN_MAX_COLUMNS];
 	struct tree tr = { 0 };
 	struct line l = { 0 };
-	int ret;
+	size_t at = 0;		/* the next kept cell */
+	int ret = 0;
 
 	if (t->ncols == 0 || t->ncols > PTI_PLAIN_MAX_COLUMNS ||
-	    (t->parent && (t->tree_col >= t->ncols || t->widths)))
+	    (t->parent && (t->tree_col >= t->ncols || t->kept)) ||
+	    (t->kept && t->kept->ncols != t->ncols))
 		return -1;
 	if (t->parent) {
 		ret = tree_init(&tr, t);
 		if (ret)
 			goto out;
 	}
-	if (t->widths) {
+	if (t->kept) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			width[c] = strlen(t->heads[c]);
-			if (t->widths[c] > width[c])
-				width[c] = t->widths[c];
+			if (t->kept->width[c] > width[c])
+				width[c] = t->kept->width[c];
 		}
 	} else {
 		ret = measure(t, &tr, width);
@@ -321,6 +469,10 @@ int pti_plain_print(const struct pti_plain_table *t, FILE *out)
 	}
 	if (t->raw)
 		memset(width, 0, sizeof(width));
+	/* numbers right-aligned, but in the tree; the last cell unpadded */
+	for (size_t c = 0; c < t->ncols; c++)
+		pad[c] = t->right[c] && !is_tree_col(t, c) ? PAD_BEFORE :
+			 c + 1 < t->ncols ? PAD_AFTER : PAD_NONE;
 	if (!t->noheadings) {
 		for (size_t c = 0; c < t->ncols; c++)
 			put_head(&l, t->heads[c], width[c],
@@ -329,7 +481,7 @@ int pti_plain_print(const struct pti_plain_table *t, FILE *out)
 		ret = end_line(&l, out);
 	}
 	for (size_t r = 0; r < t->nrows && !ret; r++) {
-		put_row(&l, t, &tr, width, r);
+		put_row(&l, t, &tr, width, pad, r, &at);
 		ret = end_line(&l, out);
 	}
 	if (!ret)

@@ -1,7 +1,9 @@
 /* plain_table.h - print a long table of plain text the way libsmartcols
- * prints it, without holding it: for views with hundreds of thousands of
- * rows (a process's page tables, every thread of a busy machine), where
- * libsmartcols would keep every cell and measure its display width twice.
+ * prints it, without holding it (or holding only its cells' bytes, for a
+ * caller that makes every row before any is printed): for views with
+ * hundreds of thousands of rows (a process's page tables, every thread of
+ * a busy machine), where libsmartcols would keep every cell and measure
+ * its display width twice.
  */
 #ifndef PTI_CLI_PLAIN_TABLE_H
 #define PTI_CLI_PLAIN_TABLE_H
@@ -10,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #define PTI_PLAIN_MAX_COLUMNS 64
 /* the buffer a cell may be formatted into: every PF_* name fits */
@@ -19,6 +22,104 @@
 #define PTI_PLAIN_NOT_PLAIN 1
 
 #define PTI_PLAIN_UNMEASURED	SIZE_MAX
+
+/*
+ * Whether @len bytes of @text are plain: printable ASCII (' ' to '~'),
+ * what the plain printer prints; anything else goes to libsmartcols.
+ */
+bool pti_plain_text(const char *text, size_t len);
+
+/*
+ * A table's cells kept until all its rows are made (a table is aligned
+ * only once every cell is known): each cell's bytes after its length
+ * (one byte, or 0xff and four), end to end, row by row; no offsets, no
+ * terminators, as a table of 60,000 VMAs is mostly its short cells.
+ * Each column's longest cell, and whether every checked cell is plain,
+ * are counted as the cells are added.
+ */
+struct pti_plain_cells {
+	char *text;
+	size_t len, cap;
+	size_t ncols, nrows;
+	size_t width[PTI_PLAIN_MAX_COLUMNS];
+	bool plain;
+};
+
+/*
+ * Start @c for rows of @ncols cells (at most PTI_PLAIN_MAX_COLUMNS),
+ * room made for @rows rows of cells of about @cell_bytes; 0, or -1 when
+ * out of memory.
+ */
+int pti_plain_cells_init(struct pti_plain_cells *c, size_t ncols,
+			 size_t rows, size_t cell_bytes);
+
+/* A cell's length: one byte below this, else this and four. */
+#define PTI_PLAIN_LONG_CELL 0xff
+
+/* Room for @need bytes of cells in all: pti_plain_cells_room()'s slow path. */
+bool pti_plain_cells_grow(struct pti_plain_cells *c, size_t need);
+
+/*
+ * Where the next cell, of at most @max bytes, is written; NULL when out of
+ * memory.  pti_plain_cells_add() then keeps it.  Inline, as the next two:
+ * a call per cell was a third of their cost.
+ */
+static inline char *pti_plain_cells_room(struct pti_plain_cells *c,
+					 size_t max)
+{
+	size_t need = c->len + 5 + max;
+
+	if (need > c->cap && !pti_plain_cells_grow(c, need))
+		return NULL;
+	return c->text + c->len + 1;
+}
+
+/*
+ * Keep the @len bytes (below 4 GiB) written at pti_plain_cells_room() as
+ * the next cell, of column @col (cells come in row order); @check: see whether it is
+ * plain (pti_plain_text()), as a cell made plain need not be.
+ */
+static inline void pti_plain_cells_add(struct pti_plain_cells *c, size_t col,
+				       size_t len, bool check)
+{
+	char *at = c->text + c->len;
+
+	if (len > c->width[col])
+		c->width[col] = len;
+	if (check && c->plain)
+		c->plain = pti_plain_text(at + 1, len);
+	if (len < PTI_PLAIN_LONG_CELL) {
+		*at = (char)len;
+		c->len += 1 + len;
+	} else {
+		uint32_t n = (uint32_t)len;
+
+		memmove(at + 5, at + 1, len);
+		*at = (char)PTI_PLAIN_LONG_CELL;
+		memcpy(at + 1, &n, 4);
+		c->len += 5 + len;
+	}
+	if (col + 1 == c->ncols)
+		c->nrows++;
+}
+
+/* The cell at *@at (0 is the first) and its length; *@at moves past it. */
+static inline const char *
+pti_plain_cells_next(const struct pti_plain_cells *c, size_t *at, size_t *len)
+{
+	const char *p = c->text + *at;
+	uint32_t n = (unsigned char)*p++;
+
+	if (n == PTI_PLAIN_LONG_CELL) {
+		memcpy(&n, p, 4);
+		p += 4;
+	}
+	*len = n;
+	*at = (size_t)(p + n - c->text);
+	return p;
+}
+
+void pti_plain_cells_free(struct pti_plain_cells *c);
 
 struct pti_plain_table {
 	size_t ncols, nrows;
@@ -56,15 +157,13 @@ struct pti_plain_table {
 	const long *parent;
 	size_t tree_col;
 	/*
-	 * Each column's longest cell, when the caller has counted them as
-	 * it made the cells (and has checked them with pti_plain_text()):
-	 * no measuring pass.  NULL: measured here.  Not with a tree.
+	 * The cells, when the caller made and kept them all before printing
+	 * (struct pti_plain_cells): @cell and @width are not asked, nor is
+	 * anything measured.  NULL: asked of @cell.  Not with a tree.
 	 */
-	const size_t *widths;
+	const struct pti_plain_cells *kept;
 };
 
-/* Whether @len bytes of @text are plain: printable ASCII, as above. */
-bool pti_plain_text(const char *text, size_t len);
 
 /*
  * Print @t to @out: each column as wide as its widest cell or header,

@@ -97,12 +97,6 @@ void pti_vma_keep(struct pti_vma_reader *r, uint64_t wanted)
 	pti_parser_keep(&r->parser, wanted);
 }
 
-const char *pti_vma_text(const struct pti_vma_reader *r,
-			 const struct pti_column *col)
-{
-	return r->fields[r->parser.field_of[col - pti_vma_columns]];
-}
-
 void pti_vma_end(struct pti_vma_reader *r)
 {
 	pti_lines_free(&r->lines);

@@ -30,9 +30,15 @@ void pti_vma_keep(struct pti_vma_reader *r, uint64_t wanted);
 /* 1 with @vma filled, 0 at the end, -1 on error. */
 int pti_vma_next(struct pti_vma_reader *r, struct pti_vma *vma, char *err,
 		 size_t errlen);
-/* The current VMA's @col as the module wrote it (until the next VMA). */
-const char *pti_vma_text(const struct pti_vma_reader *r,
-			 const struct pti_column *col);
+/*
+ * The current VMA's @col as the module wrote it (until the next VMA);
+ * inline: a table asks for most of a VMA's fields.
+ */
+static inline const char *pti_vma_text(const struct pti_vma_reader *r,
+				       const struct pti_column *col)
+{
+	return r->fields[r->parser.field_of[col - pti_vma_columns]];
+}
 void pti_vma_end(struct pti_vma_reader *r);
 
 /* Say in words why @pid has no address space (ENXIO from a pid-chosen view). */

@@ -1111,11 +1111,34 @@ static char *scols_text(bool raw, bool noheadings, bool last_right)
 	return text;
 }
 
-/* The plain printer aligns a table exactly as libsmartcols does. */
+/* plain_cells kept as a caller keeps them, written at the room given. */
+static bool keep_cells(struct pti_plain_cells *kept)
+{
+	if (pti_plain_cells_init(kept, 3, 1, 1))
+		return false;
+	for (int r = 0; r < 3; r++) {
+		for (int c = 0; c < 3; c++) {
+			size_t len = strlen(plain_cells[r][c]);
+			char *at = pti_plain_cells_room(kept, len);
+
+			if (!at)
+				return false;
+			memcpy(at, plain_cells[r][c], len);
+			pti_plain_cells_add(kept, (size_t)c, len, c == 1);
+		}
+	}
+	return true;
+}
+
+/*
+ * The plain printer aligns a table exactly as libsmartcols does, its
+ * cells asked for or kept.
+ */
 TEST(plain_table_prints_as_libsmartcols)
 {
-	for (int mode = 0; mode < 8; mode++) {
+	for (int mode = 0; mode < 16; mode++) {
 		bool raw = mode & 1, noheadings = mode & 2, right = mode & 4;
+		struct pti_plain_cells kept;
 		struct pti_plain_table t = {
 			.ncols = 3, .nrows = 3, .raw = raw,
 			.noheadings = noheadings, .cell = plain_cell,
@@ -1126,13 +1149,60 @@ TEST(plain_table_prints_as_libsmartcols)
 		size_t len = 0;
 		FILE *out = open_memstream(&got, &len);
 
+		if (mode & 8) {
+			ASSERT_TRUE(keep_cells(&kept));
+			EXPECT_EQ(3, kept.nrows);
+			EXPECT_TRUE(kept.plain);
+			t.cell = NULL;
+			t.kept = &kept;
+		}
 		ASSERT_EQ(0, pti_plain_print(&t, out));
 		fclose(out);
-		EXPECT_STREQ(want, got) TH_LOG("raw %d noheadings %d right %d",
-					       raw, noheadings, right);
+		EXPECT_STREQ(want, got) TH_LOG("raw %d noheadings %d right %d kept %d",
+					       raw, noheadings, right, mode >> 3);
+		if (mode & 8)
+			pti_plain_cells_free(&kept);
 		free(want);
 		free(got);
 	}
+}
+
+/*
+ * Kept cells come back as they went in, a long one (past a one-byte
+ * length) too, with each column's widest and whether all are plain.
+ */
+TEST(plain_cells_keep_long_cells)
+{
+	size_t lens[] = { 0, 1, 254, 255, 256, 9000, 3 };
+	size_t n = sizeof(lens) / sizeof(lens[0]), at = 0, len;
+	struct pti_plain_cells kept;
+
+	ASSERT_EQ(0, pti_plain_cells_init(&kept, 2, 1, 1));
+	for (size_t i = 0; i < n; i++) {
+		char *room = pti_plain_cells_room(&kept, lens[i]);
+
+		ASSERT_NE(NULL, room);
+		memset(room, 'a' + (int)i, lens[i]);
+		if (i == 5)
+			room[100] = '\t';	/* not plain, and checked */
+		pti_plain_cells_add(&kept, i % 2, lens[i], i == 5);
+	}
+	EXPECT_EQ(n / 2, kept.nrows);
+	EXPECT_EQ(9000, kept.width[1]);
+	EXPECT_EQ(256, kept.width[0]);
+	EXPECT_FALSE(kept.plain);
+	for (size_t i = 0; i < n; i++) {
+		const char *text = pti_plain_cells_next(&kept, &at, &len);
+		size_t wrong = 0;
+
+		ASSERT_EQ(lens[i], len);
+		for (size_t b = 0; b < len; b++)
+			wrong += text[b] != (i == 5 && b == 100 ? '\t' :
+					     'a' + (int)i);
+		EXPECT_EQ(0, wrong) TH_LOG("cell %zu", i);
+	}
+	EXPECT_EQ(kept.len, at);
+	pti_plain_cells_free(&kept);
 }
 
 /* @set's tasks as pti_view_print() prints them, to a string. */
