@@ -92,11 +92,12 @@ parse_unsigned(const char *text, unsigned int base, uint64_t max, uint64_t *out)
 		p += 2;
 	if (!*p)
 		return -1;
-	for (n = 0; p[n] && n < safe; n++) {
-		d = digit[(unsigned char)p[n]];
-		if (!d || d > base)
-			return -1;
-		v = v * base + d - 1;
+	/* a NUL or a stray byte ends the digits: its value wraps past @base */
+	for (n = 0; n < safe; n++) {
+		d = digit[(unsigned char)p[n]] - 1u;
+		if (d >= base)
+			break;
+		v = v * base + d;
 	}
 	if (!p[n]) {
 		if (v > max)
@@ -104,6 +105,8 @@ parse_unsigned(const char *text, unsigned int base, uint64_t max, uint64_t *out)
 		*out = v;
 		return 0;
 	}
+	if (n < safe)
+		return -1;
 	/* longer: leading zeros, or a number past the column's range */
 	limit = max / base;
 	last = (unsigned int)(max % base);
