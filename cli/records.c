@@ -404,6 +404,7 @@ int pti_parser_header(struct pti_parser *p, const struct pti_column *cols,
 			p->field_of[p->map[i] - cols] = i;
 		}
 	}
+	pti_parser_keep(p, UINT64_MAX);
 	for (size_t i = 0; i < ncols && i < PTI_MAX_FIELDS; i++) {
 		if (!seen[i]) {
 			set_err(err, errlen,
@@ -417,6 +418,7 @@ int pti_parser_header(struct pti_parser *p, const struct pti_column *cols,
 
 void pti_parser_keep(struct pti_parser *p, uint64_t wanted)
 {
+	p->nparsed = 0;
 	for (size_t i = 0; i < p->nfields; i++) {
 		size_t col;
 
@@ -425,6 +427,8 @@ void pti_parser_keep(struct pti_parser *p, uint64_t wanted)
 		col = (size_t)(p->map[i] - p->cols);
 		if (col >= 64 || !(wanted & (1ULL << col)))
 			p->map[i] = NULL;
+		else
+			p->parsed[p->nparsed++] = i;
 	}
 }
 
@@ -445,8 +449,11 @@ int pti_parser_fields(struct pti_parser *p, char *line, void *rec,
 			p->nfields);
 		return -1;
 	}
-	for (size_t i = 0; i < p->nfields; i++) {
-		if (p->map[i] && pti_column_parse(p->map[i], fields[i], rec)) {
+	/* the kept fields only: most commands read a few of forty */
+	for (size_t k = 0; k < p->nparsed; k++) {
+		size_t i = p->parsed[k];
+
+		if (pti_column_parse(p->map[i], fields[i], rec)) {
 			set_err(err, errlen, "line %zu: bad %s value '%s'",
 				p->lineno, p->map[i]->name, fields[i]);
 			return -1;

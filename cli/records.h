@@ -38,6 +38,9 @@ struct pti_parser {
 	const struct pti_column *map[PTI_MAX_FIELDS];	/* NULL: skip */
 	size_t field_of[PTI_MAX_FIELDS];	/* by column: its field */
 	size_t nfields;
+	/* the fields map[] keeps, in order: a line parses only these */
+	size_t parsed[PTI_MAX_FIELDS];
+	size_t nparsed;
 	size_t lineno;		/* for messages */
 };
 
