@@ -402,29 +402,37 @@ static char *draw_art(char *p, struct tree *tr, size_t r)
 enum pad { PAD_NONE, PAD_BEFORE, PAD_AFTER };
 
 /*
- * An aligned row, the common case of long tables: each cell's room
- * reserved once and written with word stores.
+ * An aligned row, the common case of long tables: room for the whole row
+ * (@room: every column's width and a separator each) reserved once, each
+ * cell written with word stores.
  */
 static void put_row(struct line *l, const struct pti_plain_table *t,
 		    struct tree *tr, const size_t width[],
-		    const enum pad pad[], size_t r, size_t *at)
+		    const enum pad pad[], size_t room, size_t r, size_t *at)
 {
 	size_t tree_col = t->parent ? t->tree_col : SIZE_MAX;
 	char buf[PTI_PLAIN_CELL];
+	char *p;
 
 	if (t->raw) {
 		put_drawn_row(l, t, tr, width, r, at);
 		return;
 	}
+	if (!reserve(l, room + SLACK))
+		return;
+	p = l->text + l->len;
 	for (size_t c = 0; c < t->ncols; c++) {
 		size_t len, art = c == tree_col ? art_width(tr, r) : 0;
 		const char *text = cell_of(t, r, c, buf, &len, at);
 		size_t fill = width[c] > art + len ? width[c] - art - len : 0;
-		char *p;
 
-		if (!reserve(l, 1 + art + len + fill + SLACK))
-			return;
-		p = l->text + l->len;
+		/* wider than measured (a cell that changed): room for it */
+		if (art + len > width[c]) {
+			l->len = (size_t)(p - l->text);
+			if (!reserve(l, art + len + room + SLACK))
+				return;
+			p = l->text + l->len;
+		}
 		if (c)
 			*p++ = ' ';
 		if (c == tree_col)
@@ -434,8 +442,8 @@ static void put_row(struct line *l, const struct pti_plain_table *t,
 		p = copy_cell(p, text, len);
 		if (pad[c] == PAD_AFTER)
 			p = blanks(p, fill);
-		l->len = (size_t)(p - l->text);
 	}
+	l->len = (size_t)(p - l->text);
 }
 
 int pti_plain_print(const struct pti_plain_table *t, FILE *out)
@@ -445,6 +453,7 @@ int pti_plain_print(const struct pti_plain_table *t, FILE *out)
 	struct tree tr = { 0 };
 	struct line l = { 0 };
 	size_t at = 0;		/* the next kept cell */
+	size_t room = 0;	/* the most an aligned row takes */
 	int ret = 0;
 
 	if (t->ncols == 0 || t->ncols > PTI_PLAIN_MAX_COLUMNS ||
@@ -470,9 +479,11 @@ int pti_plain_print(const struct pti_plain_table *t, FILE *out)
 	if (t->raw)
 		memset(width, 0, sizeof(width));
 	/* numbers right-aligned, but in the tree; the last cell unpadded */
-	for (size_t c = 0; c < t->ncols; c++)
+	for (size_t c = 0; c < t->ncols; c++) {
 		pad[c] = t->right[c] && !is_tree_col(t, c) ? PAD_BEFORE :
 			 c + 1 < t->ncols ? PAD_AFTER : PAD_NONE;
+		room += width[c] + 1;
+	}
 	if (!t->noheadings) {
 		for (size_t c = 0; c < t->ncols; c++)
 			put_head(&l, t->heads[c], width[c],
@@ -481,7 +492,7 @@ int pti_plain_print(const struct pti_plain_table *t, FILE *out)
 		ret = end_line(&l, out);
 	}
 	for (size_t r = 0; r < t->nrows && !ret; r++) {
-		put_row(&l, t, &tr, width, pad, r, &at);
+		put_row(&l, t, &tr, width, pad, room, r, &at);
 		ret = end_line(&l, out);
 	}
 	if (!ret)

@@ -124,7 +124,8 @@ parse_unsigned(const char *text, unsigned int base, uint64_t max, uint64_t *out)
 }
 
 /* @text whole as a signed decimal within [@min, @max]. */
-static int parse_signed(const char *text, int64_t min, int64_t max, int64_t *out)
+static inline __attribute__((always_inline)) int
+parse_signed(const char *text, int64_t min, int64_t max, int64_t *out)
 {
 	uint64_t mag;
 

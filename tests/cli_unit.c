@@ -1530,6 +1530,48 @@ TEST(lists_wrap_at_names)
 	EXPECT_STREQ("abc", out);
 }
 
+/* Short when measured, a long cell when printed: *@arg counts the asks. */
+static const char *growing_cell(const void *arg, size_t row, size_t col,
+				char *buf, size_t *len)
+{
+	size_t *asks = (size_t *)arg;
+
+	(void)row;
+	(void)col;
+	(void)buf;
+	if ((*asks)++ == 0) {
+		*len = 1;
+		return "x";
+	}
+	*len = 300;
+	return "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+	       "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+	       "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+	       "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy"
+	       "yyyyyyyyyyyyyyyyyyyyyyyyyyyy";
+}
+
+/* A cell wider than it was measured is still printed whole, not cut. */
+TEST(plain_table_prints_a_cell_grown_since_measured)
+{
+	size_t asks = 0;
+	struct pti_plain_table t = {
+		.ncols = 1, .nrows = 1, .noheadings = true,
+		.cell = growing_cell, .arg = &asks, .heads = { "v" },
+	};
+	char *got = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&got, &len);
+
+	ASSERT_EQ(0, pti_plain_print(&t, out));
+	fclose(out);
+	EXPECT_EQ(2, asks);
+	EXPECT_EQ(301, len);
+	EXPECT_EQ('\n', got[300]);
+	EXPECT_EQ('y', got[299]);
+	free(got);
+}
+
 /* A cell that is not printable ASCII: nothing printed, libsmartcols's turn. */
 TEST(plain_table_refuses_what_is_not_plain)
 {
