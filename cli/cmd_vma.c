@@ -77,12 +77,12 @@ struct vma_context {
 
 /*
  * One cell of @v into @buf (@size >= 32); returns its length.  @text, if
- * not NULL, is a record column's field as the module wrote it, shown as
- * it is (a number).
+ * not NULL, is a record column's field as the module wrote it (@len
+ * bytes), shown as it is (a number).
  */
 static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
-		   const struct pti_out_column *c, const char *text, char *buf,
-		   size_t size)
+		   const struct pti_out_column *c, const char *text,
+		   size_t len, char *buf, size_t size)
 {
 	char *end;
 
@@ -109,7 +109,7 @@ static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
 	default:
 		if (!text)
 			return pti_column_format(c->col, v, buf, size);
-		return pti_put_text(text, strlen(text), buf, size);
+		return pti_put_text(text, len, buf, size);
 	}
 	return strlen(buf);
 }
@@ -258,6 +258,8 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 		/* formatted in place: tables of 60,000 rows */
 		for (size_t i = 0; i < c.ncols; i++) {
 			char *at = pti_plain_cells_room(&c, VMA_MAX_CELL);
+			const char *text = NULL;
+			size_t len = 0;
 
 			if (!at) {
 				snprintf(err, errlen, "out of memory");
@@ -265,10 +267,11 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 				goto out;
 			}
 			/* numbers are shown as written */
-			pti_plain_cells_add(&c, i, cell(ctx, &v, &cols[i],
-				cols[i].col && !check[i] ?
-				pti_vma_text(r, cols[i].col) : NULL,
-				at, VMA_MAX_CELL), check[i]);
+			if (cols[i].col && !check[i])
+				text = pti_vma_text(r, cols[i].col, &len);
+			len = cell(ctx, &v, &cols[i], text, len, at,
+				   VMA_MAX_CELL);
+			pti_plain_cells_add(&c, i, len, check[i]);
 		}
 	}
 	if (got)

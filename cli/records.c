@@ -364,12 +364,14 @@ const char *pti_column_text(const struct pti_column *col, const void *rec,
 }
 
 /*
- * Split @line at spaces (and a newline) in place; returns the field count.
+ * Split @line at spaces (and a newline) in place; returns the field count,
+ * each field's length in @lens.
  * The module escapes every byte up to a space inside a field, so any
  * such byte ends one.  Fields are mostly a few digits: a byte loop costs
  * less than a call to a vectorised scan (strchrnul) for each.
  */
-static size_t split_fields(char *line, char **fields, size_t max)
+static size_t split_fields(char *line, char **fields, size_t *lens,
+			   size_t max)
 {
 	size_t n = 0;
 	char *p = line;
@@ -379,9 +381,11 @@ static size_t split_fields(char *line, char **fields, size_t max)
 			p++;
 		if (!*p)
 			break;
-		fields[n++] = p;
+		fields[n] = p;
 		while ((unsigned char)*p > ' ')
 			p++;
+		lens[n] = (size_t)(p - fields[n]);
+		n++;
 		if (*p)
 			*p++ = '\0';
 	}
@@ -399,12 +403,13 @@ int pti_parser_header(struct pti_parser *p, const struct pti_column *cols,
 		      size_t ncols, char *line, char *err, size_t errlen)
 {
 	char *fields[PTI_MAX_FIELDS];
+	size_t lens[PTI_MAX_FIELDS];
 	bool seen[PTI_MAX_FIELDS] = { false };
 
 	p->cols = cols;
 	p->ncols = ncols;
 	p->lineno++;
-	p->nfields = split_fields(line, fields, PTI_MAX_FIELDS);
+	p->nfields = split_fields(line, fields, lens, PTI_MAX_FIELDS);
 	for (size_t i = 0; i < p->nfields; i++) {
 		p->map[i] = pti_column_find(cols, ncols, fields[i]);
 		if (p->map[i]) {
@@ -444,15 +449,16 @@ int pti_parser_record(struct pti_parser *p, char *line, void *rec, char *err,
 		      size_t errlen)
 {
 	char *fields[PTI_MAX_FIELDS];
+	size_t lens[PTI_MAX_FIELDS];
 
-	return pti_parser_fields(p, line, rec, fields, err, errlen);
+	return pti_parser_fields(p, line, rec, fields, lens, err, errlen);
 }
 
 int pti_parser_fields(struct pti_parser *p, char *line, void *rec,
-		      char **fields, char *err, size_t errlen)
+		      char **fields, size_t *lens, char *err, size_t errlen)
 {
 	p->lineno++;
-	if (split_fields(line, fields, PTI_MAX_FIELDS) != p->nfields) {
+	if (split_fields(line, fields, lens, PTI_MAX_FIELDS) != p->nfields) {
 		set_err(err, errlen, "line %zu: expected %zu fields", p->lineno,
 			p->nfields);
 		return -1;

@@ -69,11 +69,11 @@ int pti_parser_record(struct pti_parser *p, char *line, void *rec, char *err,
 		      size_t errlen);
 /*
  * pti_parser_record(), also leaving each field's text (NUL-terminated in
- * @line) in @fields, PTI_MAX_FIELDS of them: @fields[p->field_of[i]] is
- * column i's.
+ * @line) in @fields and its length in @lens, PTI_MAX_FIELDS of each:
+ * @fields[p->field_of[i]] is column i's.
  */
 int pti_parser_fields(struct pti_parser *p, char *line, void *rec,
-		      char **fields, char *err, size_t errlen);
+		      char **fields, size_t *lens, char *err, size_t errlen);
 /* Parse @text as @col's value into @rec: 0, or -1 if it is not one. */
 int pti_column_parse(const struct pti_column *col, const char *text,
 		     void *rec);

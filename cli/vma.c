@@ -88,8 +88,8 @@ int pti_vma_next(struct pti_vma_reader *r, struct pti_vma *vma, char *err,
 
 	if (got <= 0)
 		return got;
-	return pti_parser_fields(&r->parser, r->line, vma, r->fields, err,
-				 errlen) ? -1 : 1;
+	return pti_parser_fields(&r->parser, r->line, vma, r->fields, r->lens,
+				 err, errlen) ? -1 : 1;
 }
 
 void pti_vma_keep(struct pti_vma_reader *r, uint64_t wanted)

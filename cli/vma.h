@@ -12,6 +12,7 @@ struct pti_vma_reader {
 	struct pti_parser parser;
 	char *line;		/* the current line, in lines' buffer */
 	char *fields[PTI_MAX_FIELDS];	/* its fields, split in place */
+	size_t lens[PTI_MAX_FIELDS];	/* and their lengths */
 };
 
 /*
@@ -31,13 +32,17 @@ void pti_vma_keep(struct pti_vma_reader *r, uint64_t wanted);
 int pti_vma_next(struct pti_vma_reader *r, struct pti_vma *vma, char *err,
 		 size_t errlen);
 /*
- * The current VMA's @col as the module wrote it (until the next VMA);
- * inline: a table asks for most of a VMA's fields.
+ * The current VMA's @col as the module wrote it (until the next VMA), its
+ * length in *@len; inline: a table asks for most of a VMA's fields.
  */
 static inline const char *pti_vma_text(const struct pti_vma_reader *r,
-				       const struct pti_column *col)
+				       const struct pti_column *col,
+				       size_t *len)
 {
-	return r->fields[r->parser.field_of[col - pti_vma_columns]];
+	size_t field = r->parser.field_of[col - pti_vma_columns];
+
+	*len = r->lens[field];
+	return r->fields[field];
 }
 void pti_vma_end(struct pti_vma_reader *r);
 

@@ -420,6 +420,7 @@ TEST(parser_keeps_only_wanted_columns)
 			"inode anon_vma extra name\n";
 	char line[] = "0x1000 0x3000 r-xp 0x75 0x0 8 1 42 1 new a\\040b\n";
 	char *fields[PTI_MAX_FIELDS];
+	size_t lens[PTI_MAX_FIELDS];
 	struct pti_parser p = { 0 };
 	struct pti_vma v = { 0 };
 	char err[128];
@@ -428,7 +429,7 @@ TEST(parser_keeps_only_wanted_columns)
 				       header, err, sizeof(err)));
 	/* a column index, as the vma columns' table has it */
 	pti_parser_keep(&p, 1ULL << PTI_VMA_END | 1ULL << PTI_VMA_NAME);
-	ASSERT_EQ(0, pti_parser_fields(&p, line, &v, fields, err,
+	ASSERT_EQ(0, pti_parser_fields(&p, line, &v, fields, lens, err,
 				       sizeof(err))) TH_LOG("%s", err);
 	EXPECT_EQ(0, v.start);
 	EXPECT_EQ(0x3000, v.end);
@@ -439,6 +440,9 @@ TEST(parser_keeps_only_wanted_columns)
 	EXPECT_STREQ("r-xp", fields[p.field_of[PTI_VMA_PERMS]]);
 	EXPECT_STREQ("42", fields[p.field_of[PTI_VMA_INODE]]);
 	EXPECT_STREQ("a\\040b", fields[p.field_of[PTI_VMA_NAME]]);
+	EXPECT_EQ(6, lens[p.field_of[PTI_VMA_START]]);
+	EXPECT_EQ(4, lens[p.field_of[PTI_VMA_PERMS]]);
+	EXPECT_EQ(6, lens[p.field_of[PTI_VMA_NAME]]);
 }
 
 /*
