@@ -2,9 +2,11 @@
  * aligns it, each cell asked for once to measure and once to print.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "plain_table.h"
 
 /*
@@ -17,8 +19,11 @@ struct line {
 	bool failed;		/* out of memory: the line is cut */
 };
 
-/* Written once this much is gathered. */
-#define BLOCK (16 * 1024)
+/*
+ * Written once this much is gathered: a system call a block, as large as
+ * the buffer the commands give stdout.
+ */
+#define BLOCK (64 * 1024)
 
 static __attribute__((noinline)) bool grow(struct line *l, size_t more)
 {
@@ -296,13 +301,35 @@ static void put_head(struct line *l, const char *name, size_t width,
 		put_spaces(l, fill);
 }
 
-/* Write what is gathered; 0, or -1 if @out refused it. */
+/*
+ * Write what is gathered; 0, or -1 if @out refused it.  Straight to
+ * @out's descriptor when it has one, after what stdio holds: a block is
+ * already as large as stdio's, and stdio would only copy it once more.
+ */
 static int flush(struct line *l, FILE *out)
 {
+	const char *text = l->text;
 	size_t len = l->len;
+	int fd = fileno(out);
 
 	l->len = 0;
-	return len && fwrite(l->text, 1, len, out) != len ? -1 : 0;
+	if (!len)
+		return 0;
+	if (fd < 0)
+		return fwrite(text, 1, len, out) != len ? -1 : 0;
+	if (fflush(out))
+		return -1;
+	while (len) {
+		ssize_t n = write(fd, text, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		text += n;
+		len -= (size_t)n;
+	}
+	return 0;
 }
 
 static int end_line(struct line *l, FILE *out)
