@@ -76,13 +76,11 @@ struct vma_context {
 };
 
 /*
- * One cell of @v into @buf (@size >= 32); returns its length.  @text, if
- * not NULL, is a record column's field as the module wrote it (@len
- * bytes), shown as it is (a number).
+ * One cell of @v into @buf (@size >= 32): a derived column or a record
+ * column made from the record; returns its length.
  */
 static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
-		   const struct pti_out_column *c, const char *text,
-		   size_t len, char *buf, size_t size)
+		   const struct pti_out_column *c, char *buf, size_t size)
 {
 	char *end;
 
@@ -107,9 +105,7 @@ static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
 		pti_flag_names_decode(&ctx->vm_flags, v->vm_flags, buf, size);
 		break;
 	default:
-		if (!text)
-			return pti_column_format(c->col, v, buf, size);
-		return pti_put_text(text, len, buf, size);
+		return pti_column_format(c->col, v, buf, size);
 	}
 	return strlen(buf);
 }
@@ -258,8 +254,8 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 		/* formatted in place: tables of 60,000 rows */
 		for (size_t i = 0; i < c.ncols; i++) {
 			char *at = pti_plain_cells_room(&c, VMA_MAX_CELL);
-			const char *text = NULL;
-			size_t len = 0;
+			const char *text;
+			size_t len;
 
 			if (!at) {
 				snprintf(err, errlen, "out of memory");
@@ -267,10 +263,15 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 				goto out;
 			}
 			/* numbers are shown as written */
-			if (cols[i].col && !check[i])
+			if (cols[i].col && !check[i]) {
 				text = pti_vma_text(r, cols[i].col, &len);
-			len = cell(ctx, &v, &cols[i], text, len, at,
-				   VMA_MAX_CELL);
+				if (len > VMA_MAX_CELL)
+					len = VMA_MAX_CELL;
+				pti_plain_copy(at, text, len);
+			} else {
+				len = cell(ctx, &v, &cols[i], at,
+					   VMA_MAX_CELL);
+			}
 			pti_plain_cells_add(&c, i, len, check[i]);
 		}
 	}

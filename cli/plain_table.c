@@ -56,8 +56,8 @@ static inline void put_bytes(struct line *l, const char *text, size_t len)
 }
 
 /*
- * Bytes a cell's stores may write past its end: blanks and short copies
- * are written a word at a time, overlapping what comes next.
+ * Bytes a row's stores may write past its end: blanks are written a word
+ * at a time, overlapping what comes next.
  */
 #define SLACK 16
 
@@ -69,37 +69,6 @@ static inline char *blanks(char *p, size_t n)
 	for (; p < end; p += 8)
 		memcpy(p, "        ", 8);
 	return end;
-}
-
-/*
- * @n bytes of @text at @p, within SLACK of room past them, reading no
- * byte of @text past @n: most cells are a few digits, where a call to
- * memcpy costs more than the copy.
- */
-static inline char *copy_cell(char *p, const char *text, size_t n)
-{
-	uint64_t head, tail;
-	uint32_t head4, tail4;
-
-	if (n > 16) {
-		memcpy(p, text, n);
-	} else if (n >= 8) {
-		/* two words that overlap when n < 16 */
-		memcpy(&head, text, 8);
-		memcpy(&tail, text + n - 8, 8);
-		memcpy(p, &head, 8);
-		memcpy(p + n - 8, &tail, 8);
-	} else if (n >= 4) {
-		memcpy(&head4, text, 4);
-		memcpy(&tail4, text + n - 4, 4);
-		memcpy(p, &head4, 4);
-		memcpy(p + n - 4, &tail4, 4);
-	} else if (n) {
-		p[0] = text[0];
-		p[n / 2] = text[n / 2];
-		p[n - 1] = text[n - 1];
-	}
-	return p + n;
 }
 
 /* Padding is a few bytes a cell: a loop, not a call. */
@@ -466,7 +435,7 @@ static void put_row(struct line *l, const struct pti_plain_table *t,
 			p = draw_art(p, tr, r);
 		if (pad[c] == PAD_BEFORE)
 			p = blanks(p, fill);
-		p = copy_cell(p, text, len);
+		p = pti_plain_copy(p, text, len);
 		if (pad[c] == PAD_AFTER)
 			p = blanks(p, fill);
 	}
