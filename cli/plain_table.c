@@ -435,7 +435,13 @@ static void put_row(struct line *l, const struct pti_plain_table *t,
 			p = draw_art(p, tr, r);
 		if (pad[c] == PAD_BEFORE)
 			p = blanks(p, fill);
-		p = pti_plain_copy(p, text, len);
+		if (t->kept && len <= PTI_PLAIN_CELLS_SLACK) {
+			/* whole words: the kept cells have room past them */
+			memcpy(p, text, PTI_PLAIN_CELLS_SLACK);
+			p += len;
+		} else {
+			p = pti_plain_copy(p, text, len);
+		}
 		if (pad[c] == PAD_AFTER)
 			p = blanks(p, fill);
 	}

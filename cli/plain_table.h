@@ -86,6 +86,11 @@ int pti_plain_cells_init(struct pti_plain_cells *c, size_t ncols,
 
 /* A cell's length: one byte below this, else this and four. */
 #define PTI_PLAIN_LONG_CELL 0xff
+/*
+ * Readable bytes past the last cell: a short cell is copied out as one
+ * 16-byte load, whatever follows it.
+ */
+#define PTI_PLAIN_CELLS_SLACK 16
 
 /* Room for @need bytes of cells in all: pti_plain_cells_room()'s slow path. */
 bool pti_plain_cells_grow(struct pti_plain_cells *c, size_t need);
@@ -98,7 +103,7 @@ bool pti_plain_cells_grow(struct pti_plain_cells *c, size_t need);
 static inline char *pti_plain_cells_room(struct pti_plain_cells *c,
 					 size_t max)
 {
-	size_t need = c->len + 5 + max;
+	size_t need = c->len + 5 + max + PTI_PLAIN_CELLS_SLACK;
 
 	if (need > c->cap && !pti_plain_cells_grow(c, need))
 		return NULL;
