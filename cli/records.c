@@ -65,13 +65,14 @@ static int unescape(const char *in, char *out, size_t size)
 }
 
 /*
- * @text whole as an unsigned number in @base (16 takes an optional "0x"),
- * at most @max: 0, or -1 for anything else (no digits, a stray character,
- * overflow).  strtoull's locale and whitespace handling cost more than
- * the rest of a page table's parse.
+ * The @len bytes of @text whole as an unsigned number in @base (16 takes
+ * an optional "0x"), at most @max: 0, or -1 for anything else (no digits,
+ * a stray character, overflow).  strtoull's locale and whitespace
+ * handling cost more than the rest of a page table's parse.
  */
 static inline __attribute__((always_inline)) int
-parse_unsigned(const char *text, unsigned int base, uint64_t max, uint64_t *out)
+parse_unsigned(const char *text, size_t len, unsigned int base, uint64_t max,
+	       uint64_t *out)
 {
 	/* each byte's digit value plus one; 0: not a digit */
 	static const unsigned char digit[256] = {
@@ -83,38 +84,49 @@ parse_unsigned(const char *text, unsigned int base, uint64_t max, uint64_t *out)
 	};
 	/* digits that cannot overflow 64 bits: range checked once, at the end */
 	const size_t safe = base == 16 ? 16 : 19;
+	const uint64_t base4 = (uint64_t)base * base * base * base;
+	const char *p = text, *end = text + len;
 	uint64_t v = 0, limit;
 	unsigned int last, d;
-	const char *p = text;
-	size_t n;
 
-	if (base == 16 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+	if (base == 16 && len >= 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
 		p += 2;
-	if (!*p)
+	if (p == end)
 		return -1;
-	/* a NUL or a stray byte ends the digits: its value wraps past @base */
-	for (n = 0; n < safe; n++) {
-		d = digit[(unsigned char)p[n]] - 1u;
-		if (d >= base)
-			break;
-		v = v * base + d;
-	}
-	if (!p[n]) {
+	if ((size_t)(end - p) <= safe) {
+		/*
+		 * Four digits a step, one test for all four.  A stray byte's
+		 * value (0 in the table) wraps past @base.
+		 */
+		for (; end - p >= 4; p += 4) {
+			unsigned int d0 = digit[(unsigned char)p[0]] - 1u;
+			unsigned int d1 = digit[(unsigned char)p[1]] - 1u;
+			unsigned int d2 = digit[(unsigned char)p[2]] - 1u;
+			unsigned int d3 = digit[(unsigned char)p[3]] - 1u;
+
+			if ((d0 >= base) | (d1 >= base) | (d2 >= base) |
+			    (d3 >= base))
+				return -1;
+			v = v * base4 + ((d0 * base + d1) * base + d2) * base + d3;
+		}
+		for (; p < end; p++) {
+			d = digit[(unsigned char)*p] - 1u;
+			if (d >= base)
+				return -1;
+			v = v * base + d;
+		}
 		if (v > max)
 			return -1;
 		*out = v;
 		return 0;
 	}
-	if (n < safe)
-		return -1;
 	/* longer: leading zeros, or a number past the column's range */
 	limit = max / base;
 	last = (unsigned int)(max % base);
-	for (v = 0; *p; p++) {
-		d = digit[(unsigned char)*p];
-		if (!d || d > base)
+	for (; p < end; p++) {
+		d = digit[(unsigned char)*p] - 1u;
+		if (d >= base)
 			return -1;
-		d--;
 		if (v > limit || (v == limit && d > last))
 			return -1;
 		v = v * base + d;
@@ -123,27 +135,33 @@ parse_unsigned(const char *text, unsigned int base, uint64_t max, uint64_t *out)
 	return 0;
 }
 
-/* @text whole as a signed decimal within [@min, @max]. */
+/* The @len bytes of @text whole as a signed decimal within [@min, @max]. */
 static inline __attribute__((always_inline)) int
-parse_signed(const char *text, int64_t min, int64_t max, int64_t *out)
+parse_signed(const char *text, size_t len, int64_t min, int64_t max,
+	     int64_t *out)
 {
 	uint64_t mag;
 
-	if (*text == '-') {
-		if (parse_unsigned(text + 1, 10, 0 - (uint64_t)min, &mag))
+	if (len && *text == '-') {
+		if (parse_unsigned(text + 1, len - 1, 10, 0 - (uint64_t)min,
+				   &mag))
 			return -1;
 		*out = mag ? -(int64_t)(mag - 1) - 1 : 0;
 		return 0;
 	}
-	if (parse_unsigned(text, 10, (uint64_t)max, &mag))
+	if (parse_unsigned(text, len, 10, (uint64_t)max, &mag))
 		return -1;
 	*out = (int64_t)mag;
 	return 0;
 }
 
-/* pti_column_parse(), inlined into a record line's loop over its fields. */
+/*
+ * pti_column_parse() of @text's @len bytes, inlined into a record line's
+ * loop over its fields.
+ */
 static inline __attribute__((always_inline)) int
-column_parse(const struct pti_column *col, const char *text, void *rec)
+column_parse(const struct pti_column *col, const char *text, size_t len,
+	     void *rec)
 {
 	char *field = (char *)rec + col->offset;
 	int64_t sv;
@@ -151,34 +169,34 @@ column_parse(const struct pti_column *col, const char *text, void *rec)
 
 	switch (col->type) {
 	case PTI_T_S32:
-		if (parse_signed(text, INT32_MIN, INT32_MAX, &sv))
+		if (parse_signed(text, len, INT32_MIN, INT32_MAX, &sv))
 			return -1;
 		*(int32_t *)field = (int32_t)sv;
 		return 0;
 	case PTI_T_S64:
-		if (parse_signed(text, INT64_MIN, INT64_MAX, &sv))
+		if (parse_signed(text, len, INT64_MIN, INT64_MAX, &sv))
 			return -1;
 		*(int64_t *)field = sv;
 		return 0;
 	/* each base written out: the parse is inlined with its base known */
 	case PTI_T_U32:
-		if (parse_unsigned(text, 10, UINT32_MAX, &uv))
+		if (parse_unsigned(text, len, 10, UINT32_MAX, &uv))
 			return -1;
 		*(uint32_t *)field = (uint32_t)uv;
 		return 0;
 	case PTI_T_HEX32:
-		if (parse_unsigned(text, 16, UINT32_MAX, &uv))
+		if (parse_unsigned(text, len, 16, UINT32_MAX, &uv))
 			return -1;
 		*(uint32_t *)field = (uint32_t)uv;
 		return 0;
 	case PTI_T_U64:
-		if (parse_unsigned(text, 10, UINT64_MAX, &uv))
+		if (parse_unsigned(text, len, 10, UINT64_MAX, &uv))
 			return -1;
 		*(uint64_t *)field = uv;
 		return 0;
 	case PTI_T_HEX64:
 	case PTI_T_KPTR:
-		if (parse_unsigned(text, 16, UINT64_MAX, &uv))
+		if (parse_unsigned(text, len, 16, UINT64_MAX, &uv))
 			return -1;
 		*(uint64_t *)field = uv;
 		return 0;
@@ -200,7 +218,7 @@ column_parse(const struct pti_column *col, const char *text, void *rec)
 int pti_column_parse(const struct pti_column *col, const char *text,
 		     void *rec)
 {
-	return column_parse(col, text, rec);
+	return column_parse(col, text, strlen(text), rec);
 }
 
 /*
@@ -467,7 +485,7 @@ int pti_parser_fields(struct pti_parser *p, char *line, void *rec,
 	for (size_t k = 0; k < p->nparsed; k++) {
 		size_t i = p->parsed[k];
 
-		if (column_parse(p->map[i], fields[i], rec)) {
+		if (column_parse(p->map[i], fields[i], lens[i], rec)) {
 			set_err(err, errlen, "line %zu: bad %s value '%s'",
 				p->lineno, p->map[i]->name, fields[i]);
 			return -1;
