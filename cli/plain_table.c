@@ -398,6 +398,38 @@ static char *draw_art(char *p, struct tree *tr, size_t r)
 enum pad { PAD_NONE, PAD_BEFORE, PAD_AFTER };
 
 /*
+ * A row of kept cells into @l, room made for it: no tree, and no cell
+ * wider than its column (the widths are the cells' own).
+ */
+static void put_kept_row(struct line *l, const struct pti_plain_cells *kept,
+			 size_t ncols, const size_t width[],
+			 const enum pad pad[], size_t *at)
+{
+	char *p = l->text + l->len;
+
+	for (size_t c = 0; c < ncols; c++) {
+		size_t n;
+		const char *text = pti_plain_cells_next(kept, at, &n);
+		size_t fill = width[c] - n;
+
+		if (c)
+			*p++ = ' ';
+		if (pad[c] == PAD_BEFORE)
+			p = blanks(p, fill);
+		if (n <= PTI_PLAIN_CELLS_SLACK) {
+			/* whole words: the kept cells have room past them */
+			memcpy(p, text, PTI_PLAIN_CELLS_SLACK);
+			p += n;
+		} else {
+			p = pti_plain_copy(p, text, n);
+		}
+		if (pad[c] == PAD_AFTER)
+			p = blanks(p, fill);
+	}
+	l->len = (size_t)(p - l->text);
+}
+
+/*
  * An aligned row, the common case of long tables: room for the whole row
  * (@room: every column's width and a separator each) reserved once, each
  * cell written with word stores.
@@ -416,6 +448,10 @@ static void put_row(struct line *l, const struct pti_plain_table *t,
 	}
 	if (!reserve(l, room + SLACK))
 		return;
+	if (t->kept) {
+		put_kept_row(l, t->kept, t->ncols, width, pad, at);
+		return;
+	}
 	p = l->text + l->len;
 	for (size_t c = 0; c < t->ncols; c++) {
 		size_t len, art = c == tree_col ? art_width(tr, r) : 0;
@@ -435,13 +471,7 @@ static void put_row(struct line *l, const struct pti_plain_table *t,
 			p = draw_art(p, tr, r);
 		if (pad[c] == PAD_BEFORE)
 			p = blanks(p, fill);
-		if (t->kept && len <= PTI_PLAIN_CELLS_SLACK) {
-			/* whole words: the kept cells have room past them */
-			memcpy(p, text, PTI_PLAIN_CELLS_SLACK);
-			p += len;
-		} else {
-			p = pti_plain_copy(p, text, len);
-		}
+		p = pti_plain_copy(p, text, len);
 		if (pad[c] == PAD_AFTER)
 			p = blanks(p, fill);
 	}
@@ -460,7 +490,8 @@ int pti_plain_print(const struct pti_plain_table *t, FILE *out)
 
 	if (t->ncols == 0 || t->ncols > PTI_PLAIN_MAX_COLUMNS ||
 	    (t->parent && (t->tree_col >= t->ncols || t->kept)) ||
-	    (t->kept && t->kept->ncols != t->ncols))
+	    (t->kept && (t->kept->ncols != t->ncols ||
+			 t->kept->nrows < t->nrows)))
 		return -1;
 	if (t->parent) {
 		ret = tree_init(&tr, t);
