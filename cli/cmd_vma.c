@@ -207,7 +207,7 @@ static int print_scols(const struct pti_plain_cells *c,
 		if (pti_view_add_column(tb, cols[i].name,
 					pti_column_is_number(cols[i].col), false))
 			goto out;
-	for (size_t r = 0; r < c->nrows; r++) {
+	for (size_t r = 0; r < pti_plain_cells_rows(c); r++) {
 		struct libscols_line *ln = scols_table_new_line(tb, NULL);
 
 		for (size_t i = 0; i < c->ncols; i++) {
@@ -233,6 +233,8 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 	const struct pti_out_column *cols = o->cols.cols;
 	struct pti_plain_cells c;
 	bool check[VMA_MAX_COLUMNS];
+	/* each column's cell: the module's text, the member's, or made */
+	enum { AS_WRITTEN, AS_MEMBER, MADE } how[VMA_MAX_COLUMNS];
 	uint64_t parsed = 0;
 	int got = -1;
 
@@ -242,6 +244,8 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 			  pti_column_made_plain(cols[i].col) ? 0 :
 			  1ULL << (cols[i].col - pti_vma_columns);
 		check[i] = !made_plain(&cols[i]);
+		how[i] = !cols[i].col ? MADE : !check[i] ? AS_WRITTEN :
+			 pti_column_is_text(cols[i].col) ? AS_MEMBER : MADE;
 	}
 	pti_vma_keep(r, parsed);
 	/* room for the VMAs the mm record counts; most cells are short */
@@ -262,15 +266,22 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 				got = -1;
 				goto out;
 			}
-			/* numbers are shown as written */
-			if (cols[i].col && !check[i]) {
+			switch (how[i]) {
+			case AS_WRITTEN:
 				text = pti_vma_text(r, cols[i].col, &len);
-				if (len > VMA_MAX_CELL)
-					len = VMA_MAX_CELL;
-				pti_plain_copy(at, text, len);
-			} else {
+				break;
+			case AS_MEMBER:
+				text = (const char *)&v + cols[i].col->offset;
+				len = strnlen(text, cols[i].col->size);
+				break;
+			default:
+				text = NULL;
 				len = cell(ctx, &v, &cols[i], at,
 					   VMA_MAX_CELL);
+			}
+			if (text) {
+				len = len < VMA_MAX_CELL ? len : VMA_MAX_CELL;
+				pti_plain_copy(at, text, len);
 			}
 			pti_plain_cells_add(&c, i, len, check[i]);
 		}
@@ -280,7 +291,8 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 	got = PTI_PLAIN_NOT_PLAIN;
 	if (c.plain && pti_view_is_plain(&o->view)) {
 		struct pti_plain_table t = {
-			.ncols = c.ncols, .nrows = c.nrows, .raw = o->view.raw,
+			.ncols = c.ncols, .nrows = pti_plain_cells_rows(&c),
+			.raw = o->view.raw,
 			.noheadings = o->view.noheadings, .kept = &c,
 		};
 

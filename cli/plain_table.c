@@ -491,7 +491,7 @@ int pti_plain_print(const struct pti_plain_table *t, FILE *out)
 	if (t->ncols == 0 || t->ncols > PTI_PLAIN_MAX_COLUMNS ||
 	    (t->parent && (t->tree_col >= t->ncols || t->kept)) ||
 	    (t->kept && (t->kept->ncols != t->ncols ||
-			 t->kept->nrows < t->nrows)))
+			 pti_plain_cells_rows(t->kept) < t->nrows)))
 		return -1;
 	if (t->parent) {
 		ret = tree_init(&tr, t);

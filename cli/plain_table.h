@@ -71,7 +71,7 @@ static inline char *pti_plain_copy(char *p, const char *text, size_t n)
 struct pti_plain_cells {
 	char *text;
 	size_t len, cap;
-	size_t ncols, nrows;
+	size_t ncols, ncells;
 	size_t width[PTI_PLAIN_MAX_COLUMNS];
 	bool plain;
 };
@@ -135,8 +135,13 @@ static inline void pti_plain_cells_add(struct pti_plain_cells *c, size_t col,
 		memcpy(at + 1, &n, 4);
 		c->len += 5 + len;
 	}
-	if (col + 1 == c->ncols)
-		c->nrows++;
+	c->ncells++;
+}
+
+/* How many whole rows @c keeps. */
+static inline size_t pti_plain_cells_rows(const struct pti_plain_cells *c)
+{
+	return c->ncols ? c->ncells / c->ncols : 0;
 }
 
 /* The cell at *@at (0 is the first) and its length; *@at moves past it. */

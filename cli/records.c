@@ -368,12 +368,17 @@ bool pti_column_made_plain(const struct pti_column *col)
 	       col->type != PTI_T_ESCAPED;
 }
 
+bool pti_column_is_text(const struct pti_column *col)
+{
+	return col->type == PTI_T_WORD || col->type == PTI_T_ESCAPED;
+}
+
 const char *pti_column_text(const struct pti_column *col, const void *rec,
 			    char *buf, size_t size, size_t *len)
 {
 	const char *field = (const char *)rec + col->offset;
 
-	if (col->type == PTI_T_WORD || col->type == PTI_T_ESCAPED) {
+	if (pti_column_is_text(col)) {
 		*len = strnlen(field, col->size);
 		return field;
 	}

@@ -165,6 +165,11 @@ bool pti_column_is_number(const struct pti_column *col);
  * CHAR columns hold whatever bytes the kernel had.
  */
 bool pti_column_made_plain(const struct pti_column *col);
+/*
+ * Whether @col's member holds its text itself (a word or an escaped
+ * name, unescaped): NUL-terminated unless it fills the member.
+ */
+bool pti_column_is_text(const struct pti_column *col);
 
 /*
  * The length pti_column_format() gives @rec's column @col, without

@@ -1155,7 +1155,7 @@ TEST(plain_table_prints_as_libsmartcols)
 
 		if (mode & 8) {
 			ASSERT_TRUE(keep_cells(&kept));
-			EXPECT_EQ(3, kept.nrows);
+			EXPECT_EQ(3, pti_plain_cells_rows(&kept));
 			EXPECT_TRUE(kept.plain);
 			t.cell = NULL;
 			t.kept = &kept;
@@ -1191,7 +1191,7 @@ TEST(plain_cells_keep_long_cells)
 			room[100] = '\t';	/* not plain, and checked */
 		pti_plain_cells_add(&kept, i % 2, lens[i], i == 5);
 	}
-	EXPECT_EQ(n / 2, kept.nrows);
+	EXPECT_EQ(n / 2, pti_plain_cells_rows(&kept));
 	EXPECT_EQ(9000, kept.width[1]);
 	EXPECT_EQ(256, kept.width[0]);
 	EXPECT_FALSE(kept.plain);
