@@ -25,21 +25,32 @@ struct line {
  */
 #define BLOCK (64 * 1024)
 
+/*
+ * *@text grown to at least @need bytes, doubling from *@cap (@first when
+ * none yet): the lines' and the kept cells' slow path.  False, nothing
+ * changed, when out of memory.
+ */
+static bool grow_to(char **text, size_t *cap, size_t need, size_t first)
+{
+	size_t bigger_cap = *cap ? *cap : first;
+	char *bigger;
+
+	while (bigger_cap < need)
+		bigger_cap *= 2;
+	bigger = realloc(*text, bigger_cap);
+	if (!bigger)
+		return false;
+	*text = bigger;
+	*cap = bigger_cap;
+	return true;
+}
+
 static __attribute__((noinline)) bool grow(struct line *l, size_t more)
 {
-	char *bigger;
-	size_t cap = l->cap ? l->cap : 2 * BLOCK;
-
-	while (cap < l->len + more)
-		cap *= 2;
-	bigger = realloc(l->text, cap);
-	if (!bigger) {
-		l->failed = true;
-		return false;
-	}
-	l->text = bigger;
-	l->cap = cap;
-	return true;
+	if (grow_to(&l->text, &l->cap, l->len + more, 2 * BLOCK))
+		return true;
+	l->failed = true;
+	return false;
 }
 
 static inline bool reserve(struct line *l, size_t more)
@@ -60,6 +71,9 @@ static inline void put_bytes(struct line *l, const char *text, size_t len)
  * at a time, overlapping what comes next.
  */
 #define SLACK 16
+/* a short kept cell is copied out whole into the row's slack */
+_Static_assert(SLACK >= PTI_PLAIN_CELLS_SLACK,
+	       "a kept cell's copy fits the row's slack");
 
 /* @n blanks at @p, within SLACK of room past them; returns their end. */
 static inline char *blanks(char *p, size_t n)
@@ -147,17 +161,7 @@ int pti_plain_cells_init(struct pti_plain_cells *c, size_t ncols,
 
 bool pti_plain_cells_grow(struct pti_plain_cells *c, size_t need)
 {
-	size_t cap = c->cap ? c->cap : 1 << 16;
-	char *bigger;
-
-	while (cap < need)
-		cap *= 2;
-	bigger = realloc(c->text, cap);
-	if (!bigger)
-		return false;
-	c->text = bigger;
-	c->cap = cap;
-	return true;
+	return grow_to(&c->text, &c->cap, need, 1 << 16);
 }
 
 void pti_plain_cells_free(struct pti_plain_cells *c)

@@ -112,8 +112,9 @@ static inline char *pti_plain_cells_room(struct pti_plain_cells *c,
 
 /*
  * Keep the @len bytes (below 4 GiB) written at pti_plain_cells_room() as
- * the next cell, of column @col (cells come in row order); @check: see whether it is
- * plain (pti_plain_text()), as a cell made plain need not be.
+ * the next cell, of column @col (cells come in row order); @check: see
+ * whether it is plain (pti_plain_text()), as a cell made plain need not
+ * be.
  */
 static inline void pti_plain_cells_add(struct pti_plain_cells *c, size_t col,
 				       size_t len, bool check)
@@ -204,7 +205,6 @@ struct pti_plain_table {
 	 */
 	const struct pti_plain_cells *kept;
 };
-
 
 /*
  * Print @t to @out: each column as wide as its widest cell or header,
