@@ -76,8 +76,8 @@ struct vma_context {
 };
 
 /*
- * One cell of @v into @buf (@size >= 32): a derived column or a record
- * column made from the record; returns its length.
+ * @v's cell of the derived column @c into @buf (@size >= 32); returns its
+ * length.
  */
 static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
 		   const struct pti_out_column *c, char *buf, size_t size)
@@ -105,7 +105,8 @@ static size_t cell(const struct vma_context *ctx, const struct pti_vma *v,
 		pti_flag_names_decode(&ctx->vm_flags, v->vm_flags, buf, size);
 		break;
 	default:
-		return pti_column_format(c->col, v, buf, size);
+		buf[0] = '\0';	/* not one of vma_derived[] */
+		break;
 	}
 	return strlen(buf);
 }
@@ -233,19 +234,20 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 	const struct pti_out_column *cols = o->cols.cols;
 	struct pti_plain_cells c;
 	bool check[VMA_MAX_COLUMNS];
-	/* each column's cell: the module's text, the member's, or made */
-	enum { AS_WRITTEN, AS_MEMBER, MADE } how[VMA_MAX_COLUMNS];
+	/* each column's cell: the module's text, the parsed record's, derived */
+	enum { AS_WRITTEN, FROM_RECORD, DERIVED } how[VMA_MAX_COLUMNS];
 	uint64_t parsed = 0;
 	int got = -1;
 
 	/* numbers are shown as written; the rest is parsed */
 	for (size_t i = 0; i < o->cols.n; i++) {
-		parsed |= cols[i].derived ? cols[i].derived->reads :
-			  pti_column_made_plain(cols[i].col) ? 0 :
-			  1ULL << (cols[i].col - pti_vma_columns);
 		check[i] = !made_plain(&cols[i]);
-		how[i] = !cols[i].col ? MADE : !check[i] ? AS_WRITTEN :
-			 pti_column_is_text(cols[i].col) ? AS_MEMBER : MADE;
+		how[i] = !cols[i].col ? DERIVED : check[i] ? FROM_RECORD :
+			 AS_WRITTEN;
+		if (how[i] == DERIVED)
+			parsed |= cols[i].derived->reads;
+		else if (how[i] == FROM_RECORD)
+			parsed |= 1ULL << (cols[i].col - pti_vma_columns);
 	}
 	pti_vma_keep(r, parsed);
 	/* room for the VMAs the mm record counts; most cells are short */
@@ -270,16 +272,17 @@ static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,
 			case AS_WRITTEN:
 				text = pti_vma_text(r, cols[i].col, &len);
 				break;
-			case AS_MEMBER:
-				text = (const char *)&v + cols[i].col->offset;
-				len = strnlen(text, cols[i].col->size);
+			case FROM_RECORD:
+				text = pti_column_text(cols[i].col, &v, at,
+						       VMA_MAX_CELL, &len);
 				break;
 			default:
-				text = NULL;
+				text = at;
 				len = cell(ctx, &v, &cols[i], at,
 					   VMA_MAX_CELL);
 			}
-			if (text) {
+			/* a member's own text, or the module's */
+			if (text != at) {
 				len = len < VMA_MAX_CELL ? len : VMA_MAX_CELL;
 				pti_plain_copy(at, text, len);
 			}

@@ -368,24 +368,6 @@ bool pti_column_made_plain(const struct pti_column *col)
 	       col->type != PTI_T_ESCAPED;
 }
 
-bool pti_column_is_text(const struct pti_column *col)
-{
-	return col->type == PTI_T_WORD || col->type == PTI_T_ESCAPED;
-}
-
-const char *pti_column_text(const struct pti_column *col, const void *rec,
-			    char *buf, size_t size, size_t *len)
-{
-	const char *field = (const char *)rec + col->offset;
-
-	if (pti_column_is_text(col)) {
-		*len = strnlen(field, col->size);
-		return field;
-	}
-	*len = pti_column_format(col, rec, buf, size);
-	return buf;
-}
-
 /*
  * Split @line at spaces (and a newline) in place; returns the field count,
  * each field's length in @lens.
@@ -486,7 +468,7 @@ int pti_parser_fields(struct pti_parser *p, char *line, void *rec,
 			p->nfields);
 		return -1;
 	}
-	/* the kept fields only: most commands read a few of forty */
+	/* the kept fields only: a command reads few of a view's columns */
 	for (size_t k = 0; k < p->nparsed; k++) {
 		size_t i = p->parsed[k];
 

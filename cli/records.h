@@ -165,11 +165,6 @@ bool pti_column_is_number(const struct pti_column *col);
  * CHAR columns hold whatever bytes the kernel had.
  */
 bool pti_column_made_plain(const struct pti_column *col);
-/*
- * Whether @col's member holds its text itself (a word or an escaped
- * name, unescaped): NUL-terminated unless it fills the member.
- */
-bool pti_column_is_text(const struct pti_column *col);
 
 /*
  * The length pti_column_format() gives @rec's column @col, without
@@ -180,10 +175,21 @@ size_t pti_column_width(const struct pti_column *col, const void *rec);
 /*
  * A record's column as text: a text member's own bytes (@len of them, not
  * NUL-terminated when they fill the member), else formatted into @buf as
- * pti_column_format() does.
+ * pti_column_format() does.  Inline: tables ask it for every cell.
  */
-const char *pti_column_text(const struct pti_column *col, const void *rec,
-			    char *buf, size_t size, size_t *len);
+static inline const char *pti_column_text(const struct pti_column *col,
+					  const void *rec, char *buf,
+					  size_t size, size_t *len)
+{
+	const char *field = (const char *)rec + col->offset;
+
+	if (col->type == PTI_T_WORD || col->type == PTI_T_ESCAPED) {
+		*len = strnlen(field, col->size);
+		return field;
+	}
+	*len = pti_column_format(col, rec, buf, size);
+	return buf;
+}
 
 /*
  * Parse a tasks view from @in.  Returns 0, or -1 with a message in @err.
