@@ -50,14 +50,12 @@ int pti_range_parse(const char *text, struct pti_range *range)
 static FILE *chosen(FILE *in, const struct pti_source *src, int pid,
 		    char *err, size_t errlen)
 {
-	if (!in && errno == ESRCH)
-		snprintf(err, errlen, "no process with pid %d", pid);
-	else if (!in && errno == ENXIO)
-		pti_explain_no_mm(src, pid, err, errlen);
-	else if (!in && errno == EINVAL)
+	if (!in && errno == EINVAL)
 		snprintf(err, errlen,
 			 "no process with pid %d, or an address past user space",
 			 pid);
+	else if (!in)
+		pti_explain_mm_choice(src, pid, err, errlen);
 	return in;
 }
 

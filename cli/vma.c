@@ -6,8 +6,9 @@
 #include "vma.h"
 #include "task_marks.h"
 
-void pti_explain_no_mm(const struct pti_source *src, int pid, char *err,
-		       size_t errlen)
+/* Say in words why @pid has no address space. */
+static void explain_no_mm(const struct pti_source *src, int pid, char *err,
+			  size_t errlen)
 {
 	struct pti_task_set set = { 0 };
 	const struct pti_task *t = NULL;
@@ -32,6 +33,15 @@ void pti_explain_no_mm(const struct pti_source *src, int pid, char *err,
 	pti_task_set_free(&set);
 }
 
+void pti_explain_mm_choice(const struct pti_source *src, int pid, char *err,
+			   size_t errlen)
+{
+	if (errno == ESRCH)
+		snprintf(err, errlen, "no process with pid %d", pid);
+	else if (errno == ENXIO)
+		explain_no_mm(src, pid, err, errlen);
+}
+
 static int read_line(struct pti_vma_reader *r, char *err, size_t errlen)
 {
 	r->line = pti_lines_next(&r->lines);
@@ -54,10 +64,7 @@ int pti_vma_begin(const struct pti_source *src, int pid,
 	r->in = pti_choose(src, "vma", pid, "address spaces are root-only", err,
 			   errlen);
 	if (!r->in) {
-		if (errno == ESRCH)
-			snprintf(err, errlen, "no process with pid %d", pid);
-		else if (errno == ENXIO)
-			pti_explain_no_mm(src, pid, err, errlen);
+		pti_explain_mm_choice(src, pid, err, errlen);
 		return -1;
 	}
 	if (pti_lines_init(&r->lines, fileno(r->in))) {

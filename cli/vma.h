@@ -46,9 +46,13 @@ static inline const char *pti_vma_text(const struct pti_vma_reader *r,
 }
 void pti_vma_end(struct pti_vma_reader *r);
 
-/* Say in words why @pid has no address space (ENXIO from a pid-chosen view). */
-void pti_explain_no_mm(const struct pti_source *src, int pid, char *err,
-		       size_t errlen);
+/*
+ * After choosing @pid in an address-space view failed, say why in @err
+ * when errno says: no such process (ESRCH), or no address space (ENXIO:
+ * a kernel thread, a zombie, an exiting process).  Otherwise @err stays.
+ */
+void pti_explain_mm_choice(const struct pti_source *src, int pid, char *err,
+			   size_t errlen);
 /* What a region is for: text data bss heap stack vdso vvar guard mmap. */
 const char *pti_vma_kind(const struct pti_mm *mm, const struct pti_vma *vma);
 /* Human size: 4K, 1.5M, 128T. */
