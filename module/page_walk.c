@@ -254,6 +254,13 @@ skip:
 	return false;
 }
 
+/* Where a walk's row ends; a row the walk goes on from says "table". */
+static void pti_walk_end(struct pti_walk_step *s,
+			 enum pti_walk_result result)
+{
+	strscpy(s->result, pti_result_words[result], sizeof(s->result));
+}
+
 /* One row of a walk: the entry at one level and what its bits say. */
 static void pti_walk_set(struct pti_walk_step *s, enum pti_pt_level level,
 			 unsigned int shift, unsigned int index, u64 val,
@@ -274,14 +281,7 @@ static void pti_walk_set(struct pti_walk_step *s, enum pti_pt_level level,
 	s->huge = table_level && (flags & _PAGE_PSE);
 	s->nx = !!(flags & _PAGE_NX);
 	s->pfn = show_raw ? pfn : 0;
-	strscpy(s->result, pti_result_words[PTI_RESULT_TABLE],
-		sizeof(s->result));
-}
-
-static void pti_walk_end(struct pti_walk_step *s,
-			 enum pti_walk_result result)
-{
-	strscpy(s->result, pti_result_words[result], sizeof(s->result));
+	pti_walk_end(s, PTI_RESULT_TABLE);
 }
 
 /* A walk that ends at a PTE which is not present: its state says how. */
