@@ -27,8 +27,12 @@ int pti_choice_release(struct inode *inode, struct file *file);
 /* procfs/record.c: the column tables are ptinspect_format.h's */
 void pti_seq_header(struct seq_file *m, const struct pti_column *cols,
 		    int n, bool last);
+void pti_seq_header_of(struct seq_file *m, const struct pti_column *cols,
+		       int n, u64 columns, bool last);
 void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
 		    int n, const void *rec, bool last);
+void pti_seq_record_of(struct seq_file *m, const struct pti_column *cols,
+		       int n, u64 columns, const void *rec, bool last);
 void pti_seq_fields(struct seq_file *m, const struct pti_column *cols,
 		    int n, const void *rec);
 

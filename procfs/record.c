@@ -196,6 +196,46 @@ static void pti_line_value(struct pti_line *l, const struct pti_column *col,
 	}
 }
 
+/*
+ * The last of @n columns that @columns selects (bit i for column i; a
+ * column past the 64th is always shown), or -1 for none.
+ */
+static int pti_last_column(int n, u64 columns)
+{
+	int i = n - 1;
+
+	while (i >= 0 && i < 64 && !(columns & BIT_ULL(i)))
+		i--;
+	return i;
+}
+
+static bool pti_column_shown(int i, u64 columns)
+{
+	return i >= 64 || (columns & BIT_ULL(i));
+}
+
+/**
+ * pti_seq_header_of() - print the names of the columns @columns selects
+ * @m: seq_file to print to
+ * @cols: column table
+ * @n: number of columns in @cols
+ * @columns: bit i shows column i (a column past the 64th is always shown)
+ * @last: end the line after them (else a space follows, for more columns)
+ */
+void pti_seq_header_of(struct seq_file *m, const struct pti_column *cols,
+		       int n, u64 columns, bool last)
+{
+	int end = pti_last_column(n, columns);
+	int i;
+
+	for (i = 0; i <= end; i++) {
+		if (!pti_column_shown(i, columns))
+			continue;
+		seq_puts(m, cols[i].name);
+		seq_putc(m, i == end && last ? '\n' : ' ');
+	}
+}
+
 /**
  * pti_seq_header() - print the names of @n columns
  * @m: seq_file to print to
@@ -206,12 +246,33 @@ static void pti_line_value(struct pti_line *l, const struct pti_column *col,
 void pti_seq_header(struct seq_file *m, const struct pti_column *cols,
 		    int n, bool last)
 {
+	pti_seq_header_of(m, cols, n, U64_MAX, last);
+}
+
+/**
+ * pti_seq_record_of() - print the columns @columns selects of one record
+ * @m: seq_file to print to
+ * @cols: column table describing @rec
+ * @n: number of columns in @cols
+ * @columns: as for pti_seq_header_of()
+ * @rec: the record
+ * @last: end the line after them (else a space follows, for more columns)
+ */
+void pti_seq_record_of(struct seq_file *m, const struct pti_column *cols,
+		       int n, u64 columns, const void *rec, bool last)
+{
+	int end = pti_last_column(n, columns);
+	struct pti_line l;
 	int i;
 
-	for (i = 0; i < n; i++) {
-		seq_puts(m, cols[i].name);
-		seq_putc(m, i + 1 == n && last ? '\n' : ' ');
+	pti_line_init(&l, m);
+	for (i = 0; i <= end; i++) {
+		if (!pti_column_shown(i, columns))
+			continue;
+		pti_line_value(&l, &cols[i], rec);
+		pti_line_putc(&l, i == end && last ? '\n' : ' ');
 	}
+	pti_line_flush(&l);
 }
 
 /**
@@ -225,15 +286,7 @@ void pti_seq_header(struct seq_file *m, const struct pti_column *cols,
 void pti_seq_record(struct seq_file *m, const struct pti_column *cols,
 		    int n, const void *rec, bool last)
 {
-	struct pti_line l;
-	int i;
-
-	pti_line_init(&l, m);
-	for (i = 0; i < n; i++) {
-		pti_line_value(&l, &cols[i], rec);
-		pti_line_putc(&l, i + 1 == n && last ? '\n' : ' ');
-	}
-	pti_line_flush(&l);
+	pti_seq_record_of(m, cols, n, U64_MAX, rec, last);
 }
 
 /**

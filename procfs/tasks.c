@@ -5,7 +5,8 @@
  *
  * The seq_file position is the pid of the next record (0 is the header),
  * so a short read resumes at a pid.  The walk runs under RCU from start()
- * to stop(); seq_file copies to user space only after stop().
+ * to stop(); seq_file copies to user space only after stop().  Before the
+ * first read, PTI_IOC_TASK_COLUMNS may narrow the lines to some columns.
  */
 #include <linux/capability.h>
 #include <linux/cred.h>
@@ -17,6 +18,7 @@
 #include <linux/sched/signal.h>
 #include <linux/seq_file.h>
 #include <linux/threads.h>
+#include <linux/uaccess.h>
 #include "procfs.h"
 
 struct pti_tasks_iter {
@@ -28,6 +30,8 @@ struct pti_tasks_iter {
 	kuid_t reader_uid;
 	kgid_t reader_gid;
 	u64 rcu_since;		/* pti_hold_begin() at start() */
+	u64 columns;		/* the tasks columns shown (PTI_IOC_TASK_COLUMNS) */
+	bool started;		/* read from: the columns are fixed */
 	struct pti_task_debug rec;	/* scratch, kept off the stack */
 };
 
@@ -83,6 +87,7 @@ static void *pti_tasks_start(struct seq_file *m, loff_t *pos)
 {
 	struct pti_tasks_iter *it = m->private;
 
+	it->started = true;
 	rcu_read_lock();
 	it->rcu_since = pti_hold_begin();
 	if (*pos == 0)
@@ -113,7 +118,8 @@ static int pti_tasks_show(struct seq_file *m, void *v)
 		if (it->kaddrs)
 			pti_seq_header(m, pti_task_kaddr_columns,
 				       PTI_TASK_NR_KADDR_COLUMNS, false);
-		pti_seq_header(m, pti_task_columns, PTI_TASK_NR_COLUMNS, true);
+		pti_seq_header_of(m, pti_task_columns, PTI_TASK_NR_COLUMNS,
+				  it->columns, true);
 		return 0;
 	}
 	if (it->kaddrs)
@@ -125,8 +131,8 @@ static int pti_tasks_show(struct seq_file *m, void *v)
 	if (it->kaddrs)
 		pti_seq_record(m, pti_task_kaddr_columns,
 			       PTI_TASK_NR_KADDR_COLUMNS, &it->rec, false);
-	pti_seq_record(m, pti_task_columns, PTI_TASK_NR_COLUMNS,
-		       &it->rec.task, true);
+	pti_seq_record_of(m, pti_task_columns, PTI_TASK_NR_COLUMNS,
+			  it->columns, &it->rec.task, true);
 	return 0;
 }
 
@@ -146,6 +152,7 @@ static struct pti_tasks_iter *pti_tasks_open(struct file *file,
 	if (!it)
 		return NULL;
 	it->ns = get_pid_ns(ns);
+	it->columns = PTI_TASK_ALL_COLUMNS;
 	it->reader_uid = file->f_cred->fsuid;
 	it->reader_gid = file->f_cred->fsgid;
 	it->may_ptrace = file_ns_capable(file, &init_user_ns, CAP_SYS_PTRACE);
@@ -187,10 +194,43 @@ static int pti_tasks_release(struct inode *inode, struct file *file)
 	return seq_release_private(inode, file);
 }
 
+/*
+ * PTI_IOC_TASK_COLUMNS: the columns to show, chosen before the first read.
+ * m->lock is what seq_read_iter() holds around start(), so the choice and
+ * a read on another thread cannot interleave.
+ */
+static long pti_tasks_ioctl(struct file *file, unsigned int cmd,
+			    unsigned long arg)
+{
+	struct seq_file *m = file->private_data;
+	struct pti_tasks_iter *it = m->private;
+	u64 columns;
+	long ret = 0;
+
+	BUILD_BUG_ON(PTI_TASK_NR_COLUMNS > 64);
+	if (cmd != PTI_IOC_TASK_COLUMNS)
+		return -ENOTTY;
+	if (copy_from_user(&columns, (const void __user *)arg,
+			   sizeof(columns)))
+		return -EFAULT;
+	if (!columns || (columns & ~PTI_TASK_ALL_COLUMNS))
+		return -EINVAL;
+	mutex_lock(&m->lock);
+	if (it->started)
+		ret = -EBUSY;
+	else
+		it->columns = columns;
+	mutex_unlock(&m->lock);
+	return ret;
+}
+
 const struct proc_ops pti_tasks_proc_ops = {
 	.proc_open = pti_tasks_proc_open,
 	.proc_read_iter = seq_read_iter,
 	.proc_lseek = seq_lseek,
+	.proc_ioctl = pti_tasks_ioctl,
+	/* the argument points to a __u64, the same in a 32-bit task */
+	.proc_compat_ioctl = compat_ptr_ioctl,
 	.proc_release = pti_tasks_release,
 };
 

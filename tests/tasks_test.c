@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
@@ -799,6 +800,110 @@ TEST(debugfs_mm_address_agrees_with_has_mm)
 	EXPECT_GT(with_mm, 0);
 	EXPECT_GT(without_mm, 0);
 	TH_LOG("%d rows: %d with an mm, %d without", rows, with_mm, without_mm);
+}
+
+/*
+ * The tasks view opened with some columns chosen (PTI_IOC_TASK_COLUMNS):
+ * into @buf, NUL-terminated; its length, or -1 with errno from the ioctl.
+ */
+static ssize_t read_chosen_columns(__u64 columns, char *buf, size_t size)
+{
+	int fd = open("/proc/ptinspect/tasks", O_RDONLY);
+	size_t len = 0;
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	if (ioctl(fd, PTI_IOC_TASK_COLUMNS, &columns)) {
+		int err = errno;
+
+		close(fd);
+		errno = err;
+		return -1;
+	}
+	while (len + 1 < size && (n = read(fd, buf + len, size - 1 - len)) > 0)
+		len += (size_t)n;
+	close(fd);
+	buf[len] = '\0';
+	return (ssize_t)len;
+}
+
+/*
+ * Four columns chosen out of order: the header names them in the view's
+ * order, and a child's line holds its own values, as /proc has them.
+ */
+TEST(chosen_columns_only)
+{
+	static char text[1 << 20];
+	pid_t child = spawn_sleeper();
+	char want[128], comm[64], *line;
+	__u64 columns = 1ULL << PTI_TASK_COMM | 1ULL << PTI_TASK_NICE |
+			1ULL << PTI_TASK_PPID | 1ULL << PTI_TASK_PID;
+	struct procview v;
+
+	ASSERT_EQ(0, setpriority(PRIO_PROCESS, child, 7));
+	ASSERT_EQ(0, wait_proc_state(child, 'S'));
+	ASSERT_LT(0, read_chosen_columns(columns, text, sizeof(text)));
+	ASSERT_EQ(0, procview_read(child, child, &v));
+	EXPECT_EQ(0, strncmp(text, "pid ppid nice comm\n", 19));
+	/* the child's comm is this test's: no blank, nothing to escape */
+	snprintf(comm, sizeof(comm), "%s", v.comm);
+	snprintf(want, sizeof(want), "\n%d %d 7 %s\n", child, getpid(), comm);
+	line = strstr(text, want);
+	EXPECT_NE(NULL, line);
+	if (!line)
+		TH_LOG("no line '%s' in the chosen columns", want + 1);
+	/* every line: four fields */
+	for (line = text; *line; line = strchr(line, '\n') + 1) {
+		int fields = 1;
+
+		for (char *c = line; *c != '\n'; c++)
+			fields += *c == ' ';
+		EXPECT_EQ(4, fields);
+		if (fields != 4)
+			break;
+	}
+	kill_and_reap(child);
+}
+
+/*
+ * Refused with a clear errno, the view then read whole: no column, one
+ * past the last, a bad pointer, a request it does not know, a choice
+ * after reading, and on debugfs's view, which has no choice.
+ */
+TEST(column_choice_errors)
+{
+	static char text[1 << 20];
+	__u64 none = 0, past = 1ULL << PTI_TASK_NR_COLUMNS, pid_only = 1;
+	int fd = open("/proc/ptinspect/tasks", O_RDONLY);
+	char c;
+
+	ASSERT_LE(0, fd);
+	EXPECT_EQ(-1, ioctl(fd, PTI_IOC_TASK_COLUMNS, &none));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, ioctl(fd, PTI_IOC_TASK_COLUMNS, &past));
+	EXPECT_EQ(EINVAL, errno);
+	EXPECT_EQ(-1, ioctl(fd, PTI_IOC_TASK_COLUMNS, (void *)16));
+	EXPECT_EQ(EFAULT, errno);
+	EXPECT_EQ(-1, ioctl(fd, _IOW(PTI_IOC_MAGIC, 2, __u64), &pid_only));
+	EXPECT_EQ(ENOTTY, errno);
+	ASSERT_EQ(1, read(fd, &c, 1));
+	EXPECT_EQ(-1, ioctl(fd, PTI_IOC_TASK_COLUMNS, &pid_only));
+	EXPECT_EQ(EBUSY, errno);
+	close(fd);
+	/* what was refused changed nothing: every column, header first */
+	ASSERT_LT(0, read_all("/proc/ptinspect/tasks", text, sizeof(text) - 1,
+			      sizeof(text) - 1));
+	EXPECT_EQ(0, strncmp(text, "pid tgid ppid ", 14));
+	fd = open("/sys/kernel/debug/ptinspect/tasks", O_RDONLY);
+	if (fd >= 0) {
+		EXPECT_EQ(-1, ioctl(fd, PTI_IOC_TASK_COLUMNS, &pid_only));
+		EXPECT_EQ(ENOTTY, errno);
+		close(fd);
+	}
+	/* the one column alone: numbers only */
+	ASSERT_LT(0, read_chosen_columns(pid_only, text, sizeof(text)));
+	EXPECT_EQ(0, strncmp(text, "pid\n1\n", 6));
 }
 
 TEST(writes_are_rejected)

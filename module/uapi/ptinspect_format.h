@@ -10,6 +10,7 @@
 #ifndef PTINSPECT_FORMAT_H
 #define PTINSPECT_FORMAT_H
 
+#include <linux/ioctl.h>
 #include <linux/types.h>
 #ifndef __KERNEL__
 #include <stddef.h>	/* offsetof */
@@ -289,6 +290,21 @@ enum pti_task_column {
 #include "ptinspect_columns.h"
 	PTI_TASK_NR_COLUMNS
 };
+
+/* Every tasks column, as PTI_IOC_TASK_COLUMNS's bits. */
+#define PTI_TASK_ALL_COLUMNS	((1ULL << PTI_TASK_NR_COLUMNS) - 1)
+
+/*
+ * On an open /proc/ptinspect/tasks, before its first read: the lines
+ * (the header too) hold only the columns whose bits (1ULL << PTI_TASK_*)
+ * the __u64 argument sets, in their usual order.  A reader that needs a
+ * few columns is spared the kernel's formatting of the rest and its own
+ * splitting of them.  EINVAL for no column or one past the last, EBUSY
+ * after a read; ENOTTY from a module without it (read every column).
+ */
+/* a type ioctl-number.rst (6.1) lists for no one; ours is one file */
+#define PTI_IOC_MAGIC		0xd7
+#define PTI_IOC_TASK_COLUMNS	_IOW(PTI_IOC_MAGIC, 1, __u64)
 
 enum pti_task_kaddr_column {
 #define PTI_TASK_KADDR_COLUMN(id, name, member, type, help) PTI_TASK_##id,
