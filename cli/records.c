@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include "lines.h"
 #include "records.h"
@@ -407,6 +408,13 @@ static int cmp_pid(const void *a, const void *b)
 int pti_parser_header(struct pti_parser *p, const struct pti_column *cols,
 		      size_t ncols, char *line, char *err, size_t errlen)
 {
+	return pti_parser_header_of(p, cols, ncols, 0, line, err, errlen);
+}
+
+int pti_parser_header_of(struct pti_parser *p, const struct pti_column *cols,
+			 size_t ncols, uint64_t optional, char *line, char *err,
+			 size_t errlen)
+{
 	char *fields[PTI_MAX_FIELDS];
 	size_t lens[PTI_MAX_FIELDS];
 	bool seen[PTI_MAX_FIELDS] = { false };
@@ -424,7 +432,7 @@ int pti_parser_header(struct pti_parser *p, const struct pti_column *cols,
 	}
 	pti_parser_keep(p, UINT64_MAX);
 	for (size_t i = 0; i < ncols && i < PTI_MAX_FIELDS; i++) {
-		if (!seen[i]) {
+		if (!seen[i] && !(i < 64 && (optional & (1ULL << i)))) {
 			set_err(err, errlen,
 				"line %zu: no column '%s' (module too old?)",
 				p->lineno, cols[i].name);
@@ -491,6 +499,7 @@ struct tasks_reader {
 	struct pti_parser parser;
 	struct pti_task_set *set;
 	pti_task_cols wanted;
+	pti_task_cols left_out;	/* asked of the module not to print */
 	size_t alloc;
 	bool header_seen, sorted;
 };
@@ -517,8 +526,9 @@ static int tasks_reader_line(struct tasks_reader *r, char *line, char *err,
 		struct pti_parser *p = &r->parser;
 
 		r->header_seen = true;
-		if (pti_parser_header(p, pti_task_columns, PTI_TASK_NR_COLUMNS,
-				      line, err, errlen))
+		if (pti_parser_header_of(p, pti_task_columns,
+					 PTI_TASK_NR_COLUMNS, r->left_out, line,
+					 err, errlen))
 			return -1;
 		/* parsing is most of a command's work: only what it reads */
 		pti_parser_keep(p, r->wanted);
@@ -582,6 +592,7 @@ int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
 {
 	struct tasks_reader reader;
 	struct pti_lines lines;
+	uint64_t shown;
 	FILE *in;
 	char *line;
 	int ret = 0;
@@ -596,6 +607,14 @@ int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
 		return -1;
 	}
 	tasks_reader_init(&reader, set, wanted);
+	/*
+	 * Only the columns read, where the module prints some (a file of
+	 * another kind, or an older module, answers ENOTTY: all are read).
+	 */
+	shown = reader.wanted & PTI_TASK_ALL_COLUMNS;
+	if (shown != PTI_TASK_ALL_COLUMNS &&
+	    !ioctl(fileno(in), PTI_IOC_TASK_COLUMNS, &shown))
+		reader.left_out = PTI_TASK_ALL_COLUMNS & ~shown;
 	while (!ret && (line = pti_lines_next(&lines)))
 		ret = tasks_reader_line(&reader, line, err, errlen);
 	if (!ret && lines.error) {

@@ -59,6 +59,13 @@ const struct pti_column *pti_task_column_find(const char *name);
 int pti_parser_header(struct pti_parser *p, const struct pti_column *cols,
 		      size_t ncols, char *line, char *err, size_t errlen);
 /*
+ * pti_parser_header(), but the columns @optional sets (bit i: @cols[i])
+ * may be missing: a view asked for some columns only.
+ */
+int pti_parser_header_of(struct pti_parser *p, const struct pti_column *cols,
+			 size_t ncols, uint64_t optional, char *line, char *err,
+			 size_t errlen);
+/*
  * From now on parse only the columns of @wanted, a bit per index into the
  * header's columns (tables of at most 64 columns): parsing is most of what
  * reading a large view costs.  The others keep what @rec held.

@@ -446,6 +446,38 @@ TEST(parser_keeps_only_wanted_columns)
 }
 
 /*
+ * A view asked for some columns lacks the others: those may be missing
+ * from its header, a column still wanted may not.
+ */
+TEST(parser_header_of_some_columns)
+{
+	char header[] = "pid state comm\n", again[] = "pid state comm\n";
+	char line[] = "42 S sh\n";
+	uint64_t some = 1ULL << PTI_TASK_PID | 1ULL << PTI_TASK_STATE |
+			1ULL << PTI_TASK_COMM;
+	struct pti_parser p = { 0 };
+	struct pti_task t = { 0 };
+	char err[128];
+
+	ASSERT_EQ(0, pti_parser_header_of(&p, pti_task_columns,
+					  PTI_TASK_NR_COLUMNS,
+					  PTI_TASK_ALL_COLUMNS & ~some, header,
+					  err, sizeof(err))) TH_LOG("%s", err);
+	pti_parser_keep(&p, some);
+	ASSERT_EQ(0, pti_parser_record(&p, line, &t, err, sizeof(err)));
+	EXPECT_EQ(42, t.pid);
+	EXPECT_EQ('S', t.state);
+	EXPECT_STREQ("sh", t.comm);
+	/* name was asked for, and is missing */
+	EXPECT_EQ(-1, pti_parser_header_of(&p, pti_task_columns,
+					   PTI_TASK_NR_COLUMNS,
+					   PTI_TASK_ALL_COLUMNS & ~some &
+					   ~(1ULL << PTI_TASK_NAME), again,
+					   err, sizeof(err)));
+	EXPECT_NE(NULL, strstr(err, "no column 'name'"));
+}
+
+/*
  * A command parses only the columns it reads: what marks and the tree
  * declare they read gives the marks and the tree of the whole records.
  */

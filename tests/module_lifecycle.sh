@@ -104,6 +104,26 @@ wait_children() {
 	return 1
 }
 
+# ps with a few columns (the module prints only those) against /proc's stat
+cli_columns_match_proc() {
+	nice -n 7 sleep 1000 &
+	pid=$!
+	for i in $(seq 50); do
+		[ "$(cut -d' ' -f3 /proc/$pid/stat)" = S ] && break
+		sleep 0.1
+	done
+	# pid (comm) state ppid ... nice is the 19th field
+	want=$(awk '{ print $1, $4, $19, $3, substr($2, 2, length($2) - 2) }' /proc/$pid/stat)
+	got=$("$cli" ps -p "$pid" -o pid,ppid,nice,state,comm -r -n)
+	kill $pid
+	wait $pid 2>/dev/null
+	case $got in
+	"$pid "*" 7 S sleep") [ "$got" = "$want" ] && return 0 ;;
+	esac
+	echo "got '$got', want '$want'"
+	return 1
+}
+
 # A known subtree, drawn exactly, and as a list in the same order (-l);
 # a zombie under a parent that never reaps.
 cli_tree_shape() {
@@ -389,7 +409,7 @@ format_is_what_the_man_pages_show() {
 	return $rc
 }
 
-ktap_plan 22
+ktap_plan 23
 ktap_check load_unload_20_times load_unload_20_times
 ktap_check load_read_unload_under_churn load_read_unload_under_churn
 ktap_check files_gone_after_unload files_gone_after_unload
@@ -399,6 +419,7 @@ ktap_check cli_usage_errors cli_usage_errors
 insmod "$ko"
 ktap_check cli_vanished_pid cli_vanished_pid
 ktap_check cli_tree_shape cli_tree_shape
+ktap_check cli_columns_match_proc cli_columns_match_proc
 ktap_check cli_marks_zombie cli_marks_zombie
 ktap_check cli_json cli_json
 ktap_check cli_write_errors cli_write_errors
