@@ -7,6 +7,12 @@
 /* A task's index in the set, or -1: half a long, for sets of 4M tasks. */
 typedef int32_t node;
 
+/* A pid looked up, and the node it named (pid 0: none yet). */
+struct pti_task_lookup {
+	int pid;
+	node index;
+};
+
 struct forest {
 	const struct pti_task_set *set;
 	bool threads;
@@ -22,16 +28,26 @@ static bool shown(const struct forest *f, const struct pti_task *t)
 	return f->threads || t->pid == t->tgid;
 }
 
-/* Index of the node a task hangs under, or -1 for a root. */
-static node parent_index(const struct forest *f, const struct pti_task *t)
+/*
+ * Index of the node a task hangs under, or -1 for a root.  @last holds
+ * the previous answer: a process's threads come one after another in pid
+ * order, each under the same leader, so most lookups are the last one.
+ */
+static node parent_index(const struct forest *f, const struct pti_task *t,
+			 struct pti_task_lookup *last)
 {
 	int parent_pid = t->pid == t->tgid ? t->ppid : t->tgid;
-	const struct pti_task *p;
 
 	if (parent_pid <= 0 || parent_pid == t->pid)
 		return -1;
-	p = pti_task_set_find(f->set, parent_pid);
-	return p && shown(f, p) ? (node)(p - f->set->tasks) : -1;
+	if (parent_pid != last->pid) {
+		const struct pti_task *p = pti_task_set_find(f->set,
+							     parent_pid);
+
+		last->pid = parent_pid;
+		last->index = p && shown(f, p) ? (node)(p - f->set->tasks) : -1;
+	}
+	return last->index;
 }
 
 /* Reverse stack[from..to) so the smallest pid is popped first. */
@@ -82,6 +98,7 @@ int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
 		  char *err, size_t errlen)
 {
 	struct forest f = { .set = set, .threads = threads };
+	struct pti_task_lookup last = { 0, -1 };
 	size_t n = set->n ? set->n : 1;
 	int ret = -1;
 
@@ -103,7 +120,7 @@ int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
 	for (size_t i = 0; i < set->n; i++) {
 		f.first_child[i] = f.next_sibling[i] = f.row_of[i] = -1;
 		f.parent_of[i] = shown(&f, &set->tasks[i]) ?
-				 parent_index(&f, &set->tasks[i]) : -1;
+				 parent_index(&f, &set->tasks[i], &last) : -1;
 	}
 	/* Link children in reverse display order: lists come out in order. */
 	for (size_t k = set->n; k-- > 0;) {
