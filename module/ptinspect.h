@@ -42,6 +42,9 @@ void pti_decode_flags(char *buf, size_t size, unsigned long flags,
 struct task_struct *pti_task_next(struct pid_namespace *ns, int *nr);
 void pti_task_fill(struct pti_task *rec, struct task_struct *task,
 		   struct pid_namespace *ns, struct user_namespace *uns);
+void pti_task_fill_some(struct pti_task *rec, struct task_struct *task,
+			struct pid_namespace *ns, struct user_namespace *uns,
+			u64 columns);
 void pti_task_fill_debug(struct pti_task_debug *rec, struct task_struct *task,
 			 struct pid_namespace *ns, struct user_namespace *uns);
 

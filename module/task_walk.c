@@ -124,17 +124,34 @@ void pti_decode_flags(char *buf, size_t size, unsigned long flags,
 	buf[len] = '\0';
 }
 
-static void pti_fill_creds(struct pti_task *rec, const struct cred *cred,
-			   struct user_namespace *uns)
+/* Whether @columns (bit PTI_TASK_*) holds any of the columns in @some. */
+static bool pti_wants(u64 columns, u64 some)
 {
-	rec->uid = from_kuid_munged(uns, cred->uid);
-	rec->euid = from_kuid_munged(uns, cred->euid);
-	rec->suid = from_kuid_munged(uns, cred->suid);
-	rec->fsuid = from_kuid_munged(uns, cred->fsuid);
-	rec->gid = from_kgid_munged(uns, cred->gid);
-	rec->egid = from_kgid_munged(uns, cred->egid);
-	rec->sgid = from_kgid_munged(uns, cred->sgid);
-	rec->fsgid = from_kgid_munged(uns, cred->fsgid);
+	return columns & some;
+}
+
+#define PTI_COL(id)	BIT_ULL(PTI_TASK_##id)
+#define PTI_UID_COLS	(PTI_COL(UID) | PTI_COL(EUID) | PTI_COL(SUID) | \
+			 PTI_COL(FSUID))
+#define PTI_GID_COLS	(PTI_COL(GID) | PTI_COL(EGID) | PTI_COL(SGID) | \
+			 PTI_COL(FSGID))
+
+/* The ids @columns asks for, mapped into @uns: each a map lookup. */
+static void pti_fill_creds(struct pti_task *rec, const struct cred *cred,
+			   struct user_namespace *uns, u64 columns)
+{
+	if (pti_wants(columns, PTI_UID_COLS)) {
+		rec->uid = from_kuid_munged(uns, cred->uid);
+		rec->euid = from_kuid_munged(uns, cred->euid);
+		rec->suid = from_kuid_munged(uns, cred->suid);
+		rec->fsuid = from_kuid_munged(uns, cred->fsuid);
+	}
+	if (pti_wants(columns, PTI_GID_COLS)) {
+		rec->gid = from_kgid_munged(uns, cred->gid);
+		rec->egid = from_kgid_munged(uns, cred->egid);
+		rec->sgid = from_kgid_munged(uns, cred->sgid);
+		rec->fsgid = from_kgid_munged(uns, cred->fsgid);
+	}
 }
 
 /*
@@ -144,7 +161,7 @@ static void pti_fill_creds(struct pti_task *rec, const struct cred *cred,
 static struct mm_struct *pti_fill(struct pti_task *rec,
 				  struct task_struct *task,
 				  struct pid_namespace *ns,
-				  struct user_namespace *uns)
+				  struct user_namespace *uns, u64 columns)
 {
 	struct task_struct *real_parent = rcu_dereference(task->real_parent);
 	struct task_struct *parent = rcu_dereference(task->parent);
@@ -156,10 +173,14 @@ static struct mm_struct *pti_fill(struct pti_task *rec,
 	rec->tgid = task_tgid_nr_ns(task, ns);
 	rec->ppid = task_tgid_nr_ns(real_parent, ns);
 	rec->tracer = parent != real_parent ? task_pid_nr_ns(parent, ns) : 0;
-	rec->leader = task_pid_nr_ns(READ_ONCE(task->group_leader), ns);
+	/* the lookups and copies that cost: only those asked for */
+	if (pti_wants(columns, PTI_COL(LEADER)))
+		rec->leader = task_pid_nr_ns(READ_ONCE(task->group_leader), ns);
 	rec->threads = get_nr_threads(task);
-	rec->pgid = task_pgrp_nr_ns(task, ns);
-	rec->sid = task_session_nr_ns(task, ns);
+	if (pti_wants(columns, PTI_COL(PGID)))
+		rec->pgid = task_pgrp_nr_ns(task, ns);
+	if (pti_wants(columns, PTI_COL(SID)))
+		rec->sid = task_session_nr_ns(task, ns);
 
 	rec->state = task_state_to_char(task);
 	rec->raw_state = READ_ONCE(task->__state);
@@ -167,7 +188,7 @@ static struct mm_struct *pti_fill(struct pti_task *rec,
 	rec->flags = READ_ONCE(task->flags);
 	rec->kthread = !!(rec->flags & PF_KTHREAD);
 
-	pti_fill_creds(rec, __task_cred(task), uns);
+	pti_fill_creds(rec, __task_cred(task), uns, columns);
 
 	rec->policy = task->policy;
 	rec->prio = task->prio;
@@ -189,8 +210,10 @@ static struct mm_struct *pti_fill(struct pti_task *rec,
 	rec->reaper = task->signal->is_child_subreaper ||
 		      (tgid_pid && is_child_reaper(tgid_pid));
 	rec->exit_code = READ_ONCE(task->exit_code);
-	pti_get_comm(rec->comm, task);
-	pti_task_name(rec->name, sizeof(rec->name), task, rec->comm);
+	if (pti_wants(columns, PTI_COL(COMM) | PTI_COL(NAME)))
+		pti_get_comm(rec->comm, task);
+	if (pti_wants(columns, PTI_COL(NAME)))
+		pti_task_name(rec->name, sizeof(rec->name), task, rec->comm);
 	return mm;
 }
 
@@ -206,7 +229,24 @@ static struct mm_struct *pti_fill(struct pti_task *rec,
 void pti_task_fill(struct pti_task *rec, struct task_struct *task,
 		   struct pid_namespace *ns, struct user_namespace *uns)
 {
-	pti_fill(rec, task, ns, uns);
+	pti_fill(rec, task, ns, uns, PTI_TASK_ALL_COLUMNS);
+}
+
+/**
+ * pti_task_fill_some() - pti_task_fill(), sparing what no column shown needs
+ * @rec: record to fill (fully overwritten; a column not asked for may be 0)
+ * @task: as for pti_task_fill()
+ * @ns: as for pti_task_fill()
+ * @uns: as for pti_task_fill()
+ * @columns: the columns wanted, bit PTI_TASK_* each
+ *
+ * The pid, id-map and name lookups are a large part of a record's cost.
+ */
+void pti_task_fill_some(struct pti_task *rec, struct task_struct *task,
+			struct pid_namespace *ns, struct user_namespace *uns,
+			u64 columns)
+{
+	pti_fill(rec, task, ns, uns, columns);
 }
 
 /**
@@ -222,7 +262,8 @@ void pti_task_fill(struct pti_task *rec, struct task_struct *task,
 void pti_task_fill_debug(struct pti_task_debug *rec, struct task_struct *task,
 			 struct pid_namespace *ns, struct user_namespace *uns)
 {
-	struct mm_struct *mm = pti_fill(&rec->task, task, ns, uns);
+	struct mm_struct *mm = pti_fill(&rec->task, task, ns, uns,
+					PTI_TASK_ALL_COLUMNS);
 
 	rec->kaddr_task = (unsigned long)task;
 	rec->kaddr_stack = (unsigned long)task_stack_page(task);

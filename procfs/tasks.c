@@ -125,7 +125,8 @@ static int pti_tasks_show(struct seq_file *m, void *v)
 	if (it->kaddrs)
 		pti_task_fill_debug(&it->rec, v, it->ns, seq_user_ns(m));
 	else
-		pti_task_fill(&it->rec.task, v, it->ns, seq_user_ns(m));
+		pti_task_fill_some(&it->rec.task, v, it->ns, seq_user_ns(m),
+				   it->columns);
 	if (!pti_exit_code_visible(it))
 		it->rec.task.exit_code = 0;
 	if (it->kaddrs)

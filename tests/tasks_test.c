@@ -863,6 +863,16 @@ TEST(chosen_columns_only)
 		if (fields != 4)
 			break;
 	}
+	/* the module looks up only what is chosen: a session, a gid, a name */
+	columns = 1ULL << PTI_TASK_PID | 1ULL << PTI_TASK_SID |
+		  1ULL << PTI_TASK_EGID | 1ULL << PTI_TASK_NAME;
+	ASSERT_LT(0, read_chosen_columns(columns, text, sizeof(text)));
+	EXPECT_EQ(0, strncmp(text, "pid sid egid name\n", 18));
+	snprintf(want, sizeof(want), "\n%d %d %d %s\n", child, getsid(child),
+		 (int)getegid(), comm);
+	EXPECT_NE(NULL, strstr(text, want));
+	if (!strstr(text, want))
+		TH_LOG("no line '%s' in the chosen columns", want + 1);
 	kill_and_reap(child);
 }
 
