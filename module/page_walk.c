@@ -31,6 +31,13 @@ static const char *const pti_state_words[] = PTI_STATE_WORDS;
 static_assert(ARRAY_SIZE(pti_state_words) == PTI_NR_STATES);
 static const char *const pti_result_words[] = PTI_RESULT_WORDS;
 static_assert(ARRAY_SIZE(pti_result_words) == PTI_NR_RESULTS);
+static const char *const pti_kind_words[] = PTI_KIND_WORDS;
+static_assert(ARRAY_SIZE(pti_kind_words) == PTI_NR_KINDS);
+
+static void pti_page_set_kind(struct pti_page *rec, enum pti_page_kind kind)
+{
+	strscpy(rec->kind, pti_kind_words[kind], sizeof(rec->kind));
+}
 
 static void pti_page_set_state(struct pti_page *rec,
 			       enum pti_page_state state)
@@ -63,27 +70,27 @@ static void pti_page_describe(struct pti_page *rec, struct vm_area_struct *vma,
 	struct page *page;
 
 	if (vma->vm_flags & (VM_PFNMAP | VM_MIXEDMAP)) {
-		strscpy(rec->kind, "pfnmap", sizeof(rec->kind));
+		pti_page_set_kind(rec, PTI_KIND_PFNMAP);
 		return;
 	}
 	if (is_zero_pfn(pfn)) {
-		strscpy(rec->kind, "zero", sizeof(rec->kind));
+		pti_page_set_kind(rec, PTI_KIND_ZERO);
 		return;
 	}
 	if (special || !pfn_valid(pfn)) {
-		strscpy(rec->kind, "special", sizeof(rec->kind));
+		pti_page_set_kind(rec, PTI_KIND_SPECIAL);
 		return;
 	}
 	page = pfn_to_page(pfn);
 	folio = page_folio(page);
 	if (folio_test_ksm(folio))
-		strscpy(rec->kind, "ksm", sizeof(rec->kind));
+		pti_page_set_kind(rec, PTI_KIND_KSM);
 	else if (folio_test_anon(folio))
-		strscpy(rec->kind, "anon", sizeof(rec->kind));
+		pti_page_set_kind(rec, PTI_KIND_ANON);
 	else if (READ_ONCE(folio->mapping))
-		strscpy(rec->kind, "file", sizeof(rec->kind));
+		pti_page_set_kind(rec, PTI_KIND_FILE);
 	else
-		strscpy(rec->kind, "other", sizeof(rec->kind));
+		pti_page_set_kind(rec, PTI_KIND_OTHER);
 	rec->thp = folio_test_large(folio);
 	rec->mapcount = pti_page_mapcount(folio, page);
 	rec->anon_exclusive = folio_test_anon(folio) && !folio_test_ksm(folio) &&

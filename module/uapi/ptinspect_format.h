@@ -238,6 +238,14 @@ enum pti_walk_result {
 #define PTI_RESULT_WORDS	{ "table", "page", "huge", "none", "bad", \
 				  "changed" }
 
+/* What a present entry maps (pages' kind). */
+enum pti_page_kind {
+	PTI_KIND_ANON, PTI_KIND_FILE, PTI_KIND_KSM, PTI_KIND_ZERO,
+	PTI_KIND_SPECIAL, PTI_KIND_PFNMAP, PTI_KIND_OTHER, PTI_NR_KINDS
+};
+#define PTI_KIND_WORDS		{ "anon", "file", "ksm", "zero", "special", \
+				  "pfnmap", "other" }
+
 /*
  * /proc/ptinspect/pages: one used page-table leaf entry of a process,
  * a PTE or a huge PMD/PUD entry.
@@ -252,7 +260,7 @@ struct pti_page {
 	__s32 write, dirty, young, soft_dirty;
 	__s32 mapcount;		/* -1: no struct page was read */
 	__s32 anon_exclusive, thp;
-	char kind[8];		/* anon, file, ksm, zero, special, pfnmap */
+	char kind[8];		/* PTI_KIND_WORDS, or "-" when not present */
 };
 
 /*
