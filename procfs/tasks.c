@@ -4,14 +4,16 @@
  * every thread of the reader's pid namespace, one line each.
  *
  * The seq_file position is the pid of the next record (0 is the header),
- * so a short read resumes at a pid.  The walk runs under RCU from start()
- * to stop(); seq_file copies to user space only after stop().  Before the
+ * so a short read resumes at a pid.  The walk runs under RCU, in sections
+ * of PTI_TASKS_PER_RCU tasks from start() to stop(); seq_file copies to
+ * user space only after stop().  Before the
  * first read, PTI_IOC_TASK_COLUMNS may narrow the lines to some columns.
  */
 #include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/debugfs.h>
 #include <linux/fs.h>
+#include <linux/mm.h>
 #include <linux/pid_namespace.h>
 #include <linux/proc_fs.h>
 #include <linux/rcupdate.h>
@@ -21,6 +23,17 @@
 #include <linux/uaccess.h>
 #include "procfs.h"
 
+/*
+ * seq_read_iter() fills one buffer per read(): a page holds 30 full
+ * lines, and each read restarts the walk (and makes the line that did not
+ * fit twice).  As much as a pipe holds serves a read in 16 times fewer;
+ * when it cannot be had, seq_file takes its page.  The RCU section stays
+ * as short as a page's worth: next() leaves it every PTI_TASKS_PER_RCU
+ * tasks, which the walk allows, as it resumes by pid.
+ */
+#define PTI_TASKS_BUF_SIZE	(64 * 1024)
+#define PTI_TASKS_PER_RCU	32
+
 struct pti_tasks_iter {
 	struct pid_namespace *ns;
 	/* hidepid on the proc mount: list only the reader's own tasks. */
@@ -29,7 +42,8 @@ struct pti_tasks_iter {
 	bool may_ptrace;	/* the opener has CAP_SYS_PTRACE */
 	kuid_t reader_uid;
 	kgid_t reader_gid;
-	u64 rcu_since;		/* pti_hold_begin() at start() */
+	u64 rcu_since;		/* pti_hold_begin() at rcu_read_lock() */
+	unsigned int in_section;	/* tasks shown since rcu_read_lock() */
 	u64 columns;		/* the tasks columns shown (PTI_IOC_TASK_COLUMNS) */
 	bool started;		/* read from: the columns are fixed */
 	struct pti_task_debug rec;	/* scratch, kept off the stack */
@@ -90,6 +104,7 @@ static void *pti_tasks_start(struct seq_file *m, loff_t *pos)
 	it->started = true;
 	rcu_read_lock();
 	it->rcu_since = pti_hold_begin();
+	it->in_section = 0;
 	if (*pos == 0)
 		return SEQ_START_TOKEN;
 	return pti_tasks_find(it, pos);
@@ -97,8 +112,19 @@ static void *pti_tasks_start(struct seq_file *m, loff_t *pos)
 
 static void *pti_tasks_next(struct seq_file *m, void *v, loff_t *pos)
 {
+	struct pti_tasks_iter *it = m->private;
+
 	++*pos;
-	return pti_tasks_find(m->private, pos);
+	/* @v is not used again: the next task is found in a new section */
+	if (++it->in_section >= PTI_TASKS_PER_RCU) {
+		pti_hold_end(PTI_HOLD_TASKS, it->rcu_since);
+		rcu_read_unlock();
+		cond_resched();
+		rcu_read_lock();
+		it->rcu_since = pti_hold_begin();
+		it->in_section = 0;
+	}
+	return pti_tasks_find(it, pos);
 }
 
 static void pti_tasks_stop(struct seq_file *m, void *v)
@@ -144,14 +170,20 @@ static const struct seq_operations pti_tasks_seq_ops = {
 	.show = pti_tasks_show,
 };
 
+
 static struct pti_tasks_iter *pti_tasks_open(struct file *file,
 					     struct pid_namespace *ns)
 {
 	struct pti_tasks_iter *it;
+	struct seq_file *m;
 
 	it = __seq_open_private(file, &pti_tasks_seq_ops, sizeof(*it));
 	if (!it)
 		return NULL;
+	m = file->private_data;
+	m->buf = kvmalloc(PTI_TASKS_BUF_SIZE, GFP_KERNEL_ACCOUNT);
+	if (m->buf)
+		m->size = PTI_TASKS_BUF_SIZE;
 	it->ns = get_pid_ns(ns);
 	it->columns = PTI_TASK_ALL_COLUMNS;
 	it->reader_uid = file->f_cred->fsuid;
