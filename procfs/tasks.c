@@ -6,8 +6,8 @@
  * The seq_file position is the pid of the next record (0 is the header),
  * so a short read resumes at a pid.  The walk runs under RCU, in sections
  * of PTI_TASKS_PER_RCU tasks from start() to stop(); seq_file copies to
- * user space only after stop().  Before the
- * first read, PTI_IOC_TASK_COLUMNS may narrow the lines to some columns.
+ * user space only after stop().  Before the first read,
+ * PTI_IOC_TASK_COLUMNS may narrow the lines to some columns.
  */
 #include <linux/capability.h>
 #include <linux/cred.h>
@@ -169,7 +169,6 @@ static const struct seq_operations pti_tasks_seq_ops = {
 	.stop = pti_tasks_stop,
 	.show = pti_tasks_show,
 };
-
 
 static struct pti_tasks_iter *pti_tasks_open(struct file *file,
 					     struct pid_namespace *ns)

@@ -523,19 +523,24 @@ TEST(kernel_thread_names_are_procs)
 	pti_task_set_free(&set);
 }
 
-static size_t read_all(const char *path, char *buf, size_t size, size_t chunk)
+/* Up to @size bytes of @fd, in reads of at most @chunk; closes @fd. */
+static size_t read_fd(int fd, char *buf, size_t size, size_t chunk)
 {
-	int fd = open(path, O_RDONLY);
 	size_t len = 0;
 	ssize_t n;
 
-	if (fd < 0)
-		return 0;
 	while (len < size && (n = read(fd, buf + len,
 				       chunk < size - len ? chunk : size - len)) > 0)
 		len += (size_t)n;
 	close(fd);
 	return len;
+}
+
+static size_t read_all(const char *path, char *buf, size_t size, size_t chunk)
+{
+	int fd = open(path, O_RDONLY);
+
+	return fd < 0 ? 0 : read_fd(fd, buf, size, chunk);
 }
 
 /* Tiny reads resume by pid: lines whole, pids ascending, none twice. */
@@ -809,8 +814,7 @@ TEST(debugfs_mm_address_agrees_with_has_mm)
 static ssize_t read_chosen_columns(__u64 columns, char *buf, size_t size)
 {
 	int fd = open("/proc/ptinspect/tasks", O_RDONLY);
-	size_t len = 0;
-	ssize_t n;
+	size_t len;
 
 	if (fd < 0)
 		return -1;
@@ -821,9 +825,7 @@ static ssize_t read_chosen_columns(__u64 columns, char *buf, size_t size)
 		errno = err;
 		return -1;
 	}
-	while (len + 1 < size && (n = read(fd, buf + len, size - 1 - len)) > 0)
-		len += (size_t)n;
-	close(fd);
+	len = read_fd(fd, buf, size - 1, size - 1);
 	buf[len] = '\0';
 	return (ssize_t)len;
 }
