@@ -124,10 +124,7 @@ int pti_cmd_kernel(const struct pti_source *src, int argc, char **argv)
 {
 	enum { OPT_LIST_COLUMNS = 256 };
 	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'J' },
-		{ "pairs", no_argument, NULL, 'P' },
-		{ "raw", no_argument, NULL, 'r' },
-		{ "noheadings", no_argument, NULL, 'n' },
+		PTI_VIEW_LONG_OPTIONS,
 		{ "list-columns", no_argument, NULL, OPT_LIST_COLUMNS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -138,20 +135,11 @@ int pti_cmd_kernel(const struct pti_source *src, int argc, char **argv)
 	int c, ret;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "JPrnh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, PTI_VIEW_SHORT_OPTIONS "h",
+				longopts, NULL)) != -1) {
+		if (pti_view_option(&o, c))
+			continue;
 		switch (c) {
-		case 'J':
-			o.json = true;
-			break;
-		case 'P':
-			o.pairs = true;
-			break;
-		case 'r':
-			o.raw = true;
-			break;
-		case 'n':
-			o.noheadings = true;
-			break;
 		case OPT_LIST_COLUMNS:
 			list_columns(stdout);
 			return PTI_EXIT_OK;

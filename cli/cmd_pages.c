@@ -693,10 +693,7 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 		{ "entries", no_argument, NULL, 'e' },
 		{ "walk", no_argument, NULL, 'w' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "json", no_argument, NULL, 'J' },
-		{ "pairs", no_argument, NULL, 'P' },
-		{ "raw", no_argument, NULL, 'r' },
-		{ "noheadings", no_argument, NULL, 'n' },
+		PTI_VIEW_LONG_OPTIONS,
 		{ "list-columns", no_argument, NULL, OPT_LIST_COLUMNS },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -719,7 +716,10 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 	if (!isatty(STDOUT_FILENO))
 		setvbuf(stdout, out_buffer, _IOFBF, sizeof(out_buffer));
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "scewo:JPrnh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "scewo:" PTI_VIEW_SHORT_OPTIONS "h",
+				longopts, NULL)) != -1) {
+		if (pti_view_option(&o.view, c))
+			continue;
 		switch (c) {
 		case 's':
 			o.mode = MODE_PER_VMA;
@@ -735,18 +735,6 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 			break;
 		case 'o':
 			columns = optarg;	/* resolved once parsed */
-			break;
-		case 'J':
-			o.view.json = true;
-			break;
-		case 'P':
-			o.view.pairs = true;
-			break;
-		case 'r':
-			o.view.raw = true;
-			break;
-		case 'n':
-			o.view.noheadings = true;
 			break;
 		case OPT_VMA:
 			vma_addr = optarg;

@@ -179,10 +179,7 @@ out:
 int pti_cmd_share(const struct pti_source *src, int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "json", no_argument, NULL, 'J' },
-		{ "pairs", no_argument, NULL, 'P' },
-		{ "raw", no_argument, NULL, 'r' },
-		{ "noheadings", no_argument, NULL, 'n' },
+		PTI_VIEW_LONG_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -193,20 +190,11 @@ int pti_cmd_share(const struct pti_source *src, int argc, char **argv)
 	int c, pid, ret = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "JPrnh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, PTI_VIEW_SHORT_OPTIONS "h",
+				longopts, NULL)) != -1) {
+		if (pti_view_option(&o, c))
+			continue;
 		switch (c) {
-		case 'J':
-			o.json = true;
-			break;
-		case 'P':
-			o.pairs = true;
-			break;
-		case 'r':
-			o.raw = true;
-			break;
-		case 'n':
-			o.noheadings = true;
-			break;
 		case 'h':
 			usage(stdout);
 			return PTI_EXIT_OK;

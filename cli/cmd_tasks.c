@@ -107,10 +107,7 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 		{ "output", required_argument, NULL, 'o' },
 		{ "sort", required_argument, NULL, 'x' },
 		{ "list", no_argument, NULL, 'l' },
-		{ "json", no_argument, NULL, 'J' },
-		{ "pairs", no_argument, NULL, 'P' },
-		{ "raw", no_argument, NULL, 'r' },
-		{ "noheadings", no_argument, NULL, 'n' },
+		PTI_VIEW_LONG_OPTIONS,
 		{ "list-columns", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -132,7 +129,11 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	char err[512];
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "p:To:x:lJPrnh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv,
+				"p:To:x:l" PTI_VIEW_SHORT_OPTIONS "h", longopts,
+				NULL)) != -1) {
+		if (pti_view_option(&opts, c))
+			continue;
 		switch (c) {
 		case 'p':
 			pid = pti_parse_pid(optarg);
@@ -167,18 +168,6 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 			break;
 		case 'l':
 			list = true;
-			break;
-		case 'J':
-			opts.json = true;
-			break;
-		case 'P':
-			opts.pairs = true;
-			break;
-		case 'r':
-			opts.raw = true;
-			break;
-		case 'n':
-			opts.noheadings = true;
 			break;
 		case 'L':
 			pti_view_list_columns(stdout, PTI_LIST_COLUMN_FORMAT);

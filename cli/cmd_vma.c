@@ -317,10 +317,7 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "map", no_argument, NULL, 'm' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "json", no_argument, NULL, 'J' },
-		{ "pairs", no_argument, NULL, 'P' },
-		{ "raw", no_argument, NULL, 'r' },
-		{ "noheadings", no_argument, NULL, 'n' },
+		PTI_VIEW_LONG_OPTIONS,
 		{ "no-summary", no_argument, NULL, 'S' },
 		{ "list-columns", no_argument, NULL, 'L' },
 		{ "help", no_argument, NULL, 'h' },
@@ -336,7 +333,10 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 	static char out_buffer[64 * 1024];
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "mo:JPrnSh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "mo:" PTI_VIEW_SHORT_OPTIONS "Sh",
+				longopts, NULL)) != -1) {
+		if (pti_view_option(&o.view, c))
+			continue;
 		switch (c) {
 		case 'm':
 			o.map = true;
@@ -350,18 +350,6 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 				fprintf(stderr, "ptinspect vma: %s\n", err);
 				return PTI_EXIT_USAGE;
 			}
-			break;
-		case 'J':
-			o.view.json = true;
-			break;
-		case 'P':
-			o.view.pairs = true;
-			break;
-		case 'r':
-			o.view.raw = true;
-			break;
-		case 'n':
-			o.view.noheadings = true;
 			break;
 		case 'S':
 			o.summary = false;

@@ -53,6 +53,25 @@ pti_task_cols pti_view_reads(const struct pti_column_list *cols)
 	return reads;
 }
 
+bool pti_view_option(struct pti_view_opts *o, int opt)
+{
+	switch (opt) {
+	case 'J':
+		o->json = true;
+		return true;
+	case 'P':
+		o->pairs = true;
+		return true;
+	case 'r':
+		o->raw = true;
+		return true;
+	case 'n':
+		o->noheadings = true;
+		return true;
+	}
+	return false;
+}
+
 static void header_name(const char *name, char *buf, size_t size)
 {
 	size_t i;

@@ -26,6 +26,20 @@ struct pti_view_opts {
 };
 
 /*
+ * The output options every table command takes, for getopt_long():
+ * -J/--json, -P/--pairs, -r/--raw, -n/--noheadings, as lsblk takes them.
+ */
+#define PTI_VIEW_SHORT_OPTIONS "JPrn"
+#define PTI_VIEW_LONG_OPTIONS \
+	{ "json", no_argument, NULL, 'J' }, \
+	{ "pairs", no_argument, NULL, 'P' }, \
+	{ "raw", no_argument, NULL, 'r' }, \
+	{ "noheadings", no_argument, NULL, 'n' }
+
+/* Whether getopt's @opt is one of them; if so it is set in @o. */
+bool pti_view_option(struct pti_view_opts *o, int opt);
+
+/*
  * Whether a table is printed as formatted (plain_table.h: a pipe or a
  * file) rather than through libsmartcols (JSON, pairs, a terminal's width).
  */
