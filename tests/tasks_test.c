@@ -574,6 +574,36 @@ TEST(short_reads_resume)
 	pti_task_set_free(&set);
 }
 
+/*
+ * One large read() returns many pages of lines, not seq_file's one page:
+ * the view's own buffer, taken at open, spares a long view hundreds of
+ * reads that each restart the walk.  Whole lines only.
+ */
+TEST(one_read_holds_many_pages)
+{
+	static char whole[1 << 22], once[1 << 20];
+	long page = sysconf(_SC_PAGESIZE);
+	size_t len;
+	ssize_t n;
+	pthread_t th;
+	int fd;
+
+	/* 128 threads of this test's own process: a view of many pages */
+	for (int i = 0; i < 128; i++)
+		ASSERT_EQ(0, pthread_create(&th, NULL, thread_sleep, NULL));
+	len = read_all("/proc/ptinspect/tasks", whole, sizeof(whole),
+		       sizeof(whole));
+	ASSERT_GT(len, (size_t)(4 * page));
+	fd = open("/proc/ptinspect/tasks", O_RDONLY);
+	ASSERT_LE(0, fd);
+	n = read(fd, once, sizeof(once));
+	close(fd);
+	ksft_print_msg("one read() of a %zu-byte view: %zd bytes\n", len, n);
+	EXPECT_GT(n, 4 * page);
+	ASSERT_GT(n, 0);
+	EXPECT_EQ('\n', once[n - 1]);
+}
+
 /* In a new pid namespace the reader sees its own pids and only those. */
 TEST(pid_namespace_view)
 {
