@@ -194,6 +194,20 @@ static inline const char *pti_column_text(const struct pti_column *col,
 		*len = strnlen(field, col->size);
 		return field;
 	}
+	/* most cells of a task table: a 32-bit decimal, made here */
+	if (size > PTI_DIGITS_MAX + 1 &&
+	    (col->type == PTI_T_S32 || col->type == PTI_T_U32)) {
+		int64_t v = col->type == PTI_T_S32 ?
+			    (int64_t)*(const int32_t *)field :
+			    (int64_t)*(const uint32_t *)field;
+		size_t n = v < 0;
+
+		buf[0] = '-';
+		n += pti_put_digits(buf + n, (uint64_t)(v < 0 ? -v : v), 10, 1);
+		buf[n] = '\0';
+		*len = n;
+		return buf;
+	}
 	*len = pti_column_format(col, rec, buf, size);
 	return buf;
 }

@@ -984,6 +984,16 @@ TEST(numbers_format_as_printf_would)
 		pti_column_format(&cols[N_X32], &r, got, sizeof(got));
 		snprintf(want, sizeof(want), "0x%x", r.u32);
 		EXPECT_STREQ(want, got);
+		/* pti_column_text() makes 32-bit decimals on its own */
+		for (int c = N_S32; c <= N_U32; c++) {
+			size_t len;
+			const char *text = pti_column_text(&cols[c], &r, got,
+							   sizeof(got), &len);
+
+			pti_column_format(&cols[c], &r, want, sizeof(want));
+			EXPECT_STREQ(want, text);
+			EXPECT_EQ(strlen(want), len);
+		}
 	}
 	for (size_t i = 0; i < sizeof(s64s) / sizeof(s64s[0]); i++) {
 		r.s64 = s64s[i];
