@@ -30,16 +30,16 @@ enum vma_derived {
 
 static const struct pti_derived_column vma_derived[] = {
 	{ "size", "end - start, human-readable", DERIVED_SIZE,
-	  VMA_COL(START) | VMA_COL(END) },
+	  VMA_COL(START) | VMA_COL(END), NULL },
 	{ "dev", "major:minor, as /proc/<pid>/maps", DERIVED_DEV,
-	  VMA_COL(DEV_MAJOR) | VMA_COL(DEV_MINOR) },
+	  VMA_COL(DEV_MAJOR) | VMA_COL(DEV_MINOR), NULL },
 	/* what pti_vma_kind() reads */
 	{ "kind", "text data bss heap stack vdso vvar guard mmap", DERIVED_KIND,
 	  VMA_COL(NAME) | VMA_COL(PERMS) | VMA_COL(START) | VMA_COL(END) |
-	  VMA_COL(INODE) },
+	  VMA_COL(INODE), NULL },
 	{ "vm_flag_names",
 	  "VM_* flags by name without VM_, '|'-separated (/proc/ptinspect/flags)",
-	  DERIVED_FLAG_NAMES, VMA_COL(VM_FLAGS) },
+	  DERIVED_FLAG_NAMES, VMA_COL(VM_FLAGS), NULL },
 };
 
 static const struct pti_column_model vma_model = {

@@ -18,6 +18,8 @@ struct pti_derived_column {
 	const char *help;
 	int id;		/* the view's own, > 0: what its cells switch on */
 	uint64_t reads;	/* the record columns it is made from, if tracked */
+	/* the record column it sorts by (a number shown by name); NULL: its text */
+	const struct pti_column *sorts_by;
 };
 
 /* A view's columns: its record's, then the derived ones (which shadow). */

@@ -5,27 +5,13 @@
 #include <string.h>
 #include "task_sort.h"
 #include "task_marks.h"
-#include "view.h"
 
 void pti_sort_key_init(struct pti_sort_key *key,
 		       const struct pti_out_column *by,
 		       const struct pti_task_set *set)
 {
 	key->set = set;
-	switch (pti_out_column_id(by)) {
-	case PTI_TASK_DERIVED_MARK:
-		key->col = NULL;
-		break;
-	case PTI_TASK_DERIVED_FLAG_NAMES:
-		key->col = &pti_task_columns[PTI_TASK_FLAGS];
-		break;
-	case PTI_TASK_DERIVED_POLICY:
-		key->col = &pti_task_columns[PTI_TASK_POLICY];
-		break;
-	default:
-		key->col = by->col;
-		break;
-	}
+	key->col = by->derived ? by->derived->sorts_by : by->col;
 }
 
 static int cmp_values(const struct pti_column *col, const struct pti_task *a,

@@ -20,15 +20,18 @@ _Static_assert(PTI_COLUMN_LIST_MAX <= PTI_PLAIN_MAX_COLUMNS,
 
 /* The columns ps and tree derive; each shadows a record column of its name. */
 static const struct pti_derived_column task_derived[] = {
+	/* sorted by its text (task_sort.c) */
 	{ "mark", "derived: thread, zombie, orphan, traced, kthread, reaper",
-	  PTI_TASK_DERIVED_MARK, PTI_MARK_COLS },
+	  PTI_TASK_DERIVED_MARK, PTI_MARK_COLS, NULL },
 	{ "flag_names",
 	  "PF_* flags by name without PF_, '|'-separated (/proc/ptinspect/flags)",
-	  PTI_TASK_DERIVED_FLAG_NAMES, PTI_TASK_COL(FLAGS) },
+	  PTI_TASK_DERIVED_FLAG_NAMES, PTI_TASK_COL(FLAGS),
+	  &pti_task_columns[PTI_TASK_FLAGS] },
 	/* the record's number, shown by name (sorted by number) */
 	{ "policy",
 	  "scheduling policy by name: NORMAL FIFO RR BATCH IDLE DEADLINE EXT",
-	  PTI_TASK_DERIVED_POLICY, PTI_TASK_COL(POLICY) },
+	  PTI_TASK_DERIVED_POLICY, PTI_TASK_COL(POLICY),
+	  &pti_task_columns[PTI_TASK_POLICY] },
 };
 
 const struct pti_column_model pti_task_model = {
