@@ -20,10 +20,8 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
-#include <linux/mmap_lock.h>
 #include <linux/pid_namespace.h>
 #include <linux/proc_fs.h>
-#include <linux/sched/mm.h>
 #include <linux/sched/signal.h>
 #include <linux/seq_file.h>
 #include <linux/string.h>
@@ -36,10 +34,9 @@
 
 struct pti_pages_iter {
 	struct pid_namespace *ns;
-	struct mm_struct *mm;	/* mmgrab()bed target, or NULL */
+	struct pti_chosen_mm target;
 	unsigned long start, end;	/* the range asked for */
 	bool show_pfn;		/* CAP_SYS_ADMIN at open */
-	bool locked;		/* mmget + mmap read lock held */
 	u64 locked_since;
 	struct pti_page rec;
 };
@@ -58,7 +55,7 @@ static void *pti_pages_find(struct pti_pages_iter *it, loff_t *pos)
 	addr = max_t(unsigned long, it->start,
 		     (unsigned long)(*pos - PTI_PAGES_POS_BASE) << PAGE_SHIFT);
 	while (addr < it->end) {
-		struct vm_area_struct *vma = find_vma(it->mm, addr);
+		struct vm_area_struct *vma = find_vma(it->target.mm, addr);
 		unsigned long end;
 
 		if (!vma || vma->vm_start >= it->end)
@@ -80,16 +77,10 @@ static void *pti_pages_find(struct pti_pages_iter *it, loff_t *pos)
 static void *pti_pages_start(struct seq_file *m, loff_t *pos)
 {
 	struct pti_pages_iter *it = m->private;
+	int err = pti_chosen_mm_lock(&it->target);
 
-	if (!it->mm)
-		return ERR_PTR(-ENXIO);
-	if (!mmget_not_zero(it->mm))
-		return ERR_PTR(-ESRCH);
-	if (mmap_read_lock_killable(it->mm)) {
-		mmput(it->mm);
-		return ERR_PTR(-EINTR);
-	}
-	it->locked = true;
+	if (err)
+		return ERR_PTR(err);
 	it->locked_since = pti_hold_begin();
 	return pti_pages_find(it, pos);
 }
@@ -110,12 +101,10 @@ static void pti_pages_stop(struct seq_file *m, void *v)
 {
 	struct pti_pages_iter *it = m->private;
 
-	if (!it->locked)
+	if (!it->target.locked)
 		return;
 	pti_hold_end(PTI_HOLD_PAGES, it->locked_since);
-	mmap_read_unlock(it->mm);
-	mmput(it->mm);
-	it->locked = false;
+	pti_chosen_mm_unlock(&it->target);
 }
 
 static int pti_pages_show(struct seq_file *m, void *v)
@@ -138,9 +127,7 @@ static void pti_pages_set_target(struct pti_pages_iter *it,
 				 struct mm_struct *mm, unsigned long start,
 				 unsigned long end)
 {
-	if (it->mm)
-		mmdrop(it->mm);
-	it->mm = mm;
+	pti_chosen_mm_set(&it->target, mm);
 	it->start = start;
 	it->end = end;
 }

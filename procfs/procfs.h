@@ -24,6 +24,16 @@ ssize_t pti_choice_write(struct file *file, const char __user *buf,
 			 size_t count, loff_t *ppos);
 int pti_choice_release(struct inode *inode, struct file *file);
 
+/* procfs/chosen_mm.c: views that show one chosen address space */
+struct pti_chosen_mm {
+	struct mm_struct *mm;	/* mmgrab()bed, or NULL: none chosen */
+	bool locked;		/* mmget + mmap read lock held */
+};
+
+void pti_chosen_mm_set(struct pti_chosen_mm *c, struct mm_struct *mm);
+int pti_chosen_mm_lock(struct pti_chosen_mm *c);
+void pti_chosen_mm_unlock(struct pti_chosen_mm *c);
+
 /* procfs/record.c: the column tables are ptinspect_format.h's */
 void pti_seq_header(struct seq_file *m, const struct pti_column *cols,
 		    int n, bool last);

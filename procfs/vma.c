@@ -24,11 +24,9 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
-#include <linux/mmap_lock.h>
 #include <linux/module.h>
 #include <linux/pid_namespace.h>
 #include <linux/proc_fs.h>
-#include <linux/sched/mm.h>
 #include <linux/seq_file.h>
 #include <linux/threads.h>
 #include <linux/uaccess.h>
@@ -43,9 +41,8 @@ enum {
 
 struct pti_vma_iter {
 	struct pid_namespace *ns;
-	struct mm_struct *mm;	/* mmgrab()bed target, or NULL */
+	struct pti_chosen_mm target;
 	int pid, tgid;
-	bool locked;		/* mmget + mmap read lock held */
 	bool kaddrs;		/* debugfs: lead each VMA with its address */
 	u64 locked_since;	/* pti_hold_begin() when it was taken */
 	struct pti_mm mm_rec;
@@ -72,7 +69,7 @@ static void *pti_vma_find(struct pti_vma_iter *it, loff_t *pos)
 	if (*pos - PTI_VMA_POS_BASE >= TASK_SIZE_MAX)
 		return NULL;
 	{
-		VMA_ITERATOR(vmi, it->mm, *pos - PTI_VMA_POS_BASE);
+		VMA_ITERATOR(vmi, it->target.mm, *pos - PTI_VMA_POS_BASE);
 
 		it->vmi = vmi;
 	}
@@ -85,17 +82,11 @@ static void *pti_vma_find(struct pti_vma_iter *it, loff_t *pos)
 static void *pti_vma_start(struct seq_file *m, loff_t *pos)
 {
 	struct pti_vma_iter *it = m->private;
-
-	if (!it->mm)
-		return ERR_PTR(-ENXIO);
 	/* The process may have exited since the pid was chosen. */
-	if (!mmget_not_zero(it->mm))
-		return ERR_PTR(-ESRCH);
-	if (mmap_read_lock_killable(it->mm)) {
-		mmput(it->mm);
-		return ERR_PTR(-EINTR);
-	}
-	it->locked = true;
+	int err = pti_chosen_mm_lock(&it->target);
+
+	if (err)
+		return ERR_PTR(err);
 	it->locked_since = pti_hold_begin();
 	return pti_vma_find(it, pos);
 }
@@ -120,12 +111,10 @@ static void pti_vma_stop(struct seq_file *m, void *v)
 {
 	struct pti_vma_iter *it = m->private;
 
-	if (!it->locked)
+	if (!it->target.locked)
 		return;
 	pti_hold_end(PTI_HOLD_VMA, it->locked_since);
-	mmap_read_unlock(it->mm);
-	mmput(it->mm);
-	it->locked = false;
+	pti_chosen_mm_unlock(&it->target);
 }
 
 static int pti_vma_show(struct seq_file *m, void *v)
@@ -135,7 +124,7 @@ static int pti_vma_show(struct seq_file *m, void *v)
 	if (v == &pti_tok_mm_header) {
 		pti_seq_header(m, pti_mm_columns, PTI_MM_NR_COLUMNS, true);
 	} else if (v == &pti_tok_mm) {
-		pti_mm_fill(&it->mm_rec, it->mm, true);
+		pti_mm_fill(&it->mm_rec, it->target.mm, true);
 		it->mm_rec.pid = it->pid;
 		it->mm_rec.tgid = it->tgid;
 		pti_seq_record(m, pti_mm_columns, PTI_MM_NR_COLUMNS,
@@ -146,7 +135,7 @@ static int pti_vma_show(struct seq_file *m, void *v)
 				       PTI_VMA_NR_KADDR_COLUMNS, false);
 		pti_seq_header(m, pti_vma_columns, PTI_VMA_NR_COLUMNS, true);
 	} else {
-		pti_vma_fill(&it->vma_rec, v, it->mm, it->kaddrs);
+		pti_vma_fill(&it->vma_rec, v, it->target.mm, it->kaddrs);
 		if (it->kaddrs)
 			pti_seq_record(m, pti_vma_kaddr_columns,
 				       PTI_VMA_NR_KADDR_COLUMNS, &it->vma_rec,
@@ -167,9 +156,7 @@ static const struct seq_operations pti_vma_seq_ops = {
 static void pti_vma_set_target(struct pti_vma_iter *it, struct mm_struct *mm,
 			       int pid, int tgid)
 {
-	if (it->mm)
-		mmdrop(it->mm);
-	it->mm = mm;
+	pti_chosen_mm_set(&it->target, mm);
 	it->pid = pid;
 	it->tgid = tgid;
 }

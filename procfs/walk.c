@@ -20,10 +20,8 @@
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
-#include <linux/mmap_lock.h>
 #include <linux/pid_namespace.h>
 #include <linux/proc_fs.h>
-#include <linux/sched/mm.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/string.h>
@@ -35,7 +33,7 @@
 
 struct pti_walk_file {
 	struct pid_namespace *ns;
-	struct mm_struct *mm;	/* mmgrab()bed target, or NULL */
+	struct pti_chosen_mm target;
 	unsigned long addr;
 	bool chosen, show_raw;
 	int n;
@@ -45,19 +43,16 @@ struct pti_walk_file {
 static int pti_walk_take(struct pti_walk_file *w)
 {
 	struct vm_area_struct *vma;
+	int err;
 
 	w->n = 0;
-	if (!mmget_not_zero(w->mm))
-		return -ESRCH;
-	if (mmap_read_lock_killable(w->mm)) {
-		mmput(w->mm);
-		return -EINTR;
-	}
-	vma = find_vma(w->mm, w->addr);
+	err = pti_chosen_mm_lock(&w->target);
+	if (err)
+		return err;
+	vma = find_vma(w->target.mm, w->addr);
 	if (vma && vma->vm_start <= w->addr)
 		w->n = pti_page_walk(vma, w->addr, w->steps, w->show_raw);
-	mmap_read_unlock(w->mm);
-	mmput(w->mm);
+	pti_chosen_mm_unlock(&w->target);
 	return 0;
 }
 
@@ -122,9 +117,7 @@ static ssize_t pti_walk_write(struct file *file, const char __user *buf,
 	if (err)
 		return err;
 	mutex_lock(&m->lock);
-	if (w->mm)
-		mmdrop(w->mm);
-	w->mm = mm;
+	pti_chosen_mm_set(&w->target, mm);
 	w->addr = addr;
 	w->chosen = true;
 	mutex_unlock(&m->lock);
@@ -137,8 +130,7 @@ static int pti_walk_release(struct inode *inode, struct file *file)
 	struct seq_file *m = file->private_data;
 	struct pti_walk_file *w = m->private;
 
-	if (w->mm)
-		mmdrop(w->mm);
+	pti_chosen_mm_set(&w->target, NULL);
 	put_pid_ns(w->ns);
 	kfree(w);
 	return single_release(inode, file);
