@@ -40,9 +40,7 @@ static int share_value(const struct pti_share *s, enum pti_share_column column)
 	return (int)(int64_t)pti_column_number(&pti_share_columns[column], s);
 }
 
-static const char *const relation_words[] = PTI_RELATION_WORDS;
-_Static_assert(sizeof(relation_words) / sizeof(relation_words[0]) ==
-	       PTI_NR_RELATIONS, "a word a relation");
+PTI_WORD_TABLE(relation_words, PTI_RELATION_WORDS, PTI_NR_RELATIONS);
 
 /* The CLONE_* flags that would give this row's sharing. */
 static void clone_flags(const struct pti_share *s, char *buf, size_t size)

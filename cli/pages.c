@@ -194,15 +194,9 @@ const struct pti_page *pti_page_at(const struct pti_page_set *set,
 	return NULL;
 }
 
-static const char *const level_words[] = PTI_LEVEL_WORDS;
-static const char *const state_words[] = PTI_STATE_WORDS;
-_Static_assert(sizeof(level_words) / sizeof(level_words[0]) == PTI_NR_LEVELS,
-	       "a word a level");
-_Static_assert(sizeof(state_words) / sizeof(state_words[0]) == PTI_NR_STATES,
-	       "a word a state");
-static const char *const result_words[] = PTI_RESULT_WORDS;
-_Static_assert(sizeof(result_words) / sizeof(result_words[0]) ==
-	       PTI_NR_RESULTS, "a word a result");
+PTI_WORD_TABLE(level_words, PTI_LEVEL_WORDS, PTI_NR_LEVELS);
+PTI_WORD_TABLE(state_words, PTI_STATE_WORDS, PTI_NR_STATES);
+PTI_WORD_TABLE(result_words, PTI_RESULT_WORDS, PTI_NR_RESULTS);
 
 bool pti_page_present(const struct pti_page *p)
 {

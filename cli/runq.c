@@ -5,12 +5,8 @@
 #include <string.h>
 #include "runq.h"
 
-static const char *const se_class_words[] = PTI_SE_CLASS_WORDS;
-static const char *const se_kind_words[] = PTI_SE_KIND_WORDS;
-_Static_assert(sizeof(se_class_words) / sizeof(se_class_words[0]) ==
-	       PTI_SE_NR_CLASSES, "a word a class");
-_Static_assert(sizeof(se_kind_words) / sizeof(se_kind_words[0]) ==
-	       PTI_SE_NR_KINDS, "a word a kind");
+PTI_WORD_TABLE(se_class_words, PTI_SE_CLASS_WORDS, PTI_SE_NR_CLASSES);
+PTI_WORD_TABLE(se_kind_words, PTI_SE_KIND_WORDS, PTI_SE_NR_KINDS);
 
 enum pti_se_class pti_se_class_of(const struct pti_se *se)
 {
