@@ -222,40 +222,6 @@ int pti_column_parse(const struct pti_column *col, const char *text,
 	return column_parse(col, text, strlen(text), rec);
 }
 
-/*
- * @v in decimal or in hex ("0x" first) into @buf, truncated as snprintf
- * truncates.  Tables of a whole address space format millions of
- * numbers; snprintf's format parsing was most of that time.
- */
-static size_t put_number(uint64_t v, unsigned int base, bool negative,
-			 char *buf, size_t size)
-{
-	char tmp[PTI_DIGITS_MAX + 3];
-	/* straight into @buf when the longest number fits: the usual case */
-	char *out = size >= sizeof(tmp) ? buf : tmp;
-	size_t n = 0;
-
-	if (negative)
-		out[n++] = '-';
-	if (base == 16) {
-		out[n++] = '0';
-		out[n++] = 'x';
-	}
-	n += pti_put_digits(out + n, v, base, 1);
-	if (out == buf) {
-		buf[n] = '\0';
-		return n;
-	}
-	return pti_put_text(tmp, n, buf, size);
-}
-
-static size_t put_signed(int64_t v, char *buf, size_t size)
-{
-	/* the magnitude of INT64_MIN does not fit in int64_t */
-	return put_number(v < 0 ? 0 - (uint64_t)v : (uint64_t)v, 10, v < 0,
-			  buf, size);
-}
-
 size_t pti_column_format(const struct pti_column *col, const void *rec,
 			 char *buf, size_t size)
 {
@@ -269,17 +235,17 @@ size_t pti_column_format(const struct pti_column *col, const void *rec,
 	}
 	switch (col->type) {
 	case PTI_T_S32:
-		return put_signed(*(const int32_t *)field, buf, size);
+		return pti_put_signed(*(const int32_t *)field, buf, size);
 	case PTI_T_U32:
-		return put_number(*(const uint32_t *)field, 10, false, buf, size);
+		return pti_put_number(*(const uint32_t *)field, 10, false, buf, size);
 	case PTI_T_HEX32:
-		return put_number(*(const uint32_t *)field, 16, false, buf, size);
+		return pti_put_number(*(const uint32_t *)field, 16, false, buf, size);
 	case PTI_T_U64:
-		return put_number(*(const uint64_t *)field, 10, false, buf, size);
+		return pti_put_number(*(const uint64_t *)field, 10, false, buf, size);
 	case PTI_T_S64:
-		return put_signed(*(const int64_t *)field, buf, size);
+		return pti_put_signed(*(const int64_t *)field, buf, size);
 	case PTI_T_HEX64:
-		return put_number(*(const uint64_t *)field, 16, false, buf, size);
+		return pti_put_number(*(const uint64_t *)field, 16, false, buf, size);
 	case PTI_T_KPTR:
 		snprintf(kptr, sizeof(kptr), "%016" PRIx64, *(const uint64_t *)field);
 		return pti_put_text(kptr, strlen(kptr), buf, size);

@@ -159,6 +159,42 @@ static inline size_t pti_put_text(const char *text, size_t len, char *buf,
 }
 
 /*
+ * @v in decimal or in hex ("0x" first) into @buf, truncated as snprintf
+ * truncates (@size > 0).  Tables of a whole address space format
+ * millions of numbers; snprintf's format parsing was most of that time.
+ * Inline: with @base known, a cell's number is made in place.
+ */
+static inline size_t pti_put_number(uint64_t v, unsigned int base,
+				    bool negative, char *buf, size_t size)
+{
+	char tmp[PTI_DIGITS_MAX + 3];
+	/* straight into @buf when the longest number fits: the usual case */
+	char *out = size >= sizeof(tmp) ? buf : tmp;
+	size_t n = 0;
+
+	if (negative)
+		out[n++] = '-';
+	if (base == 16) {
+		out[n++] = '0';
+		out[n++] = 'x';
+	}
+	n += pti_put_digits(out + n, v, base, 1);
+	if (out == buf) {
+		buf[n] = '\0';
+		return n;
+	}
+	return pti_put_text(tmp, n, buf, size);
+}
+
+/* @v in decimal, as pti_put_number() puts it. */
+static inline size_t pti_put_signed(int64_t v, char *buf, size_t size)
+{
+	/* the magnitude of INT64_MIN does not fit in int64_t */
+	return pti_put_number(v < 0 ? 0 - (uint64_t)v : (uint64_t)v, 10, v < 0,
+			      buf, size);
+}
+
+/*
  * Render a record's column as the /proc text shows it, comm unescaped;
  * the length written (truncated to @size - 1, as snprintf truncates).
  */
@@ -203,17 +239,13 @@ static inline const char *pti_column_text(const struct pti_column *col,
 		return field;
 	}
 	/* most cells of a task table: a 32-bit decimal, made here */
-	if (size > PTI_DIGITS_MAX + 1 &&
-	    (col->type == PTI_T_S32 || col->type == PTI_T_U32)) {
-		int64_t v = col->type == PTI_T_S32 ?
-			    (int64_t)*(const int32_t *)field :
-			    (int64_t)*(const uint32_t *)field;
-		size_t n = v < 0;
-
-		buf[0] = '-';
-		n += pti_put_digits(buf + n, (uint64_t)(v < 0 ? -v : v), 10, 1);
-		buf[n] = '\0';
-		*len = n;
+	if (size && col->type == PTI_T_S32) {
+		*len = pti_put_signed(*(const int32_t *)field, buf, size);
+		return buf;
+	}
+	if (size && col->type == PTI_T_U32) {
+		*len = pti_put_number(*(const uint32_t *)field, 10, false, buf,
+				      size);
 		return buf;
 	}
 	*len = pti_column_format(col, rec, buf, size);
