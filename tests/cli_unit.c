@@ -306,6 +306,11 @@ TEST(sort_orders_rows_and_siblings)
 	pti_sort_key_init(&key, &by.cols[0], &set);
 	pti_column_list_free(&by);
 	EXPECT_EQ(&pti_task_columns[PTI_TASK_FLAGS], key.col);
+	ASSERT_EQ(0, pti_column_list_parse(&by, &pti_task_model, "policy", 1,
+					   err, sizeof(err)));
+	pti_sort_key_init(&key, &by.cols[0], &set);
+	pti_column_list_free(&by);
+	EXPECT_EQ(&pti_task_columns[PTI_TASK_POLICY], key.col);
 	pti_task_set_free(&set);
 }
 
