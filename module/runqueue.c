@@ -378,9 +378,15 @@ struct pti_cfs_frame {
 	u64 last_key;
 };
 
-/* The counts a copy over several holds compares between them. */
+/*
+ * What a copy over several holds compares between them.  rq->clock is
+ * brought up to date by whoever queues, dequeues or requeues an entity
+ * (a delayed one woken in place, 6.12+, changes no count), so it moves
+ * whenever the queues might have; a tick moves it too, which only costs
+ * the claim of one moment.
+ */
 struct pti_rq_motion {
-	u64 nr_switches;
+	u64 nr_switches, clock;
 	u32 nr_running, cfs_h_nr_running, rt_nr_running, dl_nr_running;
 };
 
@@ -739,9 +745,9 @@ static int pti_link_of(struct pti_rq_snapshot *s, const struct pti_se *r,
 
 /*
  * After the lock: tree links as indexes (sorted by node, O(n log n)),
- * group names.  Under RCU.
+ * group names, and whether a node was copied twice.  Under RCU.
  */
-static void pti_rq_finish(struct pti_rq_snapshot *s)
+static void pti_rq_finish(struct pti_rq_snapshot *s, struct pti_rq_cursor *c)
 {
 	struct pti_se_raw *raw = s->raw;
 	int i, nr = 0;
@@ -751,6 +757,10 @@ static void pti_rq_finish(struct pti_rq_snapshot *s)
 			s->by_node[nr++] = (struct pti_node_index){
 				.node = raw[i].node, .index = i };
 	sort(s->by_node, nr, sizeof(*s->by_node), pti_node_cmp, NULL);
+	/* One node copied twice: it moved on between holds, unseen. */
+	for (i = 1; i < nr; i++)
+		if (s->by_node[i].node == s->by_node[i - 1].node)
+			c->moved = true;
 	for (i = 0; i < s->n; i++) {
 		struct pti_se *r = &s->se[i];
 
@@ -816,6 +826,7 @@ static void pti_rq_absent(struct pti_rq *r)
 static void pti_rq_motion_read(struct pti_rq_motion *m, char *rq, char *cfs)
 {
 	m->nr_switches = pti_rq_uint(rq, &pti_rql.rq_nr_switches);
+	m->clock = pti_rq_uint(rq, &pti_rql.rq_clock);
 	m->nr_running = pti_rq_uint(rq, &pti_rql.rq_nr_running);
 	m->cfs_h_nr_running = pti_rq_uint(cfs, &pti_rql.cfs_h_nr_running);
 	m->rt_nr_running = pti_rql.rq_rt.present ?
@@ -841,7 +852,7 @@ static void pti_rq_counts(struct pti_rq_snapshot *s, struct pti_rq_cursor *c,
 	s->rq.cfs_h_nr_running = m->cfs_h_nr_running;
 	s->rq.rt_nr_running = m->rt_nr_running;
 	s->rq.dl_nr_running = m->dl_nr_running;
-	s->rq.clock = pti_rq_uint(rq, &pti_rql.rq_clock);
+	s->rq.clock = m->clock;
 	if (c->curr) {
 		s->rq.curr_pid = c->curr->pid;
 		memcpy(s->rq.curr_comm, c->curr->comm, sizeof(s->rq.curr_comm));
@@ -857,16 +868,14 @@ static void pti_rq_counts(struct pti_rq_snapshot *s, struct pti_rq_cursor *c,
 			&pti_rql.rq_scx), &pti_rql.scx_nr_running);
 }
 
-/*
- * Since the first hold, did nothing switch and nothing join or leave the
- * queues?  (An entity requeued at another key in between goes unseen.)
- */
+/* Since the first hold, did nothing switch, queue, dequeue or requeue? */
 static bool pti_rq_unmoved(const struct pti_rq_cursor *c, char *rq, char *cfs)
 {
 	struct pti_rq_motion now;
 
 	pti_rq_motion_read(&now, rq, cfs);
 	return now.nr_switches == c->motion.nr_switches &&
+	       now.clock == c->motion.clock &&
 	       now.nr_running == c->motion.nr_running &&
 	       now.cfs_h_nr_running == c->motion.cfs_h_nr_running &&
 	       now.rt_nr_running == c->motion.rt_nr_running &&
@@ -930,7 +939,7 @@ int pti_rq_snapshot_fill(struct pti_rq_snapshot *s, int cpu)
 	if (s->rq.truncated)
 		pti_hold_truncated(PTI_HOLD_RUNQUEUES);
 
-	pti_rq_finish(s);
+	pti_rq_finish(s, c);
 	rcu_read_unlock();
 	s->rq.holds = c->hold;
 	strscpy(s->rq.copy, c->hold == 1 ? "one_hold" : c->moved ?

@@ -1258,7 +1258,7 @@ TEST(reads_while_threads_churn)
 	char err[512];
 	long online = sysconf(_SC_NPROCESSORS_ONLN);
 	struct timespec start, now;
-	int round;
+	int round, checked = 0, assembled = 0;
 
 	churn_stop = 0;
 	for (int i = 0; i < 100; i++)
@@ -1278,8 +1278,11 @@ TEST(reads_while_threads_churn)
 			EXPECT_EQ((int)q.cpus[i].n, q.cpus[i].rq.entities);
 			EXPECT_EQ(0, q.cpus[i].rq.truncated);
 			/* a copy from different moments need not form trees */
-			if (!strcmp(q.cpus[i].rq.copy, "assembled"))
+			if (!strcmp(q.cpus[i].rq.copy, "assembled")) {
+				assembled++;
 				continue;
+			}
+			checked += q.cpus[i].rq.holds > 1;
 			EXPECT_EQ(0, rb_trees_valid(&q.cpus[i], err, sizeof(err)))
 				TH_LOG("round %d: %s", round, err);
 			EXPECT_EQ(0, counts_agree(&q.cpus[i], err, sizeof(err)))
@@ -1288,7 +1291,8 @@ TEST(reads_while_threads_churn)
 		pti_runq_free(&q);
 		waitpid(kid, NULL, 0);
 	}
-	TH_LOG("%d rounds", round);
+	TH_LOG("%d rounds; copies over several holds: %d checked, %d assembled",
+	       round, checked, assembled);
 	churn_stop = 1;
 	for (int i = 0; i < 100; i++)
 		pthread_join(threads[i], NULL);
