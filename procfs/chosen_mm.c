@@ -1,32 +1,132 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * chosen_mm.c - what the address-space files (vma, pages, walk) share:
- * the mm a reader chose, kept by an mm_count reference (it pins the
- * mm_struct, not the address space), and taken for a read as
- * /proc/<pid>/maps takes it: users pinned, mmap lock read-held, killable.
+ * the process a reader chose by writing its pid (and addresses), its mm
+ * kept by an mm_count reference (it pins the mm_struct, not the address
+ * space), and taken for a read as /proc/<pid>/maps takes it: users
+ * pinned, mmap lock read-held, killable.
  */
 #include <linux/err.h>
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <linux/mm_types.h>
 #include <linux/mmap_lock.h>
+#include <linux/mutex.h>
+#include <linux/pid_namespace.h>
 #include <linux/sched/mm.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+#include <linux/uaccess.h>
 #include "procfs.h"
 
-/**
- * pti_chosen_mm_set() - make @mm the chosen address space
- * @c: the file's choice; any earlier one is dropped
- * @mm: an mmgrab()bed mm (pti_mm_select()), whose reference @c takes
- *      over; NULL to choose none
- *
- * Context: the caller serialises with readers (the seq_file's mutex, or
- * open and release, when no read can run); @c must not be locked.
- */
-void pti_chosen_mm_set(struct pti_chosen_mm *c, struct mm_struct *mm)
+/* Drop any earlier choice; @mm's reference (or NULL) is taken over. */
+static void pti_chosen_mm_set(struct pti_chosen_mm *c, struct mm_struct *mm)
 {
 	WARN_ON_ONCE(c->locked);
 	if (c->mm)
 		mmdrop(c->mm);
 	c->mm = mm;
+}
+
+/**
+ * pti_chosen_mm_open() - start a file's choice, at open
+ * @c: the file's choice, zeroed
+ * @ns: the pid namespace written pids are read in (a reference is taken)
+ * @own: start with the opener's own process, all of its addresses;
+ *       else with none (reads fail with -ENXIO, or show nothing)
+ */
+void pti_chosen_mm_open(struct pti_chosen_mm *c, struct pid_namespace *ns,
+			bool own)
+{
+	struct mm_struct *mm;
+	int tgid;
+
+	c->ns = get_pid_ns(ns);
+	if (!own)
+		return;
+	tgid = task_tgid_nr_ns(current, c->ns);
+	/* A kernel thread has no mm to start with: none chosen. */
+	if (pti_mm_select(c->ns, tgid, &mm, &tgid))
+		return;
+	pti_chosen_mm_set(c, mm);
+	c->pid = tgid;
+	c->tgid = tgid;
+	c->end = TASK_SIZE_MAX;
+}
+
+/**
+ * pti_chosen_mm_close() - drop a file's choice and namespace, at release
+ * @c: the file's choice
+ */
+void pti_chosen_mm_close(struct pti_chosen_mm *c)
+{
+	pti_chosen_mm_set(c, NULL);
+	put_pid_ns(c->ns);
+}
+
+/**
+ * pti_chosen_mm_words() - copy a written line in and split it into words
+ * @buf: what user space wrote
+ * @count: its length
+ * @text: room for it, and a NUL
+ * @size: the size of @text
+ * @words: set to the words, in @text
+ * @max: most words allowed
+ *
+ * Return: how many words (1 to @max), -EINVAL for none, too many or too
+ * long a line, or -EFAULT.
+ */
+int pti_chosen_mm_words(const char __user *buf, size_t count, char *text,
+			size_t size, char **words, int max)
+{
+	char *p;
+	int n = 0;
+
+	if (count == 0 || count >= size)
+		return -EINVAL;
+	if (copy_from_user(text, buf, count))
+		return -EFAULT;
+	text[count] = '\0';
+	p = strim(text);
+	while (p && *p) {
+		if (n == max)
+			return -EINVAL;
+		words[n++] = strsep(&p, " \t");
+		p = p ? skip_spaces(p) : NULL;
+	}
+	return n ? n : -EINVAL;
+}
+
+/**
+ * pti_chosen_mm_choose() - choose process @nr's address space
+ * @m: the file's seq_file: its mutex keeps reads out meanwhile
+ * @c: the file's choice; the one before is dropped once this one is made
+ * @nr: a pid in @c's namespace
+ * @start: first address asked about
+ * @end: first address past them
+ *
+ * The pid and its mm are looked up first, so a failed choice leaves the
+ * earlier one in place.
+ *
+ * Return: 0, or pti_mm_select()'s error (-ESRCH, -ENXIO for no mm).
+ */
+int pti_chosen_mm_choose(struct seq_file *m, struct pti_chosen_mm *c, int nr,
+			 unsigned long start, unsigned long end)
+{
+	struct mm_struct *mm;
+	int tgid, err;
+
+	err = pti_mm_select(c->ns, nr, &mm, &tgid);
+	if (err)
+		return err;
+	mutex_lock(&m->lock);
+	pti_chosen_mm_set(c, mm);
+	c->pid = nr;
+	c->tgid = tgid;
+	c->start = start;
+	c->end = end;
+	mutex_unlock(&m->lock);
+	return 0;
 }
 
 /**

@@ -33,9 +33,7 @@
 #define PTI_PAGES_WRITE_MAX	80	/* "PID START END" with room to spare */
 
 struct pti_pages_iter {
-	struct pid_namespace *ns;
-	struct pti_chosen_mm target;
-	unsigned long start, end;	/* the range asked for */
+	struct pti_chosen_mm target;	/* and the range asked for */
 	bool show_pfn;		/* CAP_SYS_ADMIN at open */
 	u64 locked_since;
 	struct pti_page rec;
@@ -52,18 +50,18 @@ static void *pti_pages_find(struct pti_pages_iter *it, loff_t *pos)
 		return &pti_tok_pages_header;
 	if (*pos - PTI_PAGES_POS_BASE >= (TASK_SIZE_MAX >> PAGE_SHIFT))
 		return NULL;
-	addr = max_t(unsigned long, it->start,
+	addr = max_t(unsigned long, it->target.start,
 		     (unsigned long)(*pos - PTI_PAGES_POS_BASE) << PAGE_SHIFT);
-	while (addr < it->end) {
+	while (addr < it->target.end) {
 		struct vm_area_struct *vma = find_vma(it->target.mm, addr);
 		unsigned long end;
 
-		if (!vma || vma->vm_start >= it->end)
+		if (!vma || vma->vm_start >= it->target.end)
 			return NULL;
 		if (fatal_signal_pending(current))
 			return NULL;
 		addr = max(addr, vma->vm_start);
-		end = min(vma->vm_end, it->end);
+		end = min(vma->vm_end, it->target.end);
 		if (pti_page_find(vma, addr, end, &it->rec, it->show_pfn)) {
 			*pos = PTI_PAGES_POS_BASE +
 			       (max_t(unsigned long, it->rec.addr, addr) >> PAGE_SHIFT);
@@ -90,7 +88,7 @@ static void *pti_pages_next(struct seq_file *m, void *v, loff_t *pos)
 	struct pti_pages_iter *it = m->private;
 
 	if (v == &pti_tok_pages_header)
-		*pos = PTI_PAGES_POS_BASE + (it->start >> PAGE_SHIFT);
+		*pos = PTI_PAGES_POS_BASE + (it->target.start >> PAGE_SHIFT);
 	else
 		*pos = PTI_PAGES_POS_BASE +
 		       ((it->rec.addr + it->rec.size) >> PAGE_SHIFT);
@@ -123,29 +121,15 @@ static const struct seq_operations pti_pages_seq_ops = {
 	.show = pti_pages_show,
 };
 
-static void pti_pages_set_target(struct pti_pages_iter *it,
-				 struct mm_struct *mm, unsigned long start,
-				 unsigned long end)
-{
-	pti_chosen_mm_set(&it->target, mm);
-	it->start = start;
-	it->end = end;
-}
-
 static int pti_pages_open(struct inode *inode, struct file *file)
 {
 	struct pti_pages_iter *it;
-	struct mm_struct *mm;
-	int tgid;
 
 	it = __seq_open_private(file, &pti_pages_seq_ops, sizeof(*it));
 	if (!it)
 		return -ENOMEM;
-	it->ns = get_pid_ns(proc_pid_ns(inode->i_sb));
 	it->show_pfn = file_ns_capable(file, &init_user_ns, CAP_SYS_ADMIN);
-	tgid = task_tgid_nr_ns(current, it->ns);
-	if (!pti_mm_select(it->ns, tgid, &mm, &tgid))
-		pti_pages_set_target(it, mm, 0, TASK_SIZE_MAX);
+	pti_chosen_mm_open(&it->target, proc_pid_ns(inode->i_sb), true);
 	return 0;
 }
 
@@ -153,60 +137,37 @@ static int pti_pages_open(struct inode *inode, struct file *file)
  * "PID [START [END]]": START defaults to 0, END to the top of user space;
  * both are rounded to pages (START down, END up).
  */
-static int pti_pages_parse(char *text, int *nr, unsigned long *start,
-			   unsigned long *end)
-{
-	char *words[4], *p = strim(text);
-	unsigned long long v;
-	int n = 0;
-
-	while (p && *p && n < ARRAY_SIZE(words)) {
-		words[n++] = strsep(&p, " \t");
-		p = p ? skip_spaces(p) : NULL;
-	}
-	if (n == 0 || n > 3 || (p && *p))
-		return -EINVAL;
-	if (pti_pid_parse(words[0], nr))
-		return -EINVAL;
-	*start = 0;
-	*end = TASK_SIZE_MAX;
-	if (n > 1) {
-		if (kstrtoull(words[1], 0, &v) || v >= TASK_SIZE_MAX)
-			return -EINVAL;
-		*start = v & PAGE_MASK;
-	}
-	if (n > 2) {
-		if (kstrtoull(words[2], 0, &v) || v > TASK_SIZE_MAX)
-			return -EINVAL;
-		*end = PAGE_ALIGN(v);
-	}
-	return *start < *end ? 0 : -EINVAL;
-}
-
 static ssize_t pti_pages_write(struct file *file, const char __user *buf,
 			       size_t count, loff_t *ppos)
 {
 	struct seq_file *m = file->private_data;
 	struct pti_pages_iter *it = m->private;
-	char text[PTI_PAGES_WRITE_MAX + 1];
-	unsigned long start, end;
-	struct mm_struct *mm;
-	int nr, tgid, err;
+	char text[PTI_PAGES_WRITE_MAX + 1], *words[3];
+	unsigned long start = 0, end = TASK_SIZE_MAX;
+	unsigned long long v;
+	int n, nr, err;
 
-	if (count == 0 || count > PTI_PAGES_WRITE_MAX)
+	n = pti_chosen_mm_words(buf, count, text, sizeof(text), words,
+				ARRAY_SIZE(words));
+	if (n < 0)
+		return n;
+	if (pti_pid_parse(words[0], &nr))
 		return -EINVAL;
-	if (copy_from_user(text, buf, count))
-		return -EFAULT;
-	text[count] = '\0';
-	err = pti_pages_parse(text, &nr, &start, &end);
+	if (n > 1) {
+		if (kstrtoull(words[1], 0, &v) || v >= TASK_SIZE_MAX)
+			return -EINVAL;
+		start = v & PAGE_MASK;
+	}
+	if (n > 2) {
+		if (kstrtoull(words[2], 0, &v) || v > TASK_SIZE_MAX)
+			return -EINVAL;
+		end = PAGE_ALIGN(v);
+	}
+	if (start >= end)
+		return -EINVAL;
+	err = pti_chosen_mm_choose(m, &it->target, nr, start, end);
 	if (err)
 		return err;
-	err = pti_mm_select(it->ns, nr, &mm, &tgid);
-	if (err)
-		return err;
-	mutex_lock(&m->lock);
-	pti_pages_set_target(it, mm, start, end);
-	mutex_unlock(&m->lock);
 	*ppos = 0;	/* the caller stores it into f_pos */
 	return count;
 }
@@ -216,8 +177,7 @@ static int pti_pages_release(struct inode *inode, struct file *file)
 	struct seq_file *m = file->private_data;
 	struct pti_pages_iter *it = m->private;
 
-	pti_pages_set_target(it, NULL, 0, 0);
-	put_pid_ns(it->ns);
+	pti_chosen_mm_close(&it->target);
 	return seq_release_private(inode, file);
 }
 

@@ -26,11 +26,20 @@ int pti_choice_release(struct inode *inode, struct file *file);
 
 /* procfs/chosen_mm.c: views that show one chosen address space */
 struct pti_chosen_mm {
+	struct pid_namespace *ns;	/* written pids are read in it */
 	struct mm_struct *mm;	/* mmgrab()bed, or NULL: none chosen */
+	int pid, tgid;		/* the pid chosen, and its process */
+	unsigned long start, end;	/* the addresses asked about */
 	bool locked;		/* mmget + mmap read lock held */
 };
 
-void pti_chosen_mm_set(struct pti_chosen_mm *c, struct mm_struct *mm);
+void pti_chosen_mm_open(struct pti_chosen_mm *c, struct pid_namespace *ns,
+			bool own);
+void pti_chosen_mm_close(struct pti_chosen_mm *c);
+int pti_chosen_mm_words(const char __user *buf, size_t count, char *text,
+			size_t size, char **words, int max);
+int pti_chosen_mm_choose(struct seq_file *m, struct pti_chosen_mm *c, int nr,
+			 unsigned long start, unsigned long end);
 int pti_chosen_mm_lock(struct pti_chosen_mm *c);
 void pti_chosen_mm_unlock(struct pti_chosen_mm *c);
 

@@ -40,9 +40,7 @@ enum {
 };
 
 struct pti_vma_iter {
-	struct pid_namespace *ns;
 	struct pti_chosen_mm target;
-	int pid, tgid;
 	bool kaddrs;		/* debugfs: lead each VMA with its address */
 	u64 locked_since;	/* pti_hold_begin() when it was taken */
 	struct pti_mm mm_rec;
@@ -125,8 +123,8 @@ static int pti_vma_show(struct seq_file *m, void *v)
 		pti_seq_header(m, pti_mm_columns, PTI_MM_NR_COLUMNS, true);
 	} else if (v == &pti_tok_mm) {
 		pti_mm_fill(&it->mm_rec, it->target.mm, true);
-		it->mm_rec.pid = it->pid;
-		it->mm_rec.tgid = it->tgid;
+		it->mm_rec.pid = it->target.pid;
+		it->mm_rec.tgid = it->target.tgid;
 		pti_seq_record(m, pti_mm_columns, PTI_MM_NR_COLUMNS,
 			       &it->mm_rec, true);
 	} else if (v == &pti_tok_vma_header) {
@@ -153,30 +151,14 @@ static const struct seq_operations pti_vma_seq_ops = {
 	.show = pti_vma_show,
 };
 
-static void pti_vma_set_target(struct pti_vma_iter *it, struct mm_struct *mm,
-			       int pid, int tgid)
-{
-	pti_chosen_mm_set(&it->target, mm);
-	it->pid = pid;
-	it->tgid = tgid;
-}
-
 static struct pti_vma_iter *pti_vma_open(struct file *file,
 					 struct pid_namespace *ns)
 {
 	struct pti_vma_iter *it;
-	struct mm_struct *mm;
-	int tgid, err;
 
 	it = __seq_open_private(file, &pti_vma_seq_ops, sizeof(*it));
-	if (!it)
-		return NULL;
-	it->ns = get_pid_ns(ns);
-	/* Until told otherwise: the opener's own address space. */
-	tgid = task_tgid_nr_ns(current, it->ns);
-	err = pti_mm_select(it->ns, tgid, &mm, &tgid);
-	if (!err)
-		pti_vma_set_target(it, mm, tgid, tgid);
+	if (it)
+		pti_chosen_mm_open(&it->target, ns, true);
 	return it;
 }
 
@@ -203,18 +185,14 @@ static ssize_t pti_vma_write(struct file *file, const char __user *buf,
 {
 	struct seq_file *m = file->private_data;
 	struct pti_vma_iter *it = m->private;
-	struct mm_struct *mm;
-	int nr, tgid, err;
+	int nr, err;
 
 	err = pti_pid_from_user(buf, count, &nr);
 	if (err)
 		return err;
-	err = pti_mm_select(it->ns, nr, &mm, &tgid);
+	err = pti_chosen_mm_choose(m, &it->target, nr, 0, TASK_SIZE_MAX);
 	if (err)
 		return err;
-	mutex_lock(&m->lock);
-	pti_vma_set_target(it, mm, nr, tgid);
-	mutex_unlock(&m->lock);
 	/* Rewind: the caller stores *ppos into f_pos after we return. */
 	*ppos = 0;
 	return count;
@@ -225,8 +203,7 @@ static int pti_vma_release(struct inode *inode, struct file *file)
 	struct seq_file *m = file->private_data;
 	struct pti_vma_iter *it = m->private;
 
-	pti_vma_set_target(it, NULL, 0, 0);
-	put_pid_ns(it->ns);
+	pti_chosen_mm_close(&it->target);
 	return seq_release_private(inode, file);
 }
 

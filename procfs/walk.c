@@ -32,10 +32,8 @@
 #define PTI_WALK_WRITE_MAX	64
 
 struct pti_walk_file {
-	struct pid_namespace *ns;
-	struct pti_chosen_mm target;
-	unsigned long addr;
-	bool chosen, show_raw;
+	struct pti_chosen_mm target;	/* the address: target.start */
+	bool show_raw;
 	int n;
 	struct pti_walk_step steps[PTI_WALK_MAX_STEPS];
 };
@@ -49,9 +47,10 @@ static int pti_walk_take(struct pti_walk_file *w)
 	err = pti_chosen_mm_lock(&w->target);
 	if (err)
 		return err;
-	vma = find_vma(w->target.mm, w->addr);
-	if (vma && vma->vm_start <= w->addr)
-		w->n = pti_page_walk(vma, w->addr, w->steps, w->show_raw);
+	vma = find_vma(w->target.mm, w->target.start);
+	if (vma && vma->vm_start <= w->target.start)
+		w->n = pti_page_walk(vma, w->target.start, w->steps,
+				     w->show_raw);
 	pti_chosen_mm_unlock(&w->target);
 	return 0;
 }
@@ -62,7 +61,7 @@ static int pti_walk_show(struct seq_file *m, void *v)
 	int i, err;
 
 	/* nothing asked yet ("PID ADDR" not written): the header alone */
-	if (w->chosen) {
+	if (w->target.mm) {
 		err = pti_walk_take(w);
 		if (err)
 			return err;
@@ -81,11 +80,11 @@ static int pti_walk_open(struct inode *inode, struct file *file)
 
 	if (!w)
 		return -ENOMEM;
-	w->ns = get_pid_ns(proc_pid_ns(inode->i_sb));
+	pti_chosen_mm_open(&w->target, proc_pid_ns(inode->i_sb), false);
 	w->show_raw = file_ns_capable(file, &init_user_ns, CAP_SYS_ADMIN);
 	err = single_open(file, pti_walk_show, w);
 	if (err) {
-		put_pid_ns(w->ns);
+		pti_chosen_mm_close(&w->target);
 		kfree(w);
 	}
 	return err;
@@ -96,31 +95,20 @@ static ssize_t pti_walk_write(struct file *file, const char __user *buf,
 {
 	struct seq_file *m = file->private_data;
 	struct pti_walk_file *w = m->private;
-	char text[PTI_WALK_WRITE_MAX + 1], *p, *pid_word, *addr_word;
+	char text[PTI_WALK_WRITE_MAX + 1], *words[2];
 	unsigned long long addr;
-	struct mm_struct *mm;
-	int nr, tgid, err;
+	int n, nr, err;
 
-	if (count == 0 || count > PTI_WALK_WRITE_MAX)
+	n = pti_chosen_mm_words(buf, count, text, sizeof(text), words,
+				ARRAY_SIZE(words));
+	if (n < 0)
+		return n;
+	if (n != 2 || pti_pid_parse(words[0], &nr) ||
+	    kstrtoull(words[1], 0, &addr) || addr >= TASK_SIZE_MAX)
 		return -EINVAL;
-	if (copy_from_user(text, buf, count))
-		return -EFAULT;
-	text[count] = '\0';
-	p = strim(text);
-	pid_word = strsep(&p, " \t");
-	addr_word = p ? strim(p) : NULL;
-	if (!addr_word || strpbrk(addr_word, " \t") ||
-	    pti_pid_parse(pid_word, &nr) ||
-	    kstrtoull(addr_word, 0, &addr) || addr >= TASK_SIZE_MAX)
-		return -EINVAL;
-	err = pti_mm_select(w->ns, nr, &mm, &tgid);
+	err = pti_chosen_mm_choose(m, &w->target, nr, addr, addr + 1);
 	if (err)
 		return err;
-	mutex_lock(&m->lock);
-	pti_chosen_mm_set(&w->target, mm);
-	w->addr = addr;
-	w->chosen = true;
-	mutex_unlock(&m->lock);
 	*ppos = 0;	/* the caller stores it into f_pos */
 	return count;
 }
@@ -130,8 +118,7 @@ static int pti_walk_release(struct inode *inode, struct file *file)
 	struct seq_file *m = file->private_data;
 	struct pti_walk_file *w = m->private;
 
-	pti_chosen_mm_set(&w->target, NULL);
-	put_pid_ns(w->ns);
+	pti_chosen_mm_close(&w->target);
 	kfree(w);
 	return single_release(inode, file);
 }

@@ -763,6 +763,37 @@ TEST(rechoosing_rewinds)
 	close(fd);
 }
 
+/* A write that fails leaves the process chosen before it in place. */
+TEST(failed_choice_keeps_the_one_before)
+{
+	static const char *const refused[] = { "abc", "2", "0", "99999999" };
+	pid_t gone = fork();
+	char buf[512], text[32];
+	int fd;
+	ssize_t n;
+
+	if (gone == 0)
+		_exit(0);
+	ASSERT_EQ(gone, waitpid(gone, NULL, 0));
+	fd = open("/proc/ptinspect/vma", O_RDWR);
+	ASSERT_GE(fd, 0);
+	ASSERT_EQ(2, write(fd, "1\n", 2));
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		EXPECT_EQ(-1, write(fd, refused[i], strlen(refused[i])))
+			TH_LOG("'%s'", refused[i]);
+	}
+	snprintf(text, sizeof(text), "%d", gone);
+	EXPECT_EQ(-1, write(fd, text, strlen(text)));
+	EXPECT_EQ(ESRCH, errno) TH_LOG("a reaped pid");
+	EXPECT_EQ(0, lseek(fd, 0, SEEK_SET));
+	n = read(fd, buf, sizeof(buf) - 1);
+	ASSERT_GT(n, 0);
+	buf[n] = '\0';
+	EXPECT_EQ(0, strncmp(strchr(buf, '\n') + 1, "1 1 ", 4))
+		TH_LOG("%s", buf);
+	close(fd);
+}
+
 TEST(unprivileged_reader_is_refused)
 {
 	pid_t child = fork();
