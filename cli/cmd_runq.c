@@ -11,9 +11,10 @@
 #include "commands.h"
 #include "json.h"
 #include "runq.h"
+#include "view.h"
 
 struct runq_opts {
-	bool json, tree, raw, noheadings;
+	bool json, pairs, tree, raw, noheadings;
 	int cpu;		/* -1: every CPU */
 };
 
@@ -328,9 +329,83 @@ static int print_rb_trees(const struct pti_runq_cpu *c,
 	return ret;
 }
 
+/*
+ * The entity fields CPU @c's kernel lacks: its absent list, and lag and
+ * q_min_vruntime (measured from min_vruntime) or q_zero_vruntime when
+ * their base is absent.
+ */
+static void se_absent(const struct pti_runq_cpu *c, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s%s", c->rq.absent,
+		 has_field(&c->rq, "cfs_min_vruntime") ? "" :
+		 ",lag,q_min_vruntime",
+		 has_field(&c->rq, "cfs_zero_vruntime") ? "" :
+		 ",q_zero_vruntime");
+}
+
+/*
+ * -P: one line per entity, every CPU's in turn, its columns as the
+ * module's file has them (each line carries its CPU) and the nice level
+ * of a CFS weight; what the kernel lacks is "".  The runqueues' own
+ * counts are in -J and the tables.
+ */
+static int print_pairs(const struct pti_runq *q, int only_cpu)
+{
+	struct pti_view_opts vo = { .pairs = true };
+	struct libscols_table *tb = pti_view_new_table(&vo, "entities");
+	char absent[PTI_ABSENT_LEN + 48], buf[256];
+	int ret = -1;
+
+	if (!tb)
+		return -1;
+	for (size_t i = 0; i < PTI_SE_NR_COLUMNS; i++)
+		if (pti_view_add_column(tb, pti_se_columns[i].name,
+					pti_column_is_number(&pti_se_columns[i]),
+					false))
+			goto out;
+	if (pti_view_add_column(tb, "nice", true, false))
+		goto out;
+	for (size_t i = 0; i < q->n; i++) {
+		const struct pti_runq_cpu *c = &q->cpus[i];
+
+		if (only_cpu >= 0 && c->rq.cpu != only_cpu)
+			continue;
+		se_absent(c, absent, sizeof(absent));
+		for (size_t e = 0; e < c->n; e++) {
+			const struct pti_se *se = &c->se[e];
+			struct libscols_line *ln = scols_table_new_line(tb, NULL);
+			size_t col;
+
+			if (!ln)
+				goto out;
+			for (col = 0; col < PTI_SE_NR_COLUMNS; col++) {
+				const struct pti_column *pc = &pti_se_columns[col];
+
+				if (pti_list_has(absent, ',', pc->name))
+					buf[0] = '\0';
+				else
+					pti_column_format(pc, se, buf, sizeof(buf));
+				if (scols_line_set_data(ln, col, buf))
+					goto out;
+			}
+			if (is_class(se, PTI_SE_CLASS_CFS))
+				snprintf(buf, sizeof(buf), "%d",
+					 pti_weight_nice(se->weight));
+			else
+				buf[0] = '\0';
+			if (scols_line_set_data(ln, col, buf))
+				goto out;
+		}
+	}
+	ret = pti_view_print_table(tb);
+out:
+	scols_unref_table(tb);
+	return ret;
+}
+
 static int print_json(const struct pti_runq *q, int only_cpu)
 {
-	char se_absent[PTI_ABSENT_LEN + 48];
+	char absent[PTI_ABSENT_LEN + 48];
 	struct pti_json j;
 
 	pti_json_begin(&j, stdout, PTI_JSON_PRETTY);
@@ -343,11 +418,7 @@ static int print_json(const struct pti_runq *q, int only_cpu)
 		/* What this kernel lacks is null, not a made-up 0; lag is
 		 * measured from min_vruntime.
 		 */
-		snprintf(se_absent, sizeof(se_absent), "%s%s%s", c->rq.absent,
-			 has_field(&c->rq, "cfs_min_vruntime") ? "" :
-			 ",lag,q_min_vruntime",
-			 has_field(&c->rq, "cfs_zero_vruntime") ? "" :
-			 ",q_zero_vruntime");
+		se_absent(c, absent, sizeof(absent));
 		pti_json_object(&j, NULL);
 		pti_json_columns(&j, pti_rq_columns, PTI_RQ_NR_COLUMNS, &c->rq,
 				 c->rq.absent);
@@ -355,7 +426,7 @@ static int print_json(const struct pti_runq *q, int only_cpu)
 		for (size_t e = 0; e < c->n; e++) {
 			pti_json_object(&j, NULL);
 			pti_json_columns(&j, pti_se_columns, PTI_SE_NR_COLUMNS,
-					 &c->se[e], se_absent);
+					 &c->se[e], absent);
 			/* A nice level only means something for CFS weights. */
 			if (is_class(&c->se[e], PTI_SE_CLASS_CFS))
 				pti_json_s64(&j, "nice",
@@ -383,6 +454,8 @@ static void usage(FILE *out)
 	      "  -t, --tree         draw the CFS and deadline rb-trees: children,\n"
 	      "                     colours\n"
 	      "  -J, --json         JSON: {\"cpus\": [{..., \"entities\": [...]}]}\n"
+	      "  -P, --pairs        one line per entity, its columns as NAME=\"value\"\n"
+	      "                     pairs (as lsblk -P); \"\" where the kernel lacks one\n"
 	      "  -r, --raw          raw tables (no alignment)\n"
 	      "  -n, --noheadings   no header lines\n"
 	      "  -h, --help         this help\n", out);
@@ -394,6 +467,7 @@ int pti_cmd_runq(const struct pti_source *src, int argc, char **argv)
 		{ "cpu", required_argument, NULL, 'c' },
 		{ "tree", no_argument, NULL, 't' },
 		{ "json", no_argument, NULL, 'J' },
+		{ "pairs", no_argument, NULL, 'P' },
 		{ "raw", no_argument, NULL, 'r' },
 		{ "noheadings", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
@@ -406,7 +480,7 @@ int pti_cmd_runq(const struct pti_source *src, int argc, char **argv)
 	int c, ret = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "c:tJrnh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:tJPrnh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			o.cpu = (int)strtol(optarg, &end, 10);
@@ -420,6 +494,9 @@ int pti_cmd_runq(const struct pti_source *src, int argc, char **argv)
 			break;
 		case 'J':
 			o.json = true;
+			break;
+		case 'P':
+			o.pairs = true;
 			break;
 		case 'r':
 			o.raw = true;
@@ -452,6 +529,8 @@ int pti_cmd_runq(const struct pti_source *src, int argc, char **argv)
 	}
 	if (o.json) {
 		ret = print_json(&q, o.cpu);
+	} else if (o.pairs) {
+		ret = print_pairs(&q, o.cpu);
 	} else {
 		for (size_t i = 0; i < q.n && !ret; i++) {
 			if (o.cpu >= 0 && q.cpus[i].rq.cpu != o.cpu)
