@@ -14,7 +14,11 @@ int pti_lines_init(struct pti_lines *l, int fd)
 	return l->buf ? 0 : -1;
 }
 
-/* Room for another chunk after the unread bytes, moved to the front. */
+/*
+ * Room to read into after the unread bytes, moved to the front: what is
+ * left of the buffer, so a partial line costs a shorter read, not a
+ * larger buffer.  Only a line that fills it all makes it grow.
+ */
 static int make_room(struct pti_lines *l)
 {
 	size_t unread = l->end - l->start;
@@ -22,8 +26,8 @@ static int make_room(struct pti_lines *l)
 	memmove(l->buf, l->buf + l->start, unread);
 	l->start = 0;
 	l->end = unread;
-	if (l->cap - l->end < PTI_LINES_CHUNK + 1) {
-		/* a line longer than a chunk: grow */
+	if (l->cap - l->end < 2) {
+		/* a line longer than the buffer: grow */
 		char *more = realloc(l->buf, l->cap * 2);
 
 		if (!more)
@@ -50,7 +54,7 @@ char *pti_lines_next(struct pti_lines *l)
 			l->error = ENOMEM;
 			return NULL;
 		}
-		got = read(l->fd, l->buf + l->end, PTI_LINES_CHUNK);
+		got = read(l->fd, l->buf + l->end, l->cap - l->end - 1);
 		if (got < 0 && errno == EINTR)
 			continue;
 		if (got < 0) {
