@@ -73,7 +73,9 @@ static int table_rows(const struct pti_task_set *set, bool threads, int pid,
 		      const size_t *order, struct pti_row **rows,
 		      size_t *nrows, char *err, size_t errlen)
 {
-	const struct pti_task *only = pid ? pti_task_set_find(set, pid) : NULL;
+	const struct pti_task_entry *only = pid ? pti_task_set_find(set, pid) :
+					    NULL;
+	int64_t only_tgid = only ? pti_task_get(set, only, PTI_TASK_TGID) : 0;
 
 	if (pid && !only) {
 		snprintf(err, errlen, "no task with pid %d", pid);
@@ -86,11 +88,13 @@ static int table_rows(const struct pti_task_set *set, bool threads, int pid,
 	}
 	*nrows = 0;
 	for (size_t k = 0; k < set->n; k++) {
-		const struct pti_task *t = &set->tasks[order ? order[k] : k];
+		const struct pti_task_entry *t = pti_task_at(set,
+							     order ? order[k] : k);
+		int64_t tgid = pti_task_get(set, t, PTI_TASK_TGID);
 
-		if (!threads && t->pid != t->tgid)
+		if (!threads && pti_task_pid(t) != tgid)
 			continue;
-		if (only && t->tgid != only->tgid)
+		if (only && tgid != only_tgid)
 			continue;
 		(*rows)[*nrows].task = t;
 		(*rows)[(*nrows)++].parent = -1;

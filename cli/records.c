@@ -364,11 +364,12 @@ static size_t split_fields(char *line, char **fields, size_t *lens,
 	return n;
 }
 
+/* Entries of a task set by pid, first in each. */
 static int cmp_pid(const void *a, const void *b)
 {
-	const struct pti_task *x = a, *y = b;
+	int32_t x = pti_task_pid(a), y = pti_task_pid(b);
 
-	return (x->pid > y->pid) - (x->pid < y->pid);
+	return (x > y) - (x < y);
 }
 
 int pti_parser_header(struct pti_parser *p, const struct pti_column *cols,
@@ -460,7 +461,75 @@ pti_task_cols pti_task_col_of(const struct pti_column *col)
 	return (pti_task_cols)1 << (col - pti_task_columns);
 }
 
-/* A tasks view being read: its header's columns, the records so far. */
+/* The bytes a number or character column takes, and its alignment. */
+static size_t column_align(const struct pti_column *col)
+{
+	switch (col->type) {
+	case PTI_T_S64:
+	case PTI_T_U64:
+	case PTI_T_HEX64:
+	case PTI_T_KPTR:
+		return 8;
+	case PTI_T_S32:
+	case PTI_T_U32:
+	case PTI_T_HEX32:
+		return 4;
+	case PTI_T_CHAR:
+	case PTI_T_WORD:
+	case PTI_T_ESCAPED:
+		break;
+	}
+	return 1;
+}
+
+static size_t align_up(size_t n, size_t align)
+{
+	return (n + align - 1) / align * align;
+}
+
+/*
+ * Lay out @set's entries to hold the columns of @keep (and pid, first):
+ * wider numbers before narrower ones and text last, so that nothing
+ * needs padding but an entry's end.  Every column kept: struct pti_task.
+ */
+static void task_set_layout(struct pti_task_set *set, pti_task_cols keep)
+{
+	size_t end = sizeof(int32_t), widest = sizeof(int32_t);
+
+	_Static_assert(offsetof(struct pti_task, pid) == 0,
+		       "a whole record has pid first, as an entry has");
+	/* pti_task_get() tells a number from text by its size */
+	_Static_assert(PTI_COMM_LEN > 8 && PTI_NAME_LEN > 8,
+		       "a task's text columns are longer than any number");
+	memcpy(set->cols, pti_task_columns, sizeof(set->cols));
+	keep |= PTI_TASK_COL(PID);
+	if ((keep & PTI_TASK_ALL_COLUMNS) == PTI_TASK_ALL_COLUMNS) {
+		set->stride = sizeof(struct pti_task);
+		return;
+	}
+	set->cols[PTI_TASK_PID].offset = 0;
+	for (size_t align = 8; align; align /= 2) {
+		for (size_t i = 0; i < PTI_TASK_NR_COLUMNS; i++) {
+			struct pti_column *col = &set->cols[i];
+
+			if (i == PTI_TASK_PID || column_align(col) != align)
+				continue;
+			if (!(keep & ((pti_task_cols)1 << i))) {
+				col->offset = 0;
+				col->size = 0;
+				continue;
+			}
+			end = align_up(end, align);
+			col->offset = (unsigned short)end;
+			end += col->size;
+			if (align > widest)
+				widest = align;
+		}
+	}
+	set->stride = align_up(end, widest);
+}
+
+/* A tasks view being read: its header's columns, the entries so far. */
 struct tasks_reader {
 	struct pti_parser parser;
 	struct pti_task_set *set;
@@ -477,8 +546,9 @@ static void tasks_reader_init(struct tasks_reader *r, struct pti_task_set *set,
 	r->set = set;
 	r->wanted = wanted | PTI_TASK_COL(PID);
 	r->sorted = true;
-	set->tasks = NULL;
+	set->entries = NULL;
 	set->n = 0;
+	task_set_layout(set, r->wanted);
 }
 
 /* The header, then one record per line, parsed in place. */
@@ -486,15 +556,15 @@ static int tasks_reader_line(struct tasks_reader *r, char *line, char *err,
 			     size_t errlen)
 {
 	struct pti_task_set *set = r->set;
-	struct pti_task *rec;
+	unsigned char *entry;
 
 	if (!r->header_seen) {
 		struct pti_parser *p = &r->parser;
 
 		r->header_seen = true;
-		if (pti_parser_header_of(p, pti_task_columns,
-					 PTI_TASK_NR_COLUMNS, r->left_out, line,
-					 err, errlen))
+		/* parsed straight into entries: the set's columns */
+		if (pti_parser_header_of(p, set->cols, PTI_TASK_NR_COLUMNS,
+					 r->left_out, line, err, errlen))
 			return -1;
 		/* parsing is most of a command's work: only what it reads */
 		pti_parser_keep(p, r->wanted);
@@ -502,22 +572,22 @@ static int tasks_reader_line(struct tasks_reader *r, char *line, char *err,
 	}
 	if (set->n == r->alloc) {
 		size_t nalloc = r->alloc ? r->alloc * 2 : 256;
-		struct pti_task *grown;
+		unsigned char *grown;
 
-		grown = reallocarray(set->tasks, nalloc, sizeof(*grown));
+		grown = reallocarray(set->entries, nalloc, set->stride);
 		if (!grown) {
 			set_err(err, errlen, "out of memory");
 			return -1;
 		}
-		set->tasks = grown;
+		set->entries = grown;
 		r->alloc = nalloc;
 	}
-	rec = &set->tasks[set->n];
-	memset(rec, 0, sizeof(*rec));
-	if (pti_parser_record(&r->parser, line, rec, err, errlen))
+	entry = set->entries + set->n * set->stride;
+	memset(entry, 0, set->stride);
+	if (pti_parser_record(&r->parser, line, entry, err, errlen))
 		return -1;
 	/* the module writes pid order; sort only what came otherwise */
-	if (set->n && rec->pid < rec[-1].pid)
+	if (set->n && cmp_pid(entry, entry - set->stride) < 0)
 		r->sorted = false;
 	set->n++;
 	return 0;
@@ -530,7 +600,7 @@ static int tasks_reader_end(struct tasks_reader *r, char *err, size_t errlen)
 		return -1;
 	}
 	if (!r->sorted)
-		qsort(r->set->tasks, r->set->n, sizeof(*r->set->tasks), cmp_pid);
+		qsort(r->set->entries, r->set->n, r->set->stride, cmp_pid);
 	return 0;
 }
 
@@ -599,17 +669,52 @@ int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
 
 void pti_task_set_free(struct pti_task_set *set)
 {
-	free(set->tasks);
-	set->tasks = NULL;
+	free(set->entries);
+	set->entries = NULL;
 	set->n = 0;
 }
 
-const struct pti_task *pti_task_set_find(const struct pti_task_set *set,
-					 int pid)
+const struct pti_task_entry *pti_task_set_find(const struct pti_task_set *set,
+					       int pid)
 {
-	struct pti_task key = { .pid = pid };
+	size_t lo = 0, hi = set->n;
 
-	return bsearch(&key, set->tasks, set->n, sizeof(key), cmp_pid);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int32_t at = pti_task_pid(pti_task_at(set, mid));
+
+		if (at == pid)
+			return pti_task_at(set, mid);
+		if (at < pid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+const char *pti_task_text(const struct pti_task_set *set,
+			  const struct pti_task_entry *t,
+			  enum pti_task_column id)
+{
+	const struct pti_column *col = &set->cols[id];
+
+	return col->size ? (const char *)t + col->offset : "";
+}
+
+const struct pti_task *pti_task_set_full(const struct pti_task_set *set)
+{
+	return set->stride == sizeof(struct pti_task) &&
+	       !memcmp(set->cols, pti_task_columns, sizeof(set->cols)) ?
+	       (const struct pti_task *)set->entries : NULL;
+}
+
+const struct pti_task *pti_task_record(const struct pti_task_set *set,
+				       const struct pti_task_entry *t)
+{
+	const struct pti_task *all = pti_task_set_full(set);
+
+	return all && t ? &all[pti_task_index(set, t)] : NULL;
 }
 
 /* A "name value" line: find the name in one of @sets and parse into it. */

@@ -5,9 +5,10 @@
 #include <string.h>
 #include "task_marks.h"
 
-bool pti_task_is_kthread(const struct pti_task *t)
+bool pti_task_is_kthread(const struct pti_task_set *set,
+			 const struct pti_task_entry *t)
 {
-	return t->kthread;
+	return pti_task_get(set, t, PTI_TASK_KTHREAD);
 }
 
 /*
@@ -36,35 +37,39 @@ static size_t add_mark(char *buf, size_t size, size_t len, const char *mark)
  * reparented there when its parent died.
  */
 static bool looks_orphaned(const struct pti_task_set *set,
-			   const struct pti_task *t)
+			   const struct pti_task_entry *t)
 {
-	const struct pti_task *parent;
+	const struct pti_task_entry *parent;
+	int32_t pid = pti_task_pid(t);
 
-	if (t->pid != t->tgid || pti_task_is_kthread(t) || t->sid == t->pid ||
-	    t->pid == 1)
+	if (pid != pti_task_get(set, t, PTI_TASK_TGID) ||
+	    pti_task_is_kthread(set, t) ||
+	    pti_task_get(set, t, PTI_TASK_SID) == pid || pid == 1)
 		return false;
-	parent = pti_task_set_find(set, t->ppid);
-	return parent && parent->reaper;
+	parent = pti_task_set_find(set,
+				   (int)pti_task_get(set, t, PTI_TASK_PPID));
+	return parent && pti_task_get(set, parent, PTI_TASK_REAPER);
 }
 
-void pti_task_marks(const struct pti_task_set *set, const struct pti_task *t,
-		    char *buf, size_t size)
+void pti_task_marks(const struct pti_task_set *set,
+		    const struct pti_task_entry *t, char *buf, size_t size)
 {
+	bool leader = pti_task_pid(t) == pti_task_get(set, t, PTI_TASK_TGID);
 	size_t len = 0;
 
 	if (!size)
 		return;
 	buf[0] = '\0';
-	if (t->pid != t->tgid)
+	if (!leader)
 		len = add_mark(buf, size, len, "thread");
-	if (t->state == 'Z')
+	if (pti_task_get(set, t, PTI_TASK_STATE) == 'Z')
 		len = add_mark(buf, size, len, "zombie");
 	if (looks_orphaned(set, t))
 		len = add_mark(buf, size, len, "orphan");
-	if (t->tracer)
+	if (pti_task_get(set, t, PTI_TASK_TRACER))
 		len = add_mark(buf, size, len, "traced");
-	if (pti_task_is_kthread(t))
+	if (pti_task_is_kthread(set, t))
 		len = add_mark(buf, size, len, "kthread");
-	if (t->reaper && t->pid == t->tgid)
+	if (pti_task_get(set, t, PTI_TASK_REAPER) && leader)
 		add_mark(buf, size, len, "reaper");
 }

@@ -11,16 +11,23 @@ void pti_sort_key_init(struct pti_sort_key *key,
 		       const struct pti_task_set *set)
 {
 	key->set = set;
-	key->col = by->derived ? by->derived->sorts_by : by->col;
+	const struct pti_column *col = by->derived ? by->derived->sorts_by :
+				       by->col;
+
+	/* where @set's entries keep it, found once, not per comparison */
+	key->col = col ? pti_task_set_column(set, col) : NULL;
 }
 
-static int cmp_values(const struct pti_column *col, const struct pti_task *a,
-		      const struct pti_task *b)
+static int cmp_values(const struct pti_column *col,
+		      const struct pti_task_entry *a,
+		      const struct pti_task_entry *b)
 {
 	const char *x = (const char *)a + col->offset;
 	const char *y = (const char *)b + col->offset;
 	uint64_t u, v;
 
+	if (!col->size)		/* a column the set does not keep */
+		return 0;
 	if (col->type == PTI_T_CHAR)
 		return (unsigned char)*x - (unsigned char)*y;
 	if (!pti_column_made_plain(col))
@@ -34,9 +41,10 @@ static int cmp_values(const struct pti_column *col, const struct pti_task *a,
 
 int pti_sort_compare(const void *a, const void *b, void *arg)
 {
-	const struct pti_task *x = *(const struct pti_task *const *)a;
-	const struct pti_task *y = *(const struct pti_task *const *)b;
+	const struct pti_task_entry *x = *(const struct pti_task_entry *const *)a;
+	const struct pti_task_entry *y = *(const struct pti_task_entry *const *)b;
 	const struct pti_sort_key *key = arg;
+	int32_t px = pti_task_pid(x), py = pti_task_pid(y);
 	int c;
 
 	if (key->col) {
@@ -48,13 +56,14 @@ int pti_sort_compare(const void *a, const void *b, void *arg)
 		pti_task_marks(key->set, y, my, sizeof(my));
 		c = strcmp(mx, my);
 	}
-	return c ? c : (x->pid > y->pid) - (x->pid < y->pid);
+	return c ? c : (px > py) - (px < py);
 }
 
 size_t *pti_sort_order(const struct pti_sort_key *key)
 {
 	size_t n = key->set->n;
-	const struct pti_task **tasks = malloc((n ? n : 1) * sizeof(*tasks));
+	const struct pti_task_entry **tasks = malloc((n ? n : 1) *
+						    sizeof(*tasks));
 	size_t *order = malloc((n ? n : 1) * sizeof(*order));
 
 	if (!tasks || !order) {
@@ -63,10 +72,10 @@ size_t *pti_sort_order(const struct pti_sort_key *key)
 		return NULL;
 	}
 	for (size_t i = 0; i < n; i++)
-		tasks[i] = &key->set->tasks[i];
+		tasks[i] = pti_task_at(key->set, i);
 	qsort_r(tasks, n, sizeof(*tasks), pti_sort_compare, (void *)key);
 	for (size_t i = 0; i < n; i++)
-		order[i] = (size_t)(tasks[i] - key->set->tasks);
+		order[i] = pti_task_index(key->set, tasks[i]);
 	free(tasks);
 	return order;
 }

@@ -8,7 +8,8 @@
 
 /* What to sort by: a record column, or the derived marks. */
 struct pti_sort_key {
-	const struct pti_column *col;	/* NULL: "mark" */
+	/* @set's column (pti_task_set_column()); NULL: "mark" */
+	const struct pti_column *col;
 	const struct pti_task_set *set;	/* the marks look up parents here */
 };
 
@@ -22,7 +23,8 @@ void pti_sort_key_init(struct pti_sort_key *key,
 		       const struct pti_task_set *set);
 /*
  * Ascending by @key: numbers as numbers, words byte by byte; ties by
- * pid.  A qsort_r() comparator of two const struct pti_task pointers.
+ * pid.  A qsort_r() comparator of two const struct pti_task_entry
+ * pointers into @key->set.
  */
 int pti_sort_compare(const void *a, const void *b, void *key);
 /* Indices of @key->set's tasks in that order; NULL when out of memory. */

@@ -23,9 +23,10 @@ struct forest {
 	size_t nrows;
 };
 
-static bool shown(const struct forest *f, const struct pti_task *t)
+static bool shown(const struct forest *f, const struct pti_task_entry *t)
 {
-	return f->threads || t->pid == t->tgid;
+	return f->threads ||
+	       pti_task_pid(t) == pti_task_get(f->set, t, PTI_TASK_TGID);
 }
 
 /*
@@ -33,19 +34,24 @@ static bool shown(const struct forest *f, const struct pti_task *t)
  * the previous answer: a process's threads come one after another in pid
  * order, each under the same leader, so most lookups are the last one.
  */
-static node parent_index(const struct forest *f, const struct pti_task *t,
+static node parent_index(const struct forest *f,
+			 const struct pti_task_entry *t,
 			 struct pti_task_lookup *last)
 {
-	int parent_pid = t->pid == t->tgid ? t->ppid : t->tgid;
+	int pid = pti_task_pid(t);
+	int tgid = (int)pti_task_get(f->set, t, PTI_TASK_TGID);
+	int parent_pid = pid == tgid ?
+			 (int)pti_task_get(f->set, t, PTI_TASK_PPID) : tgid;
 
-	if (parent_pid <= 0 || parent_pid == t->pid)
+	if (parent_pid <= 0 || parent_pid == pid)
 		return -1;
 	if (parent_pid != last->pid) {
-		const struct pti_task *p = pti_task_set_find(f->set,
-							     parent_pid);
+		const struct pti_task_entry *p = pti_task_set_find(f->set,
+								   parent_pid);
 
 		last->pid = parent_pid;
-		last->index = p && shown(f, p) ? (node)(p - f->set->tasks) : -1;
+		last->index = p && shown(f, p) ?
+			      (node)pti_task_index(f->set, p) : -1;
 	}
 	return last->index;
 }
@@ -77,7 +83,7 @@ static void walk(struct forest *f, node root)
 		if (f->row_of[i] >= 0)
 			continue;
 		f->row_of[i] = (node)f->nrows;
-		f->rows[f->nrows].task = &f->set->tasks[i];
+		f->rows[f->nrows].task = pti_task_at(f->set, (size_t)i);
 		f->rows[f->nrows].parent = i != root && p >= 0 ? f->row_of[p] : -1;
 		f->nrows++;
 		for (node c = f->first_child[i]; c >= 0; c = f->next_sibling[c])
@@ -118,16 +124,17 @@ int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
 		goto out;
 	}
 	for (size_t i = 0; i < set->n; i++) {
+		const struct pti_task_entry *t = pti_task_at(set, i);
+
 		f.first_child[i] = f.next_sibling[i] = f.row_of[i] = -1;
-		f.parent_of[i] = shown(&f, &set->tasks[i]) ?
-				 parent_index(&f, &set->tasks[i], &last) : -1;
+		f.parent_of[i] = shown(&f, t) ? parent_index(&f, t, &last) : -1;
 	}
 	/* Link children in reverse display order: lists come out in order. */
 	for (size_t k = set->n; k-- > 0;) {
 		size_t i = nth(order, k);
 		node p;
 
-		if (!shown(&f, &set->tasks[i]))
+		if (!shown(&f, pti_task_at(set, i)))
 			continue;
 		p = f.parent_of[i];
 		if (p >= 0) {
@@ -136,25 +143,27 @@ int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
 		}
 	}
 	if (root_pid) {
-		const struct pti_task *t = pti_task_set_find(set, root_pid);
+		const struct pti_task_entry *t = pti_task_set_find(set,
+								   root_pid);
 
 		if (t && !shown(&f, t))
-			t = pti_task_set_find(set, t->tgid);
+			t = pti_task_set_find(set, (int)pti_task_get(set, t,
+							     PTI_TASK_TGID));
 		if (!t) {
 			snprintf(err, errlen, "no task with pid %d", root_pid);
 			goto out;
 		}
-		walk(&f, (node)(t - set->tasks));
+		walk(&f, (node)pti_task_index(set, t));
 	} else {
 		for (size_t k = 0; k < set->n; k++) {
 			size_t i = nth(order, k);
 
-			if (shown(&f, &set->tasks[i]) && f.parent_of[i] < 0)
+			if (shown(&f, pti_task_at(set, i)) && f.parent_of[i] < 0)
 				walk(&f, (node)i);
 		}
 		/* A racy snapshot could hold a loop: show what roots missed. */
 		for (size_t k = 0; k < set->n; k++)
-			if (shown(&f, &set->tasks[nth(order, k)]))
+			if (shown(&f, pti_task_at(set, nth(order, k))))
 				walk(&f, (node)nth(order, k));
 	}
 	*rows = f.rows;

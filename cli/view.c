@@ -138,27 +138,33 @@ struct out_table {
 	const struct pti_flag_names *task_flags, *policies;
 	const struct pti_row *rows;
 	const struct pti_out_column *cols;
+	/* each record column where @set's entries keep it: found once */
+	const struct pti_column *kept[PTI_COLUMN_LIST_MAX];
 };
 
 /* Row @r's cell of column @c: the record's own text, or formatted in @buf. */
 static const char *cell_text(const struct out_table *o, size_t r, size_t c,
 			     char *buf, size_t size, size_t *len)
 {
-	const struct pti_task *t = o->rows[r].task;
+	const struct pti_task_entry *t = o->rows[r].task;
 
 	switch (pti_out_column_id(&o->cols[c])) {
 	case 0:
-		return pti_column_text(o->cols[c].col, t, buf, size, len);
+		return pti_column_text(o->kept[c], t, buf, size, len);
 	case PTI_TASK_DERIVED_MARK:
 		pti_task_marks(o->set, t, buf, size);
 		break;
 	case PTI_TASK_DERIVED_FLAG_NAMES:
-		pti_flag_names_decode(o->task_flags, t->flags, buf, size);
+		pti_flag_names_decode(o->task_flags,
+				      (uint64_t)pti_task_get(o->set, t,
+							     PTI_TASK_FLAGS),
+				      buf, size);
 		break;
 	case PTI_TASK_DERIVED_POLICY: {
-		const char *text = pti_flag_names_value_text(o->policies,
-							     t->policy, buf,
-							     size);
+		const char *text = pti_flag_names_value_text(
+			o->policies,
+			(uint64_t)pti_task_get(o->set, t, PTI_TASK_POLICY),
+			buf, size);
 
 		*len = strlen(text);
 		return text;
@@ -181,7 +187,7 @@ static size_t plain_width(const void *arg, size_t row, size_t col)
 
 	if (pti_out_column_id(&o->cols[col]))
 		return PTI_PLAIN_UNMEASURED;
-	return pti_column_width(o->cols[col].col, o->rows[row].task);
+	return pti_column_width(o->kept[col], o->rows[row].task);
 }
 
 /* Through libsmartcols: pairs, and tables for a terminal. */
@@ -304,6 +310,10 @@ int pti_view_print(FILE *out, const struct pti_task_set *set,
 			       .cols = cols->cols };
 	long tree_col = tree_column_index(cols, tree_column);
 	int ret;
+
+	for (size_t c = 0; c < cols->n && c < PTI_COLUMN_LIST_MAX; c++)
+		o.kept[c] = cols->cols[c].col ?
+			    pti_task_set_column(set, cols->cols[c].col) : NULL;
 
 	/* names the caller has no flags view for: refused, not empty */
 	if (!cols->n ||

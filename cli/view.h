@@ -50,7 +50,7 @@ static inline bool pti_view_is_plain(const struct pti_view_opts *o)
 
 /* One output line: a task and the index of its parent row, or -1. */
 struct pti_row {
-	const struct pti_task *task;
+	const struct pti_task_entry *task;
 	long parent;
 };
 

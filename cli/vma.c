@@ -11,21 +11,21 @@ static void explain_no_mm(const struct pti_source *src, int pid, char *err,
 			  size_t errlen)
 {
 	struct pti_task_set set = { 0 };
-	const struct pti_task *t = NULL;
+	const struct pti_task_entry *t = NULL;
 	char ignored[64];
 
 	if (pti_tasks_load(src, &set,
 			   PTI_TASK_COL(KTHREAD) | PTI_TASK_COL(STATE) |
 			   PTI_TASK_COL(COMM), ignored, sizeof(ignored)) == 0)
 		t = pti_task_set_find(&set, pid);
-	if (t && pti_task_is_kthread(t))
+	if (t && pti_task_is_kthread(&set, t))
 		snprintf(err, errlen,
 			 "pid %d (%s) is a kernel thread: it has no address space",
-			 pid, t->comm);
-	else if (t && t->state == 'Z')
+			 pid, pti_task_text(&set, t, PTI_TASK_COMM));
+	else if (t && pti_task_get(&set, t, PTI_TASK_STATE) == 'Z')
 		snprintf(err, errlen,
 			 "pid %d (%s) is a zombie: its address space is gone",
-			 pid, t->comm);
+			 pid, pti_task_text(&set, t, PTI_TASK_COMM));
 	else
 		snprintf(err, errlen,
 			 "pid %d has no address space (exiting or a kernel thread)",

@@ -74,6 +74,24 @@ static struct pti_task task(int pid, int tgid, int ppid, char state,
 	return t;
 }
 
+/*
+ * A set over whole records @t, laid out as a load of every column lays
+ * it (pti_task_set_full()); not to be freed.
+ */
+static void wrap_tasks(struct pti_task_set *set, struct pti_task *t, size_t n)
+{
+	set->entries = (unsigned char *)t;
+	set->n = n;
+	set->stride = sizeof(*t);
+	memcpy(set->cols, pti_task_columns, sizeof(set->cols));
+}
+
+/* @set's record of @pid, when it keeps every column; NULL if none. */
+static const struct pti_task *whole(const struct pti_task_set *set, int pid)
+{
+	return pti_task_record(set, pti_task_set_find(set, pid));
+}
+
 /* init(1) -> sh(10) -> {worker(11) with thread 12, zombie(13)};
  * kthreadd(2) -> kworker(3); orphan(20) under init, not a session leader.
  */
@@ -118,13 +136,16 @@ TEST(parse_round_trip)
 
 	ASSERT_EQ(0, pti_tasks_parse(f, &set, err, sizeof(err)));
 	ASSERT_EQ(8, set.n);
-	EXPECT_EQ(1, set.tasks[0].pid);
-	EXPECT_STREQ("my shell", pti_task_set_find(&set, 10)->comm);
-	EXPECT_STREQ("adopted\\x", pti_task_set_find(&set, 20)->comm);
-	EXPECT_EQ('t', pti_task_set_find(&set, 20)->state);
-	EXPECT_EQ(1, pti_task_set_find(&set, 2)->kthread);
-	EXPECT_EQ(0x00208000, pti_task_set_find(&set, 2)->flags);
+	ASSERT_NE(NULL, pti_task_set_full(&set));
+	EXPECT_EQ(1, pti_task_set_full(&set)[0].pid);
+	EXPECT_STREQ("my shell", whole(&set, 10)->comm);
+	EXPECT_STREQ("adopted\\x", whole(&set, 20)->comm);
+	EXPECT_EQ('t', whole(&set, 20)->state);
+	EXPECT_EQ(1, whole(&set, 2)->kthread);
+	EXPECT_EQ(0x00208000, whole(&set, 2)->flags);
 	EXPECT_EQ(NULL, pti_task_set_find(&set, 99));
+	EXPECT_EQ(NULL, pti_task_set_find(&set, 0));
+	EXPECT_EQ(NULL, pti_task_set_find(&set, 21));
 	pti_task_set_free(&set);
 	fclose(f);
 }
@@ -193,7 +214,7 @@ TEST(parse_skips_unknown_columns)
 	ASSERT_EQ(0, pti_tasks_parse(f, &set, err, sizeof(err)));
 	fclose(f);
 	EXPECT_EQ(8, set.n);
-	EXPECT_STREQ("my shell", pti_task_set_find(&set, 10)->comm);
+	EXPECT_STREQ("my shell", whole(&set, 10)->comm);
 	pti_task_set_free(&set);
 }
 
@@ -204,9 +225,9 @@ static void shape(const struct pti_row *rows, size_t n, char *out, size_t size)
 	out[0] = '\0';
 	for (size_t i = 0; i < n; i++)
 		len += (size_t)snprintf(out + len, size - len, "%d<%d ",
-					rows[i].task->pid,
+					pti_task_pid(rows[i].task),
 					rows[i].parent < 0 ? 0 :
-					rows[rows[i].parent].task->pid);
+					pti_task_pid(rows[rows[i].parent].task));
 }
 
 TEST(tree_shapes)
@@ -246,8 +267,10 @@ static void order_text(const struct pti_task_set *set, const size_t *order,
 	out[0] = '\0';
 	for (size_t i = 0; i < set->n; i++)
 		len += (size_t)snprintf(out + len, size - len, "%c%d ",
-					set->tasks[order[i]].state,
-					set->tasks[order[i]].pid);
+					(char)pti_task_get(set,
+						pti_task_at(set, order[i]),
+						PTI_TASK_STATE),
+					pti_task_pid(pti_task_at(set, order[i])));
 }
 
 /* --sort: rows by a column, ties by pid; a tree's siblings likewise. */
@@ -298,19 +321,20 @@ TEST(sort_orders_rows_and_siblings)
 	pti_column_list_free(&by);
 	order = pti_sort_order(&key);
 	ASSERT_NE(NULL, order);
-	EXPECT_EQ(10, set.tasks[order[0]].pid);	/* no mark sorts first */
+	/* no mark sorts first */
+	EXPECT_EQ(10, pti_task_pid(pti_task_at(&set, order[0])));
 	free(order);
 	/* a column shown by name sorts by the number it names */
 	ASSERT_EQ(0, pti_column_list_parse(&by, &pti_task_model, "flag_names",
 					   1, err, sizeof(err)));
 	pti_sort_key_init(&key, &by.cols[0], &set);
 	pti_column_list_free(&by);
-	EXPECT_EQ(&pti_task_columns[PTI_TASK_FLAGS], key.col);
+	EXPECT_EQ(&set.cols[PTI_TASK_FLAGS], key.col);
 	ASSERT_EQ(0, pti_column_list_parse(&by, &pti_task_model, "policy", 1,
 					   err, sizeof(err)));
 	pti_sort_key_init(&key, &by.cols[0], &set);
 	pti_column_list_free(&by);
-	EXPECT_EQ(&pti_task_columns[PTI_TASK_POLICY], key.col);
+	EXPECT_EQ(&set.cols[PTI_TASK_POLICY], key.col);
 	pti_task_set_free(&set);
 }
 
@@ -318,11 +342,12 @@ TEST(sort_orders_rows_and_siblings)
 TEST(tree_survives_loop)
 {
 	struct pti_task t[2] = { task(5, 5, 6, 'S', "a"), task(6, 6, 5, 'S', "b") };
-	struct pti_task_set set = { .tasks = t, .n = 2 };
+	struct pti_task_set set;
 	struct pti_row *rows;
 	size_t n;
 	char err[64], got[64];
 
+	wrap_tasks(&set, t, 2);
 	ASSERT_EQ(0, pti_tree_rows(&set, false, 0, NULL, &rows, &n, err, sizeof(err)));
 	shape(rows, n, got, sizeof(got));
 	EXPECT_STREQ("5<0 6<5 ", got);
@@ -511,16 +536,62 @@ TEST(tasks_load_parses_only_what_is_read)
 	ASSERT_EQ(0, pti_tasks_load(&src, &some, PTI_TASK_COL(COMM), err,
 				    sizeof(err))) TH_LOG("%s", err);
 	ASSERT_EQ(all.n, some.n);
-	EXPECT_STREQ("my shell", pti_task_set_find(&some, 10)->comm);
-	EXPECT_EQ(0, pti_task_set_find(&some, 10)->ppid);
-	EXPECT_EQ(0, pti_task_set_find(&some, 2)->kthread);
+	EXPECT_STREQ("my shell", pti_task_text(&some, pti_task_set_find(&some, 10),
+					       PTI_TASK_COMM));
+	EXPECT_EQ(0, pti_task_get(&some, pti_task_set_find(&some, 10),
+				  PTI_TASK_PPID));
+	EXPECT_EQ(0, pti_task_get(&some, pti_task_set_find(&some, 2),
+				  PTI_TASK_KTHREAD));
+	EXPECT_STREQ("", pti_task_text(&some, pti_task_set_find(&some, 2),
+				       PTI_TASK_NAME));
+	/* an entry holds pid and comm, not a whole record */
+	EXPECT_EQ(NULL, pti_task_set_full(&some));
+	EXPECT_EQ(sizeof(int32_t) + PTI_COMM_LEN, some.stride);
 	pti_task_set_free(&some);
+	/*
+	 * Each column alone, and every column but one (laid out packed, not
+	 * as struct pti_task), reads back as the whole record has it.
+	 */
+	for (size_t k = 0; k < 2 * PTI_TASK_NR_COLUMNS; k++) {
+		size_t id = k % PTI_TASK_NR_COLUMNS;
+		pti_task_cols keep = k < PTI_TASK_NR_COLUMNS ?
+			(pti_task_cols)1 << id :
+			PTI_TASK_ALL_COLUMNS & ~((pti_task_cols)1 << id);
+
+		if (id == PTI_TASK_PID && keep != 1)
+			continue;	/* pid is always kept */
+		ASSERT_EQ(0, pti_tasks_load(&src, &some, keep, err,
+					    sizeof(err))) TH_LOG("%s", err);
+		ASSERT_EQ(all.n, some.n);
+		EXPECT_EQ(NULL, pti_task_set_full(&some));
+		for (size_t c = 0; c < PTI_TASK_NR_COLUMNS; c++) {
+			const struct pti_column *col = &pti_task_columns[c];
+
+			if (!(keep & ((pti_task_cols)1 << c)))
+				continue;
+			for (size_t i = 0; i < all.n; i++) {
+				const struct pti_task_entry *x = pti_task_at(&all, i);
+				const struct pti_task_entry *y = pti_task_at(&some, i);
+
+				pti_column_format(pti_task_set_column(&all, col), x,
+						  a, sizeof(a));
+				pti_column_format(pti_task_set_column(&some, col), y,
+						  b, sizeof(b));
+				EXPECT_STREQ(a, b) TH_LOG("%s, kept %#llx",
+							  col->name,
+							  (unsigned long long)keep);
+				EXPECT_EQ(pti_task_get(&all, x, c),
+					  pti_task_get(&some, y, c));
+			}
+		}
+		pti_task_set_free(&some);
+	}
 	ASSERT_EQ(0, pti_tasks_load(&src, &some, PTI_MARK_COLS, err,
 				    sizeof(err))) TH_LOG("%s", err);
 	for (size_t i = 0; i < all.n; i++) {
-		pti_task_marks(&all, &all.tasks[i], a, sizeof(a));
-		pti_task_marks(&some, &some.tasks[i], b, sizeof(b));
-		EXPECT_STREQ(a, b) TH_LOG("pid %d", all.tasks[i].pid);
+		pti_task_marks(&all, pti_task_at(&all, i), a, sizeof(a));
+		pti_task_marks(&some, pti_task_at(&some, i), b, sizeof(b));
+		EXPECT_STREQ(a, b) TH_LOG("pid %d", pti_task_pid(pti_task_at(&all, i)));
 	}
 	pti_task_set_free(&some);
 	ASSERT_EQ(0, pti_tasks_load(&src, &some, PTI_TREE_COLS, err,
@@ -1329,12 +1400,13 @@ TEST(task_views_print_as_libsmartcols)
 	struct pti_task t[300];
 
 	for (int round = 0; round < 6; round++) {
-		struct pti_task_set set = { .tasks = t, .n = 300 };
+		struct pti_task_set set;
 		struct pti_row *rows;
 		size_t n;
 		char err[128];
 
 		random_forest(t, 300, (unsigned int)round, round == 5);
+		wrap_tasks(&set, t, 300);
 		ASSERT_EQ(0, pti_tree_rows(&set, round % 2, 0, NULL, &rows, &n, err,
 					   sizeof(err)));
 		for (int mode = 0; mode < 4 * 4 * 2; mode++) {
@@ -1370,8 +1442,8 @@ TEST(derived_task_columns)
 		"flags 0x8000 NOFREEZE\nflags 0x200000 KTHREAD\nvm_flags 0x1 READ\n";
 	struct pti_task t[2] = { task(1, 1, 0, 'S', "init"),
 				 task(2, 2, 0, 'S', "kthreadd") };
-	struct pti_task_set set = { .tasks = t, .n = 2 };
-	struct pti_row rows[2] = { { &t[0], -1 }, { &t[1], -1 } };
+	struct pti_task_set set;
+	struct pti_row rows[2];
 	struct pti_view_opts o = { .raw = true };
 	const char *cols = "pid,flag_names,mark";
 	struct pti_flag_names fn;
@@ -1381,6 +1453,9 @@ TEST(derived_task_columns)
 	t[1].flags = 0x00208000;
 	t[1].kthread = 1;
 	t[1].has_mm = 0;
+	wrap_tasks(&set, t, 2);
+	for (size_t i = 0; i < 2; i++)
+		rows[i] = (struct pti_row){ pti_task_at(&set, i), -1 };
 	ASSERT_EQ(0, pti_flag_names_parse(in, "flags", &fn, err, sizeof(err)));
 	fclose(in);
 	EXPECT_EQ(NULL, printed_tasks(&set, rows, 2, o, cols, false, NULL));
@@ -1400,8 +1475,8 @@ TEST(policy_by_name)
 	struct pti_task t[3] = { task(1, 1, 0, 'S', "init"),
 				 task(2, 2, 0, 'S', "rt"),
 				 task(3, 3, 0, 'S', "new") };
-	struct pti_task_set set = { .tasks = t, .n = 3 };
-	struct pti_row rows[3] = { { &t[0], -1 }, { &t[1], -1 }, { &t[2], -1 } };
+	struct pti_task_set set;
+	struct pti_row rows[3];
 	struct pti_view_opts o = { .raw = true };
 	const char *cols = "pid,policy";
 	struct pti_flag_names fn;
@@ -1410,6 +1485,9 @@ TEST(policy_by_name)
 
 	t[1].policy = 1;
 	t[2].policy = 9;	/* a policy newer than the names */
+	wrap_tasks(&set, t, 3);
+	for (size_t i = 0; i < 3; i++)
+		rows[i] = (struct pti_row){ pti_task_at(&set, i), -1 };
 	ASSERT_EQ(0, pti_flag_names_parse(in, "policy", &fn, err, sizeof(err)));
 	fclose(in);
 	EXPECT_EQ(2, fn.n);
@@ -1488,8 +1566,8 @@ TEST(long_derived_cells_stay_whole)
 		"DUMPCORE|SIGNALED|MEMALLOC|NPROC_EXCEEDED|USED_MATH|NOFREEZE|"
 		"KTHREAD|NO_SETAFFINITY";
 	struct pti_task t[1] = { task(2, 2, 0, 'S', "kthreadd") };
-	struct pti_task_set set = { .tasks = t, .n = 1 };
-	struct pti_row rows[1] = { { &t[0], -1 } };
+	struct pti_task_set set;
+	struct pti_row rows[1];
 	struct pti_view_opts o = { .raw = true, .noheadings = true };
 	const char *cols = "flag_names";
 	struct pti_flag_names fn;
@@ -1497,6 +1575,8 @@ TEST(long_derived_cells_stay_whole)
 	FILE *in = fmemopen((void *)view, sizeof(view) - 1, "r");
 
 	t[0].flags = 0x04208fff;
+	wrap_tasks(&set, t, 1);
+	rows[0] = (struct pti_row){ pti_task_at(&set, 0), -1 };
 	ASSERT_EQ(0, pti_flag_names_parse(in, "flags", &fn, err, sizeof(err)));
 	fclose(in);
 	o.task_flags = &fn;

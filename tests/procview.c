@@ -6,7 +6,6 @@
 #include <time.h>
 #include <unistd.h>
 #include "procview.h"
-#include "task_marks.h"
 
 #define NSEC_PER_TICK (1000000000ULL / 100)	/* USER_HZ is 100 */
 
@@ -118,7 +117,7 @@ int procview_compare(const struct pti_task *r, const struct procview *v,
 	/* /proc shows a kthread's full name (comm holds 15 bytes) and appends
 	 * a workqueue worker's current work: comm is a prefix there.
 	 */
-	bool prefix = pti_task_is_kthread(r);
+	bool prefix = r->kthread;
 
 	DIFF(r->pid != v->pid, "pid %d vs %d", r->pid, v->pid);
 	DIFF(r->tgid != v->tgid, "tgid %d vs %d", r->tgid, v->tgid);
@@ -186,7 +185,7 @@ int find_task(int pid, struct pti_task *out)
 
 	if (load_tasks(&set))
 		return -1;
-	t = pti_task_set_find(&set, pid);
+	t = pti_task_record(&set, pti_task_set_find(&set, pid));
 	if (t) {
 		*out = *t;
 		ret = 0;

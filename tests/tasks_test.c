@@ -58,19 +58,21 @@ static void kill_and_reap(pid_t pid)
 static int tasks_disagreeing_with_proc(int *checked, int *total)
 {
 	struct pti_task_set set;
+	const struct pti_task *tasks;	/* every column: whole records */
 	int changed = 0, vanished = 0, bad = 0;
 
 	*checked = 0;
 	if (load_tasks(&set))
 		return -1;
+	tasks = pti_task_set_full(&set);
 	*total = set.n;
 	for (size_t i = 0; i < set.n; i++) {
 		struct procview before, after;
 		struct pti_task now;
 		char why[256];
 
-		if (procview_read(set.tasks[i].tgid, set.tasks[i].pid, &before) ||
-		    find_task(set.tasks[i].pid, &now) ||
+		if (procview_read(tasks[i].tgid, tasks[i].pid, &before) ||
+		    find_task(tasks[i].pid, &now) ||
 		    procview_read(now.tgid, now.pid, &after)) {
 			vanished++;
 			continue;
@@ -173,10 +175,12 @@ TEST(lists_every_thread)
 {
 	static int before[65536], after[65536];
 	struct pti_task_set set;
+	const struct pti_task *tasks;	/* every column: whole records */
 	int nb, na, missing = 0;
 
 	nb = pid_list(before, 65536);
 	ASSERT_EQ(0, load_tasks(&set));
+	tasks = pti_task_set_full(&set);
 	na = pid_list(after, 65536);
 	for (int i = 0; i < nb; i++) {
 		bool stable = false;
@@ -190,7 +194,7 @@ TEST(lists_every_thread)
 	}
 	EXPECT_EQ(0, missing);
 	for (size_t i = 1; i < set.n; i++)
-		EXPECT_LT(set.tasks[i - 1].pid, set.tasks[i].pid);
+		EXPECT_LT(tasks[i - 1].pid, tasks[i].pid);
 	pti_task_set_free(&set);
 }
 
@@ -274,6 +278,7 @@ TEST(four_threads)
 	int pipefd[2];
 	pid_t child;
 	struct pti_task_set set;
+	const struct pti_task *tasks;	/* every column: whole records */
 	int seen = 0;
 	char c;
 
@@ -290,8 +295,9 @@ TEST(four_threads)
 	}
 	ASSERT_EQ(1, read(pipefd[0], &c, 1));
 	ASSERT_EQ(0, load_tasks(&set));
+	tasks = pti_task_set_full(&set);
 	for (size_t i = 0; i < set.n; i++) {
-		const struct pti_task *t = &set.tasks[i];
+		const struct pti_task *t = &tasks[i];
 
 		if (t->tgid != child)
 			continue;
@@ -466,13 +472,15 @@ TEST(nice_7)
 TEST(kernel_threads)
 {
 	struct pti_task_set set;
+	const struct pti_task *tasks;	/* every column: whole records */
 	int kthreads = 0;
 
 	ASSERT_EQ(0, load_tasks(&set));
+	tasks = pti_task_set_full(&set);
 	for (size_t i = 0; i < set.n; i++) {
-		const struct pti_task *t = &set.tasks[i];
+		const struct pti_task *t = &tasks[i];
 
-		if (!pti_task_is_kthread(t))
+		if (!t->kthread)
 			continue;
 		kthreads++;
 		EXPECT_EQ(0, t->has_mm);
@@ -480,7 +488,8 @@ TEST(kernel_threads)
 	}
 	EXPECT_GT(kthreads, 5);
 	ASSERT_NE(NULL, pti_task_set_find(&set, 2));
-	EXPECT_STREQ("kthreadd", pti_task_set_find(&set, 2)->comm);
+	EXPECT_STREQ("kthreadd",
+		     pti_task_record(&set, pti_task_set_find(&set, 2))->comm);
 	pti_task_set_free(&set);
 }
 
@@ -494,16 +503,18 @@ TEST(kernel_threads)
 TEST(kernel_thread_names_are_procs)
 {
 	struct pti_task_set set;
+	const struct pti_task *tasks;	/* every column: whole records */
 	int longer = 0, workers = 0, changed = 0;
 
 	ASSERT_EQ(0, load_tasks(&set));
+	tasks = pti_task_set_full(&set);
 	for (size_t i = 0; i < set.n; i++) {
 		struct procview before, after;
 		struct pti_task now;
 
-		if (!pti_task_is_kthread(&set.tasks[i]) ||
-		    procview_read(set.tasks[i].tgid, set.tasks[i].pid, &before) ||
-		    find_task(set.tasks[i].pid, &now) ||
+		if (!pti_task_is_kthread(&set, pti_task_at(&set, i)) ||
+		    procview_read(tasks[i].tgid, tasks[i].pid, &before) ||
+		    find_task(tasks[i].pid, &now) ||
 		    procview_read(now.tgid, now.pid, &after) ||
 		    !strcmp(before.comm, now.comm))
 			continue;
@@ -615,6 +626,7 @@ TEST(pid_namespace_view)
 	if (child == 0) {
 		struct pti_source src = { .proc_dir = "/tmp/pti-ns-proc/ptinspect" };
 		struct pti_task_set set;
+		const struct pti_task *tasks;	/* every column: whole records */
 		char err[256];
 		pid_t grandchild;
 
@@ -627,10 +639,11 @@ TEST(pid_namespace_view)
 		if (pti_tasks_load(&src, &set, PTI_TASK_ALL_COLS, err,
 				   sizeof(err)))
 			_exit(12);
+		tasks = pti_task_set_full(&set);
 		/* Us (pid 1) and the grandchild (pid 2): nothing else. */
-		if (set.n != 2 || set.tasks[0].pid != 1 || set.tasks[0].ppid != 0 ||
-		    set.tasks[1].pid != grandchild || set.tasks[1].ppid != 1 ||
-		    !set.tasks[0].reaper)
+		if (set.n != 2 || tasks[0].pid != 1 || tasks[0].ppid != 0 ||
+		    tasks[1].pid != grandchild || tasks[1].ppid != 1 ||
+		    !tasks[0].reaper)
 			_exit(13);
 		kill_and_reap(grandchild);
 		_exit(0);
@@ -715,6 +728,7 @@ TEST(hidepid_limits_unprivileged_reader)
 	if (child == 0) {
 		struct pti_source src = { .proc_dir = "/tmp/pti-hide-proc/ptinspect" };
 		struct pti_task_set set;
+		const struct pti_task *tasks;	/* every column: whole records */
 		char err[256];
 
 		if (unshare(CLONE_NEWNS) || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL))
@@ -727,8 +741,9 @@ TEST(hidepid_limits_unprivileged_reader)
 		if (pti_tasks_load(&src, &set, PTI_TASK_ALL_COLS, err,
 				   sizeof(err)))
 			_exit(13);
+		tasks = pti_task_set_full(&set);
 		for (size_t i = 0; i < set.n; i++)
-			if (set.tasks[i].uid != 65534)
+			if (tasks[i].uid != 65534)
 				_exit(14);
 		/* Ourselves at least. */
 		if (!pti_task_set_find(&set, getpid()))
