@@ -461,7 +461,7 @@ pti_task_cols pti_task_col_of(const struct pti_column *col)
 	return (pti_task_cols)1 << (col - pti_task_columns);
 }
 
-/* The bytes a number or character column takes, and its alignment. */
+/* The alignment a number column needs; 1 for a character or text. */
 static size_t column_align(const struct pti_column *col)
 {
 	switch (col->type) {
@@ -482,19 +482,33 @@ static size_t column_align(const struct pti_column *col)
 	return 1;
 }
 
+static bool column_is_text(const struct pti_column *col)
+{
+	return col->type == PTI_T_WORD || col->type == PTI_T_ESCAPED;
+}
+
 static size_t align_up(size_t n, size_t align)
 {
 	return (n + align - 1) / align * align;
 }
 
+/* How a set's entries are laid out (task_set_layout()). */
+struct task_layout {
+	size_t fixed;			/* bytes before @tail */
+	size_t align;			/* of each entry's start */
+	const struct pti_column *tail;	/* text as long as it is, or NULL */
+};
+
 /*
  * Lay out @set's entries to hold the columns of @keep (and pid, first):
- * wider numbers before narrower ones and text last, so that nothing
- * needs padding but an entry's end.  Every column kept: struct pti_task.
+ * wider numbers before narrower ones, then characters and text, so that
+ * nothing needs padding; the last text column ends the entry, stored at
+ * its length.  Every column kept: struct pti_task, whole.
  */
-static void task_set_layout(struct pti_task_set *set, pti_task_cols keep)
+static void task_set_layout(struct pti_task_set *set, pti_task_cols keep,
+			    struct task_layout *l)
 {
-	size_t end = sizeof(int32_t), widest = sizeof(int32_t);
+	size_t end = sizeof(int32_t);
 
 	_Static_assert(offsetof(struct pti_task, pid) == 0,
 		       "a whole record has pid first, as an entry has");
@@ -503,16 +517,18 @@ static void task_set_layout(struct pti_task_set *set, pti_task_cols keep)
 		       "a task's text columns are longer than any number");
 	memcpy(set->cols, pti_task_columns, sizeof(set->cols));
 	keep |= PTI_TASK_COL(PID);
-	if ((keep & PTI_TASK_ALL_COLUMNS) == PTI_TASK_ALL_COLUMNS) {
-		set->stride = sizeof(struct pti_task);
+	*l = (struct task_layout){ .fixed = sizeof(struct pti_task),
+				   .align = _Alignof(struct pti_task) };
+	if ((keep & PTI_TASK_ALL_COLUMNS) == PTI_TASK_ALL_COLUMNS)
 		return;
-	}
+	l->align = sizeof(int32_t);
 	set->cols[PTI_TASK_PID].offset = 0;
 	for (size_t align = 8; align; align /= 2) {
 		for (size_t i = 0; i < PTI_TASK_NR_COLUMNS; i++) {
 			struct pti_column *col = &set->cols[i];
 
-			if (i == PTI_TASK_PID || column_align(col) != align)
+			if (i == PTI_TASK_PID || column_align(col) != align ||
+			    column_is_text(col))
 				continue;
 			if (!(keep & ((pti_task_cols)1 << i))) {
 				col->offset = 0;
@@ -522,20 +538,38 @@ static void task_set_layout(struct pti_task_set *set, pti_task_cols keep)
 			end = align_up(end, align);
 			col->offset = (unsigned short)end;
 			end += col->size;
-			if (align > widest)
-				widest = align;
+			if (align > l->align)
+				l->align = align;
 		}
 	}
-	set->stride = align_up(end, widest);
+	l->tail = NULL;
+	for (size_t i = 0; i < PTI_TASK_NR_COLUMNS; i++) {
+		struct pti_column *col = &set->cols[i];
+
+		if (!column_is_text(col))
+			continue;
+		if (!(keep & ((pti_task_cols)1 << i))) {
+			col->offset = 0;
+			col->size = 0;
+			continue;
+		}
+		if (l->tail)	/* one before it: whole */
+			end += l->tail->size;
+		col->offset = (unsigned short)end;
+		l->tail = col;
+	}
+	l->fixed = end;
 }
 
 /* A tasks view being read: its header's columns, the entries so far. */
 struct tasks_reader {
 	struct pti_parser parser;
 	struct pti_task_set *set;
+	struct task_layout layout;
 	pti_task_cols wanted;
 	pti_task_cols left_out;	/* asked of the module not to print */
-	size_t alloc;
+	size_t alloc;		/* of set->at */
+	size_t used, cap;	/* of set->entries, in bytes */
 	bool header_seen, sorted;
 };
 
@@ -547,8 +581,52 @@ static void tasks_reader_init(struct tasks_reader *r, struct pti_task_set *set,
 	r->wanted = wanted | PTI_TASK_COL(PID);
 	r->sorted = true;
 	set->entries = NULL;
+	set->at = NULL;
 	set->n = 0;
-	task_set_layout(set, r->wanted);
+	task_set_layout(set, r->wanted, &r->layout);
+}
+
+/* Room for one more entry of its longest, and its index. */
+static int tasks_reader_room(struct tasks_reader *r, char *err, size_t errlen)
+{
+	struct pti_task_set *set = r->set;
+	const struct task_layout *l = &r->layout;
+	size_t need = r->used + l->fixed + (l->tail ? l->tail->size : 0);
+
+	if (set->n == r->alloc) {
+		size_t nalloc = r->alloc ? r->alloc * 2 : 256;
+		uint32_t *grown = reallocarray(set->at, nalloc, sizeof(*grown));
+
+		if (!grown)
+			goto nomem;
+		set->at = grown;
+		r->alloc = nalloc;
+	}
+	if (need > UINT32_MAX) {
+		set_err(err, errlen, "too many tasks");
+		return -1;
+	}
+	/*
+	 * Entries start large: malloc maps a large block of its own, which
+	 * costs nothing until touched and grows by remapping, not copying
+	 * (a small one grown by doubling left its old copies in the heap).
+	 */
+	if (need > r->cap) {
+		size_t ncap = r->cap ? r->cap : 256 * 1024;
+		unsigned char *grown;
+
+		while (ncap < need)
+			ncap *= 2;
+		grown = realloc(set->entries, ncap);
+		if (!grown)
+			goto nomem;
+		set->entries = grown;
+		r->cap = ncap;
+	}
+	return 0;
+nomem:
+	set_err(err, errlen, "out of memory");
+	return -1;
 }
 
 /* The header, then one record per line, parsed in place. */
@@ -556,7 +634,9 @@ static int tasks_reader_line(struct tasks_reader *r, char *line, char *err,
 			     size_t errlen)
 {
 	struct pti_task_set *set = r->set;
+	const struct task_layout *l = &r->layout;
 	unsigned char *entry;
+	size_t size;
 
 	if (!r->header_seen) {
 		struct pti_parser *p = &r->parser;
@@ -570,37 +650,50 @@ static int tasks_reader_line(struct tasks_reader *r, char *line, char *err,
 		pti_parser_keep(p, r->wanted);
 		return 0;
 	}
-	if (set->n == r->alloc) {
-		size_t nalloc = r->alloc ? r->alloc * 2 : 256;
-		unsigned char *grown;
-
-		grown = reallocarray(set->entries, nalloc, set->stride);
-		if (!grown) {
-			set_err(err, errlen, "out of memory");
-			return -1;
-		}
-		set->entries = grown;
-		r->alloc = nalloc;
-	}
-	entry = set->entries + set->n * set->stride;
-	memset(entry, 0, set->stride);
+	if (tasks_reader_room(r, err, errlen))
+		return -1;
+	entry = set->entries + r->used;
+	memset(entry, 0, l->fixed + (l->tail ? 1 : 0));
 	if (pti_parser_record(&r->parser, line, entry, err, errlen))
 		return -1;
+	size = l->fixed;
+	if (l->tail)
+		size += strnlen((char *)entry + l->fixed, l->tail->size) + 1;
 	/* the module writes pid order; sort only what came otherwise */
-	if (set->n && cmp_pid(entry, entry - set->stride) < 0)
+	if (set->n && cmp_pid(entry, pti_task_at(set, set->n - 1)) < 0)
 		r->sorted = false;
-	set->n++;
+	set->at[set->n++] = (uint32_t)r->used;
+	r->used = align_up(r->used + size, l->align);
 	return 0;
+}
+
+/* Two entries' offsets by their pids: the order of a set's index. */
+static int cmp_at_pid(const void *a, const void *b, void *entries)
+{
+	const unsigned char *base = entries;
+
+	return cmp_pid(base + *(const uint32_t *)a, base + *(const uint32_t *)b);
 }
 
 static int tasks_reader_end(struct tasks_reader *r, char *err, size_t errlen)
 {
+	struct pti_task_set *set = r->set;
+
 	if (!r->header_seen) {
 		set_err(err, errlen, "empty tasks view (no header line)");
 		return -1;
 	}
-	if (!r->sorted)
-		qsort(r->set->entries, r->set->n, r->set->stride, cmp_pid);
+	if (!r->sorted && r->layout.tail) {
+		qsort_r(set->at, set->n, sizeof(*set->at), cmp_at_pid,
+			set->entries);
+	} else if (!r->sorted) {
+		/* entries of one size (a whole record's) are sorted in place */
+		size_t stride = align_up(r->layout.fixed, r->layout.align);
+
+		qsort(set->entries, set->n, stride, cmp_pid);
+		for (size_t i = 0; i < set->n; i++)
+			set->at[i] = (uint32_t)(i * stride);
+	}
 	return 0;
 }
 
@@ -670,12 +763,13 @@ int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
 void pti_task_set_free(struct pti_task_set *set)
 {
 	free(set->entries);
+	free(set->at);
 	set->entries = NULL;
+	set->at = NULL;
 	set->n = 0;
 }
 
-const struct pti_task_entry *pti_task_set_find(const struct pti_task_set *set,
-					       int pid)
+long pti_task_set_lookup(const struct pti_task_set *set, int pid)
 {
 	size_t lo = 0, hi = set->n;
 
@@ -684,13 +778,21 @@ const struct pti_task_entry *pti_task_set_find(const struct pti_task_set *set,
 		int32_t at = pti_task_pid(pti_task_at(set, mid));
 
 		if (at == pid)
-			return pti_task_at(set, mid);
+			return (long)mid;
 		if (at < pid)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return NULL;
+	return -1;
+}
+
+const struct pti_task_entry *pti_task_set_find(const struct pti_task_set *set,
+					       int pid)
+{
+	long i = pti_task_set_lookup(set, pid);
+
+	return i < 0 ? NULL : pti_task_at(set, (size_t)i);
 }
 
 const char *pti_task_text(const struct pti_task_set *set,
@@ -704,8 +806,8 @@ const char *pti_task_text(const struct pti_task_set *set,
 
 const struct pti_task *pti_task_set_full(const struct pti_task_set *set)
 {
-	return set->stride == sizeof(struct pti_task) &&
-	       !memcmp(set->cols, pti_task_columns, sizeof(set->cols)) ?
+	/* laid out whole: entries one struct pti_task after another */
+	return !memcmp(set->cols, pti_task_columns, sizeof(set->cols)) ?
 	       (const struct pti_task *)set->entries : NULL;
 }
 
@@ -714,7 +816,7 @@ const struct pti_task *pti_task_record(const struct pti_task_set *set,
 {
 	const struct pti_task *all = pti_task_set_full(set);
 
-	return all && t ? &all[pti_task_index(set, t)] : NULL;
+	return all && t ? (const struct pti_task *)t : NULL;
 }
 
 /* A "name value" line: find the name in one of @sets and parse into it. */

@@ -60,16 +60,18 @@ struct pti_parser {
 struct pti_task_entry;
 
 /*
- * Task records as a command keeps them: only the columns it reads, an
- * entry of @stride bytes per task, sorted by pid.  Pid comes first in an
- * entry; every other kept column is at @cols[id].offset (@cols[id].size
- * 0: not kept, read as 0 or "").  Ten thousand threads kept whole took
- * 2.5 MB where tree reads 450 KiB of text.  A set that keeps every column
- * lays its entries out as struct pti_task.
+ * Task records as a command keeps them: only the columns it reads, one
+ * entry per task at @entries + @at[i], in pid order.  Pid comes first in
+ * an entry; every other kept column is at @cols[id].offset (@cols[id].size
+ * 0: not kept, read as 0 or "").  The last text column kept ends the
+ * entry, as long as its text and its NUL.  Ten thousand threads kept
+ * whole took 2.5 MB where tree reads 450 KiB of text.  A set that keeps
+ * every column lays its entries out as an array of struct pti_task.
  */
 struct pti_task_set {
 	unsigned char *entries;
-	size_t n, stride;
+	uint32_t *at;
+	size_t n;
 	struct pti_column cols[PTI_TASK_NR_COLUMNS];
 };
 
@@ -77,14 +79,7 @@ struct pti_task_set {
 static inline const struct pti_task_entry *
 pti_task_at(const struct pti_task_set *set, size_t i)
 {
-	return (const struct pti_task_entry *)(set->entries + i * set->stride);
-}
-
-/* The index of @t, an entry of @set. */
-static inline size_t pti_task_index(const struct pti_task_set *set,
-				    const struct pti_task_entry *t)
-{
-	return (size_t)((const unsigned char *)t - set->entries) / set->stride;
+	return (const struct pti_task_entry *)(set->entries + set->at[i]);
 }
 
 /* @t's pid: every set keeps it, first in an entry. */
@@ -381,6 +376,8 @@ void pti_task_set_free(struct pti_task_set *set);
  */
 int pti_fields_parse(FILE *in, const struct pti_field_set *sets, size_t nsets,
 		     char *err, size_t errlen);
+/* The index of @pid's entry in @set, or -1. */
+long pti_task_set_lookup(const struct pti_task_set *set, int pid);
 /* @set's entry for @pid, or NULL. */
 const struct pti_task_entry *pti_task_set_find(const struct pti_task_set *set,
 					       int pid);

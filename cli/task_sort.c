@@ -41,9 +41,11 @@ static int cmp_values(const struct pti_column *col,
 
 int pti_sort_compare(const void *a, const void *b, void *arg)
 {
-	const struct pti_task_entry *x = *(const struct pti_task_entry *const *)a;
-	const struct pti_task_entry *y = *(const struct pti_task_entry *const *)b;
 	const struct pti_sort_key *key = arg;
+	const struct pti_task_entry *x = pti_task_at(key->set,
+						     *(const size_t *)a);
+	const struct pti_task_entry *y = pti_task_at(key->set,
+						     *(const size_t *)b);
 	int32_t px = pti_task_pid(x), py = pti_task_pid(y);
 	int c;
 
@@ -62,20 +64,12 @@ int pti_sort_compare(const void *a, const void *b, void *arg)
 size_t *pti_sort_order(const struct pti_sort_key *key)
 {
 	size_t n = key->set->n;
-	const struct pti_task_entry **tasks = malloc((n ? n : 1) *
-						    sizeof(*tasks));
 	size_t *order = malloc((n ? n : 1) * sizeof(*order));
 
-	if (!tasks || !order) {
-		free(tasks);
-		free(order);
+	if (!order)
 		return NULL;
-	}
 	for (size_t i = 0; i < n; i++)
-		tasks[i] = pti_task_at(key->set, i);
-	qsort_r(tasks, n, sizeof(*tasks), pti_sort_compare, (void *)key);
-	for (size_t i = 0; i < n; i++)
-		order[i] = pti_task_index(key->set, tasks[i]);
-	free(tasks);
+		order[i] = i;
+	qsort_r(order, n, sizeof(*order), pti_sort_compare, (void *)key);
 	return order;
 }

@@ -23,8 +23,8 @@ void pti_sort_key_init(struct pti_sort_key *key,
 		       const struct pti_task_set *set);
 /*
  * Ascending by @key: numbers as numbers, words byte by byte; ties by
- * pid.  A qsort_r() comparator of two const struct pti_task_entry
- * pointers into @key->set.
+ * pid.  A qsort_r() comparator of two indices (size_t) of @key->set's
+ * tasks.
  */
 int pti_sort_compare(const void *a, const void *b, void *key);
 /* Indices of @key->set's tasks in that order; NULL when out of memory. */

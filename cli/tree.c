@@ -46,12 +46,11 @@ static node parent_index(const struct forest *f,
 	if (parent_pid <= 0 || parent_pid == pid)
 		return -1;
 	if (parent_pid != last->pid) {
-		const struct pti_task_entry *p = pti_task_set_find(f->set,
-								   parent_pid);
+		long p = pti_task_set_lookup(f->set, parent_pid);
 
 		last->pid = parent_pid;
-		last->index = p && shown(f, p) ?
-			      (node)pti_task_index(f->set, p) : -1;
+		last->index = p >= 0 && shown(f, pti_task_at(f->set, (size_t)p)) ?
+			      (node)p : -1;
 	}
 	return last->index;
 }
@@ -143,17 +142,17 @@ int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
 		}
 	}
 	if (root_pid) {
-		const struct pti_task_entry *t = pti_task_set_find(set,
-								   root_pid);
+		long root = pti_task_set_lookup(set, root_pid);
 
-		if (t && !shown(&f, t))
-			t = pti_task_set_find(set, (int)pti_task_get(set, t,
-							     PTI_TASK_TGID));
-		if (!t) {
+		if (root >= 0 && !shown(&f, pti_task_at(set, (size_t)root)))
+			root = pti_task_set_lookup(set,
+				(int)pti_task_get(set, pti_task_at(set, (size_t)root),
+						  PTI_TASK_TGID));
+		if (root < 0) {
 			snprintf(err, errlen, "no task with pid %d", root_pid);
 			goto out;
 		}
-		walk(&f, (node)pti_task_index(set, t));
+		walk(&f, (node)root);
 	} else {
 		for (size_t k = 0; k < set->n; k++) {
 			size_t i = nth(order, k);

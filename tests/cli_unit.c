@@ -75,14 +75,17 @@ static struct pti_task task(int pid, int tgid, int ppid, char state,
 }
 
 /*
- * A set over whole records @t, laid out as a load of every column lays
- * it (pti_task_set_full()); not to be freed.
+ * A set over whole records @t (@at: room for @n offsets), laid out as a
+ * load of every column lays it (pti_task_set_full()); not to be freed.
  */
-static void wrap_tasks(struct pti_task_set *set, struct pti_task *t, size_t n)
+static void wrap_tasks(struct pti_task_set *set, struct pti_task *t,
+		       uint32_t *at, size_t n)
 {
 	set->entries = (unsigned char *)t;
+	set->at = at;
 	set->n = n;
-	set->stride = sizeof(*t);
+	for (size_t i = 0; i < n; i++)
+		at[i] = (uint32_t)(i * sizeof(*t));
 	memcpy(set->cols, pti_task_columns, sizeof(set->cols));
 }
 
@@ -342,12 +345,13 @@ TEST(sort_orders_rows_and_siblings)
 TEST(tree_survives_loop)
 {
 	struct pti_task t[2] = { task(5, 5, 6, 'S', "a"), task(6, 6, 5, 'S', "b") };
+	uint32_t at[2];
 	struct pti_task_set set;
 	struct pti_row *rows;
 	size_t n;
 	char err[64], got[64];
 
-	wrap_tasks(&set, t, 2);
+	wrap_tasks(&set, t, at, 2);
 	ASSERT_EQ(0, pti_tree_rows(&set, false, 0, NULL, &rows, &n, err, sizeof(err)));
 	shape(rows, n, got, sizeof(got));
 	EXPECT_STREQ("5<0 6<5 ", got);
@@ -544,9 +548,25 @@ TEST(tasks_load_parses_only_what_is_read)
 				  PTI_TASK_KTHREAD));
 	EXPECT_STREQ("", pti_task_text(&some, pti_task_set_find(&some, 2),
 				       PTI_TASK_NAME));
-	/* an entry holds pid and comm, not a whole record */
+	/*
+	 * An entry holds pid and comm as long as it is (read in, entries
+	 * follow one another as the lines came), indexed in pid order.
+	 */
 	EXPECT_EQ(NULL, pti_task_set_full(&some));
-	EXPECT_EQ(sizeof(int32_t) + PTI_COMM_LEN, some.stride);
+	for (size_t i = 0; i + 1 < some.n; i++) {
+		uint32_t next = UINT32_MAX;
+		const char *comm = pti_task_text(&some, pti_task_at(&some, i),
+						 PTI_TASK_COMM);
+
+		for (size_t k = 0; k < some.n; k++)
+			if (some.at[k] > some.at[i] && some.at[k] < next)
+				next = some.at[k];
+		if (next != UINT32_MAX)
+			EXPECT_EQ((sizeof(int32_t) + strlen(comm) + 1 + 3) / 4 * 4,
+				  next - some.at[i]) TH_LOG("%s", comm);
+		EXPECT_LT(pti_task_pid(pti_task_at(&some, i)),
+			  pti_task_pid(pti_task_at(&some, i + 1)));
+	}
 	pti_task_set_free(&some);
 	/*
 	 * Each column alone, and every column but one (laid out packed, not
@@ -1398,6 +1418,7 @@ TEST(task_views_print_as_libsmartcols)
 		"pid,tgid,uid,comm", "comm",
 	};
 	struct pti_task t[300];
+	uint32_t at[300];
 
 	for (int round = 0; round < 6; round++) {
 		struct pti_task_set set;
@@ -1406,7 +1427,7 @@ TEST(task_views_print_as_libsmartcols)
 		char err[128];
 
 		random_forest(t, 300, (unsigned int)round, round == 5);
-		wrap_tasks(&set, t, 300);
+		wrap_tasks(&set, t, at, 300);
 		ASSERT_EQ(0, pti_tree_rows(&set, round % 2, 0, NULL, &rows, &n, err,
 					   sizeof(err)));
 		for (int mode = 0; mode < 4 * 4 * 2; mode++) {
@@ -1442,6 +1463,7 @@ TEST(derived_task_columns)
 		"flags 0x8000 NOFREEZE\nflags 0x200000 KTHREAD\nvm_flags 0x1 READ\n";
 	struct pti_task t[2] = { task(1, 1, 0, 'S', "init"),
 				 task(2, 2, 0, 'S', "kthreadd") };
+	uint32_t at[2];
 	struct pti_task_set set;
 	struct pti_row rows[2];
 	struct pti_view_opts o = { .raw = true };
@@ -1453,7 +1475,7 @@ TEST(derived_task_columns)
 	t[1].flags = 0x00208000;
 	t[1].kthread = 1;
 	t[1].has_mm = 0;
-	wrap_tasks(&set, t, 2);
+	wrap_tasks(&set, t, at, 2);
 	for (size_t i = 0; i < 2; i++)
 		rows[i] = (struct pti_row){ pti_task_at(&set, i), -1 };
 	ASSERT_EQ(0, pti_flag_names_parse(in, "flags", &fn, err, sizeof(err)));
@@ -1475,6 +1497,7 @@ TEST(policy_by_name)
 	struct pti_task t[3] = { task(1, 1, 0, 'S', "init"),
 				 task(2, 2, 0, 'S', "rt"),
 				 task(3, 3, 0, 'S', "new") };
+	uint32_t at[3];
 	struct pti_task_set set;
 	struct pti_row rows[3];
 	struct pti_view_opts o = { .raw = true };
@@ -1485,7 +1508,7 @@ TEST(policy_by_name)
 
 	t[1].policy = 1;
 	t[2].policy = 9;	/* a policy newer than the names */
-	wrap_tasks(&set, t, 3);
+	wrap_tasks(&set, t, at, 3);
 	for (size_t i = 0; i < 3; i++)
 		rows[i] = (struct pti_row){ pti_task_at(&set, i), -1 };
 	ASSERT_EQ(0, pti_flag_names_parse(in, "policy", &fn, err, sizeof(err)));
@@ -1566,6 +1589,7 @@ TEST(long_derived_cells_stay_whole)
 		"DUMPCORE|SIGNALED|MEMALLOC|NPROC_EXCEEDED|USED_MATH|NOFREEZE|"
 		"KTHREAD|NO_SETAFFINITY";
 	struct pti_task t[1] = { task(2, 2, 0, 'S', "kthreadd") };
+	uint32_t at[1];
 	struct pti_task_set set;
 	struct pti_row rows[1];
 	struct pti_view_opts o = { .raw = true, .noheadings = true };
@@ -1575,7 +1599,7 @@ TEST(long_derived_cells_stay_whole)
 	FILE *in = fmemopen((void *)view, sizeof(view) - 1, "r");
 
 	t[0].flags = 0x04208fff;
-	wrap_tasks(&set, t, 1);
+	wrap_tasks(&set, t, at, 1);
 	rows[0] = (struct pti_row){ pti_task_at(&set, 0), -1 };
 	ASSERT_EQ(0, pti_flag_names_parse(in, "flags", &fn, err, sizeof(err)));
 	fclose(in);
