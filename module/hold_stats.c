@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * hold_stats.c - how long each view holds what it reads under: the RCU
- * read section of the task walk, the mmap read lock of the VMA walk, the
- * runqueue lock (interrupts off) of the runqueue copy.  Measured by the
+ * read section of the task walk, the mmap read lock of the VMA, page and
+ * address walks, the runqueue lock (interrupts off) of the runqueue copy.  Measured by the
  * module itself around every hold, shown in debugfs (ptinspect/holds),
  * so the bound on work done there is a number, not a claim.
  */
@@ -22,6 +22,7 @@ static const char *const pti_hold_names[PTI_HOLD_NR][2] = {
 	[PTI_HOLD_VMA] = { "vma", "mmap_read" },
 	[PTI_HOLD_RUNQUEUES] = { "runqueues", "rq_lock_irq" },
 	[PTI_HOLD_PAGES] = { "pages", "mmap_read" },
+	[PTI_HOLD_WALK] = { "walk", "mmap_read" },
 };
 
 /**

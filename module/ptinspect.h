@@ -89,6 +89,7 @@ enum pti_hold_view {
 	PTI_HOLD_VMA,
 	PTI_HOLD_RUNQUEUES,
 	PTI_HOLD_PAGES,
+	PTI_HOLD_WALK,
 	PTI_HOLD_NR
 };
 

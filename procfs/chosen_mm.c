@@ -4,7 +4,9 @@
  * the process a reader chose by writing its pid (and addresses), its mm
  * kept by an mm_count reference (it pins the mm_struct, not the address
  * space), and taken for a read as /proc/<pid>/maps takes it: users
- * pinned, mmap lock read-held, killable.
+ * pinned, mmap lock read-held, killable, each hold timed (hold_stats.c).
+ * vma and pages are seq_files whose private data begins with the choice,
+ * so they share its stop() and release().
  */
 #include <linux/err.h>
 #include <linux/kernel.h>
@@ -32,16 +34,18 @@ static void pti_chosen_mm_set(struct pti_chosen_mm *c, struct mm_struct *mm)
  * pti_chosen_mm_open() - start a file's choice, at open
  * @c: the file's choice, zeroed
  * @ns: the pid namespace written pids are read in (a reference is taken)
+ * @hold: which view's holds the lock's are counted as
  * @own: start with the opener's own process, all of its addresses;
  *       else with none (reads fail with -ENXIO, or show nothing)
  */
 void pti_chosen_mm_open(struct pti_chosen_mm *c, struct pid_namespace *ns,
-			bool own)
+			enum pti_hold_view hold, bool own)
 {
 	struct mm_struct *mm;
 	int tgid;
 
 	c->ns = get_pid_ns(ns);
+	c->hold = hold;
 	if (!own)
 		return;
 	tgid = task_tgid_nr_ns(current, c->ns);
@@ -65,36 +69,63 @@ void pti_chosen_mm_close(struct pti_chosen_mm *c)
 }
 
 /**
- * pti_chosen_mm_words() - copy a written line in and split it into words
+ * pti_chosen_mm_seq_release() - release a seq_file that shows a choice
+ * @inode: the file's inode
+ * @file: the file; its seq_file's private data begins with the choice
+ *
+ * Return: seq_release_private()'s, 0.
+ */
+int pti_chosen_mm_seq_release(struct inode *inode, struct file *file)
+{
+	struct seq_file *m = file->private_data;
+
+	pti_chosen_mm_close(m->private);
+	return seq_release_private(inode, file);
+}
+
+/* The longest line a file takes: "PID START END", with room to spare. */
+#define PTI_CHOSEN_MM_LINE_MAX	80
+
+/**
+ * pti_chosen_mm_parse() - read a written line, "PID [ADDR ...]"
  * @buf: what user space wrote
  * @count: its length
- * @text: room for it, and a NUL
- * @size: the size of @text
- * @words: set to the words, in @text
- * @max: most words allowed
+ * @nr: out: the pid
+ * @addrs: out: the addresses after it (C notation: 0x... for hex), each
+ *         at most TASK_SIZE_MAX
+ * @max: most addresses allowed
  *
- * Return: how many words (1 to @max), -EINVAL for none, too many or too
- * long a line, or -EFAULT.
+ * Return: how many addresses (0 to @max); -EINVAL for a bad pid or
+ * address, too many words or too long a line; -EFAULT.
  */
-int pti_chosen_mm_words(const char __user *buf, size_t count, char *text,
-			size_t size, char **words, int max)
+int pti_chosen_mm_parse(const char __user *buf, size_t count, int *nr,
+			unsigned long *addrs, int max)
 {
-	char *p;
-	int n = 0;
+	char text[PTI_CHOSEN_MM_LINE_MAX + 1], *p, *word;
+	unsigned long long v;
+	int n = -1;	/* -1: the pid comes first */
 
-	if (count == 0 || count >= size)
+	if (count == 0 || count >= sizeof(text))
 		return -EINVAL;
 	if (copy_from_user(text, buf, count))
 		return -EFAULT;
 	text[count] = '\0';
 	p = strim(text);
 	while (p && *p) {
-		if (n == max)
-			return -EINVAL;
-		words[n++] = strsep(&p, " \t");
+		word = strsep(&p, " \t");
 		p = p ? skip_spaces(p) : NULL;
+		if (n < 0) {
+			if (pti_pid_parse(word, nr))
+				return -EINVAL;
+		} else {
+			if (n == max || kstrtoull(word, 0, &v) ||
+			    v > TASK_SIZE_MAX)
+				return -EINVAL;
+			addrs[n] = v;
+		}
+		n++;
 	}
-	return n ? n : -EINVAL;
+	return n < 0 ? -EINVAL : n;
 }
 
 /**
@@ -149,6 +180,7 @@ int pti_chosen_mm_lock(struct pti_chosen_mm *c)
 		return -EINTR;
 	}
 	c->locked = true;
+	c->locked_since = pti_hold_begin();
 	return 0;
 }
 
@@ -160,7 +192,18 @@ void pti_chosen_mm_unlock(struct pti_chosen_mm *c)
 {
 	if (!c->locked)
 		return;
+	pti_hold_end(c->hold, c->locked_since);
 	mmap_read_unlock(c->mm);
 	mmput(c->mm);
 	c->locked = false;
+}
+
+/**
+ * pti_chosen_mm_seq_stop() - a seq_file's stop(): unlock what start() took
+ * @m: the seq_file; its private data begins with the choice
+ * @v: unused
+ */
+void pti_chosen_mm_seq_stop(struct seq_file *m, void *v)
+{
+	pti_chosen_mm_unlock(m->private);
 }

@@ -22,6 +22,14 @@ static const struct file_operations pti_holds_fops = {
 static struct proc_dir_entry *pti_proc_dir;
 static struct dentry *pti_debugfs_dir;
 
+/* A root-only pid-chosen view; @kind is only read (data is void *). */
+static struct proc_dir_entry *
+pti_choice_create(const char *name, const struct pti_choice_kind *kind)
+{
+	return proc_create_data(name, 0600, pti_proc_dir, &pti_choice_proc_ops,
+				(void *)kind);
+}
+
 /**
  * pti_views_create() - create every file ptinspect shows
  *
@@ -39,8 +47,8 @@ int pti_views_create(void)
 	    !proc_create("format", 0444, pti_proc_dir, &pti_format_proc_ops) ||
 	    !proc_create("flags", 0444, pti_proc_dir, &pti_flags_proc_ops) ||
 	    !proc_create("vma", 0600, pti_proc_dir, &pti_vma_proc_ops) ||
-	    !proc_create("task", 0600, pti_proc_dir, &pti_task_proc_ops) ||
-	    !proc_create("share", 0600, pti_proc_dir, &pti_share_proc_ops) ||
+	    !pti_choice_create("task", &pti_task_choice) ||
+	    !pti_choice_create("share", &pti_share_choice) ||
 	    !proc_create("pages", 0600, pti_proc_dir, &pti_pages_proc_ops) ||
 	    !proc_create("walk", 0600, pti_proc_dir, &pti_walk_proc_ops) ||
 	    !proc_create("kernel", 0400, pti_proc_dir, &pti_kernel_proc_ops) ||

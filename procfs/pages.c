@@ -16,6 +16,7 @@
  * resumes at an address.
  */
 #include <linux/capability.h>
+#include <linux/build_bug.h>
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
@@ -24,20 +25,21 @@
 #include <linux/proc_fs.h>
 #include <linux/sched/signal.h>
 #include <linux/seq_file.h>
+#include <linux/stddef.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/user_namespace.h>
 #include "procfs.h"
 
 #define PTI_PAGES_POS_BASE	1	/* position 0 is the header */
-#define PTI_PAGES_WRITE_MAX	80	/* "PID START END" with room to spare */
 
 struct pti_pages_iter {
-	struct pti_chosen_mm target;	/* and the range asked for */
+	struct pti_chosen_mm target;	/* first (see chosen_mm.c); the range */
 	bool show_pfn;		/* CAP_SYS_ADMIN at open */
-	u64 locked_since;
 	struct pti_page rec;
 };
+
+static_assert(offsetof(struct pti_pages_iter, target) == 0);
 
 static char pti_tok_pages_header;
 
@@ -79,7 +81,6 @@ static void *pti_pages_start(struct seq_file *m, loff_t *pos)
 
 	if (err)
 		return ERR_PTR(err);
-	it->locked_since = pti_hold_begin();
 	return pti_pages_find(it, pos);
 }
 
@@ -95,16 +96,6 @@ static void *pti_pages_next(struct seq_file *m, void *v, loff_t *pos)
 	return pti_pages_find(it, pos);
 }
 
-static void pti_pages_stop(struct seq_file *m, void *v)
-{
-	struct pti_pages_iter *it = m->private;
-
-	if (!it->target.locked)
-		return;
-	pti_hold_end(PTI_HOLD_PAGES, it->locked_since);
-	pti_chosen_mm_unlock(&it->target);
-}
-
 static int pti_pages_show(struct seq_file *m, void *v)
 {
 	if (v == &pti_tok_pages_header)
@@ -117,7 +108,7 @@ static int pti_pages_show(struct seq_file *m, void *v)
 static const struct seq_operations pti_pages_seq_ops = {
 	.start = pti_pages_start,
 	.next = pti_pages_next,
-	.stop = pti_pages_stop,
+	.stop = pti_chosen_mm_seq_stop,
 	.show = pti_pages_show,
 };
 
@@ -129,7 +120,8 @@ static int pti_pages_open(struct inode *inode, struct file *file)
 	if (!it)
 		return -ENOMEM;
 	it->show_pfn = file_ns_capable(file, &init_user_ns, CAP_SYS_ADMIN);
-	pti_chosen_mm_open(&it->target, proc_pid_ns(inode->i_sb), true);
+	pti_chosen_mm_open(&it->target, proc_pid_ns(inode->i_sb),
+			   PTI_HOLD_PAGES, true);
 	return 0;
 }
 
@@ -142,27 +134,16 @@ static ssize_t pti_pages_write(struct file *file, const char __user *buf,
 {
 	struct seq_file *m = file->private_data;
 	struct pti_pages_iter *it = m->private;
-	char text[PTI_PAGES_WRITE_MAX + 1], *words[3];
-	unsigned long start = 0, end = TASK_SIZE_MAX;
-	unsigned long long v;
+	unsigned long addrs[2], start = 0, end = TASK_SIZE_MAX;
 	int n, nr, err;
 
-	n = pti_chosen_mm_words(buf, count, text, sizeof(text), words,
-				ARRAY_SIZE(words));
+	n = pti_chosen_mm_parse(buf, count, &nr, addrs, ARRAY_SIZE(addrs));
 	if (n < 0)
 		return n;
-	if (pti_pid_parse(words[0], &nr))
-		return -EINVAL;
-	if (n > 1) {
-		if (kstrtoull(words[1], 0, &v) || v >= TASK_SIZE_MAX)
-			return -EINVAL;
-		start = v & PAGE_MASK;
-	}
-	if (n > 2) {
-		if (kstrtoull(words[2], 0, &v) || v > TASK_SIZE_MAX)
-			return -EINVAL;
-		end = PAGE_ALIGN(v);
-	}
+	if (n > 0)
+		start = addrs[0] & PAGE_MASK;
+	if (n > 1)
+		end = PAGE_ALIGN(addrs[1]);
 	if (start >= end)
 		return -EINVAL;
 	err = pti_chosen_mm_choose(m, &it->target, nr, start, end);
@@ -172,19 +153,10 @@ static ssize_t pti_pages_write(struct file *file, const char __user *buf,
 	return count;
 }
 
-static int pti_pages_release(struct inode *inode, struct file *file)
-{
-	struct seq_file *m = file->private_data;
-	struct pti_pages_iter *it = m->private;
-
-	pti_chosen_mm_close(&it->target);
-	return seq_release_private(inode, file);
-}
-
 const struct proc_ops pti_pages_proc_ops = {
 	.proc_open = pti_pages_open,
 	.proc_read_iter = seq_read_iter,
 	.proc_write = pti_pages_write,
 	.proc_lseek = seq_lseek,
-	.proc_release = pti_pages_release,
+	.proc_release = pti_chosen_mm_seq_release,
 };

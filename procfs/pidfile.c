@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
-/* pidfile.c - what the pid-chosen files (vma, task, share) share. */
+/*
+ * pidfile.c - what the pid-chosen files share: the pid parsers (vma,
+ * pages and walk read pids too), and task's and share's one set of file
+ * operations, which learns the view from the data of the file's proc
+ * entry (struct pti_choice_kind) as proc_create_seq_private()'s files do.
+ */
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/proc_fs.h>
@@ -65,20 +70,13 @@ struct pid *pti_pid_get(struct pid_namespace *ns, int nr)
 	return pid;
 }
 
-/**
- * pti_choice_open() - open a pid-chosen view showing the opener
- * @inode: the /proc inode (its mount gives the pid namespace)
- * @file: the file
- * @ops: the view's seq_file operations
- * @size: size of its private data, which begins with struct pti_pid_choice
- *
- * Return: 0 or -ENOMEM.
- */
-int pti_choice_open(struct inode *inode, struct file *file,
-		    const struct seq_operations *ops, size_t size)
+/* Open a pid-chosen view (the proc entry's kind) showing the opener. */
+static int pti_choice_open(struct inode *inode, struct file *file)
 {
-	struct pti_pid_choice *c = __seq_open_private(file, ops, size);
+	const struct pti_choice_kind *kind = pde_data(inode);
+	struct pti_pid_choice *c;
 
+	c = __seq_open_private(file, kind->ops, kind->size);
 	if (!c)
 		return -ENOMEM;
 	c->ns = get_pid_ns(proc_pid_ns(inode->i_sb));
@@ -86,17 +84,13 @@ int pti_choice_open(struct inode *inode, struct file *file,
 	return 0;
 }
 
-/**
- * pti_choice_write() - choose the task a pid-chosen view shows
- * @file: the view
- * @buf: a decimal pid in the reader's namespace
- * @count: its length
- * @ppos: position; rewound, so the next read shows the new task
- *
- * Return: @count, -EINVAL for a bad pid, -ESRCH if no task has it.
+/*
+ * Choose the task: a decimal pid in the reader's namespace.  Returns
+ * @count, -EINVAL for a bad pid, -ESRCH if no task has it; *@ppos is
+ * rewound so the next read shows the new task.
  */
-ssize_t pti_choice_write(struct file *file, const char __user *buf,
-			 size_t count, loff_t *ppos)
+static ssize_t pti_choice_write(struct file *file, const char __user *buf,
+				size_t count, loff_t *ppos)
 {
 	struct seq_file *m = file->private_data;
 	struct pti_pid_choice *c = m->private;
@@ -118,14 +112,7 @@ ssize_t pti_choice_write(struct file *file, const char __user *buf,
 	return count;
 }
 
-/**
- * pti_choice_release() - close a pid-chosen view
- * @inode: its inode
- * @file: the file
- *
- * Return: 0.
- */
-int pti_choice_release(struct inode *inode, struct file *file)
+static int pti_choice_release(struct inode *inode, struct file *file)
 {
 	struct seq_file *m = file->private_data;
 	struct pti_pid_choice *c = m->private;
@@ -134,3 +121,11 @@ int pti_choice_release(struct inode *inode, struct file *file)
 	put_pid_ns(c->ns);
 	return seq_release_private(inode, file);
 }
+
+const struct proc_ops pti_choice_proc_ops = {
+	.proc_open = pti_choice_open,
+	.proc_read_iter = seq_read_iter,
+	.proc_write = pti_choice_write,
+	.proc_lseek = seq_lseek,
+	.proc_release = pti_choice_release,
+};

@@ -18,11 +18,18 @@ struct pti_pid_choice {
 int pti_pid_parse(const char *text, int *nr);
 int pti_pid_from_user(const char __user *buf, size_t count, int *nr);
 struct pid *pti_pid_get(struct pid_namespace *ns, int nr);
-int pti_choice_open(struct inode *inode, struct file *file,
-		    const struct seq_operations *ops, size_t size);
-ssize_t pti_choice_write(struct file *file, const char __user *buf,
-			 size_t count, loff_t *ppos);
-int pti_choice_release(struct inode *inode, struct file *file);
+
+/*
+ * One pid-chosen view, the data proc_create_data() is given with
+ * pti_choice_proc_ops: its seq_file operations and the size of its
+ * private data, which begins with struct pti_pid_choice.
+ */
+struct pti_choice_kind {
+	const struct seq_operations *ops;
+	size_t size;
+};
+
+extern const struct proc_ops pti_choice_proc_ops;
 
 /* procfs/chosen_mm.c: views that show one chosen address space */
 struct pti_chosen_mm {
@@ -30,14 +37,18 @@ struct pti_chosen_mm {
 	struct mm_struct *mm;	/* mmgrab()bed, or NULL: none chosen */
 	int pid, tgid;		/* the pid chosen, and its process */
 	unsigned long start, end;	/* the addresses asked about */
+	enum pti_hold_view hold;	/* what the lock's holds count as */
+	u64 locked_since;	/* pti_hold_begin() when it was taken */
 	bool locked;		/* mmget + mmap read lock held */
 };
 
 void pti_chosen_mm_open(struct pti_chosen_mm *c, struct pid_namespace *ns,
-			bool own);
+			enum pti_hold_view hold, bool own);
 void pti_chosen_mm_close(struct pti_chosen_mm *c);
-int pti_chosen_mm_words(const char __user *buf, size_t count, char *text,
-			size_t size, char **words, int max);
+void pti_chosen_mm_seq_stop(struct seq_file *m, void *v);
+int pti_chosen_mm_seq_release(struct inode *inode, struct file *file);
+int pti_chosen_mm_parse(const char __user *buf, size_t count, int *nr,
+			unsigned long *addrs, int max);
 int pti_chosen_mm_choose(struct seq_file *m, struct pti_chosen_mm *c, int nr,
 			 unsigned long start, unsigned long end);
 int pti_chosen_mm_lock(struct pti_chosen_mm *c);
@@ -66,9 +77,9 @@ extern const struct file_operations pti_vma_debugfs_fops;
 /* procfs/flags.c */
 extern const struct proc_ops pti_flags_proc_ops;
 
-/* procfs/task.c, procfs/share.c */
-extern const struct proc_ops pti_task_proc_ops;
-extern const struct proc_ops pti_share_proc_ops;
+/* procfs/task.c, procfs/share.c: pid-chosen views */
+extern const struct pti_choice_kind pti_task_choice;
+extern const struct pti_choice_kind pti_share_choice;
 
 /* procfs/runqueues.c */
 extern const struct proc_ops pti_runqueues_proc_ops;

@@ -7,6 +7,7 @@
  * Shows the opener until a pid is written; the write rewinds.  The walk is
  * the tasks view's (pid order, under RCU, resuming by pid), filtered.
  */
+#include <linux/build_bug.h>
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/pid.h>
@@ -15,6 +16,7 @@
 #include <linux/rcupdate.h>
 #include <linux/sched/signal.h>
 #include <linux/seq_file.h>
+#include <linux/stddef.h>
 #include <linux/threads.h>
 #include "procfs.h"
 
@@ -23,6 +25,8 @@ struct pti_share_view {
 	struct task_struct *target_task;	/* valid from start() to stop() */
 	struct pti_share rec;
 };
+
+static_assert(offsetof(struct pti_share_view, choice) == 0);
 
 static bool pti_share_related(struct task_struct *task,
 			      struct task_struct *target)
@@ -97,15 +101,7 @@ static const struct seq_operations pti_share_ops = {
 	.show = pti_share_show,
 };
 
-static int pti_share_open(struct inode *inode, struct file *file)
-{
-	return pti_choice_open(inode, file, &pti_share_ops, sizeof(struct pti_share_view));
-}
-
-const struct proc_ops pti_share_proc_ops = {
-	.proc_open = pti_share_open,
-	.proc_read_iter = seq_read_iter,
-	.proc_write = pti_choice_write,
-	.proc_lseek = seq_lseek,
-	.proc_release = pti_choice_release,
+const struct pti_choice_kind pti_share_choice = {
+	.ops = &pti_share_ops,
+	.size = sizeof(struct pti_share_view),
 };

@@ -7,18 +7,22 @@
  * it shows other users' credentials, signals, paths and argument ranges,
  * and ptrace_may_access() is not exported to check for them.
  */
+#include <linux/build_bug.h>
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/pid.h>
 #include <linux/pid_namespace.h>
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
+#include <linux/stddef.h>
 #include "procfs.h"
 
 struct pti_task_view {
 	struct pti_pid_choice choice;	/* first: see pidfile.c */
 	struct pti_detail rec;
 };
+
+static_assert(offsetof(struct pti_task_view, choice) == 0);
 
 static void *pti_task_view_start(struct seq_file *m, loff_t *pos)
 {
@@ -55,15 +59,7 @@ static const struct seq_operations pti_task_view_ops = {
 	.show = pti_task_view_show,
 };
 
-static int pti_task_view_open(struct inode *inode, struct file *file)
-{
-	return pti_choice_open(inode, file, &pti_task_view_ops, sizeof(struct pti_task_view));
-}
-
-const struct proc_ops pti_task_proc_ops = {
-	.proc_open = pti_task_view_open,
-	.proc_read_iter = seq_read_iter,
-	.proc_write = pti_choice_write,
-	.proc_lseek = seq_lseek,
-	.proc_release = pti_choice_release,
+const struct pti_choice_kind pti_task_choice = {
+	.ops = &pti_task_view_ops,
+	.size = sizeof(struct pti_task_view),
 };

@@ -20,6 +20,7 @@
  * the tree again for every VMA.
  */
 #include <linux/debugfs.h>
+#include <linux/build_bug.h>
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
@@ -28,6 +29,7 @@
 #include <linux/pid_namespace.h>
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
+#include <linux/stddef.h>
 #include <linux/threads.h>
 #include <linux/uaccess.h>
 #include "procfs.h"
@@ -40,13 +42,14 @@ enum {
 };
 
 struct pti_vma_iter {
-	struct pti_chosen_mm target;
+	struct pti_chosen_mm target;	/* first: see chosen_mm.c */
 	bool kaddrs;		/* debugfs: lead each VMA with its address */
-	u64 locked_since;	/* pti_hold_begin() when it was taken */
 	struct pti_mm mm_rec;
 	struct pti_vma vma_rec;
 	struct vma_iterator vmi;	/* valid from start() to stop() */
 };
+
+static_assert(offsetof(struct pti_vma_iter, target) == 0);
 
 /* Header and summary positions are not VMAs: hand out distinct tokens. */
 static char pti_tok_mm_header, pti_tok_mm, pti_tok_vma_header;
@@ -85,7 +88,6 @@ static void *pti_vma_start(struct seq_file *m, loff_t *pos)
 
 	if (err)
 		return ERR_PTR(err);
-	it->locked_since = pti_hold_begin();
 	return pti_vma_find(it, pos);
 }
 
@@ -103,16 +105,6 @@ static void *pti_vma_next(struct seq_file *m, void *v, loff_t *pos)
 	*pos = (vma ? vma->vm_start : ((struct vm_area_struct *)v)->vm_end) +
 	       PTI_VMA_POS_BASE;
 	return vma;
-}
-
-static void pti_vma_stop(struct seq_file *m, void *v)
-{
-	struct pti_vma_iter *it = m->private;
-
-	if (!it->target.locked)
-		return;
-	pti_hold_end(PTI_HOLD_VMA, it->locked_since);
-	pti_chosen_mm_unlock(&it->target);
 }
 
 static int pti_vma_show(struct seq_file *m, void *v)
@@ -147,7 +139,7 @@ static int pti_vma_show(struct seq_file *m, void *v)
 static const struct seq_operations pti_vma_seq_ops = {
 	.start = pti_vma_start,
 	.next = pti_vma_next,
-	.stop = pti_vma_stop,
+	.stop = pti_chosen_mm_seq_stop,
 	.show = pti_vma_show,
 };
 
@@ -158,7 +150,7 @@ static struct pti_vma_iter *pti_vma_open(struct file *file,
 
 	it = __seq_open_private(file, &pti_vma_seq_ops, sizeof(*it));
 	if (it)
-		pti_chosen_mm_open(&it->target, ns, true);
+		pti_chosen_mm_open(&it->target, ns, PTI_HOLD_VMA, true);
 	return it;
 }
 
@@ -198,21 +190,12 @@ static ssize_t pti_vma_write(struct file *file, const char __user *buf,
 	return count;
 }
 
-static int pti_vma_release(struct inode *inode, struct file *file)
-{
-	struct seq_file *m = file->private_data;
-	struct pti_vma_iter *it = m->private;
-
-	pti_chosen_mm_close(&it->target);
-	return seq_release_private(inode, file);
-}
-
 const struct proc_ops pti_vma_proc_ops = {
 	.proc_open = pti_vma_proc_open,
 	.proc_read_iter = seq_read_iter,
 	.proc_write = pti_vma_write,
 	.proc_lseek = seq_lseek,
-	.proc_release = pti_vma_release,
+	.proc_release = pti_chosen_mm_seq_release,
 };
 
 const struct file_operations pti_vma_debugfs_fops = {
@@ -222,5 +205,5 @@ const struct file_operations pti_vma_debugfs_fops = {
 	.read = seq_read,
 	.write = pti_vma_write,
 	.llseek = seq_lseek,
-	.release = pti_vma_release,
+	.release = pti_chosen_mm_seq_release,
 };

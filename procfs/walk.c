@@ -29,8 +29,6 @@
 #include <linux/user_namespace.h>
 #include "procfs.h"
 
-#define PTI_WALK_WRITE_MAX	64
-
 struct pti_walk_file {
 	struct pti_chosen_mm target;	/* the address: target.start */
 	bool show_raw;
@@ -80,7 +78,8 @@ static int pti_walk_open(struct inode *inode, struct file *file)
 
 	if (!w)
 		return -ENOMEM;
-	pti_chosen_mm_open(&w->target, proc_pid_ns(inode->i_sb), false);
+	pti_chosen_mm_open(&w->target, proc_pid_ns(inode->i_sb),
+			   PTI_HOLD_WALK, false);
 	w->show_raw = file_ns_capable(file, &init_user_ns, CAP_SYS_ADMIN);
 	err = single_open(file, pti_walk_show, w);
 	if (err) {
@@ -95,16 +94,13 @@ static ssize_t pti_walk_write(struct file *file, const char __user *buf,
 {
 	struct seq_file *m = file->private_data;
 	struct pti_walk_file *w = m->private;
-	char text[PTI_WALK_WRITE_MAX + 1], *words[2];
-	unsigned long long addr;
+	unsigned long addr;
 	int n, nr, err;
 
-	n = pti_chosen_mm_words(buf, count, text, sizeof(text), words,
-				ARRAY_SIZE(words));
+	n = pti_chosen_mm_parse(buf, count, &nr, &addr, 1);
 	if (n < 0)
 		return n;
-	if (n != 2 || pti_pid_parse(words[0], &nr) ||
-	    kstrtoull(words[1], 0, &addr) || addr >= TASK_SIZE_MAX)
+	if (n != 1 || addr >= TASK_SIZE_MAX)
 		return -EINVAL;
 	err = pti_chosen_mm_choose(m, &w->target, nr, addr, addr + 1);
 	if (err)

@@ -406,11 +406,16 @@ runq_refuses_another_kernels_btf() {
 holds_are_counted_and_timed() {
 	cat /proc/ptinspect/tasks /proc/ptinspect/runqueues > /dev/null || return 1
 	"$cli" vma 1 > /dev/null || return 1
+	"$cli" pages $$ > /dev/null || return 1
+	"$cli" pages --walk $$ "$(awk 'NR == 1 { sub(/-.*/, ""); print }' /proc/$$/maps)" \
+		> /dev/null || return 1
 	h=/sys/kernel/debug/ptinspect/holds
 	cat $h
 	head -n 1 $h | grep -qx 'view lock holds max_hold_ns truncated' &&
 	grep -Eq '^tasks rcu [1-9][0-9]* [1-9][0-9]* 0$' $h &&
 	grep -Eq '^vma mmap_read [1-9][0-9]* [1-9][0-9]* 0$' $h &&
+	grep -Eq '^pages mmap_read [1-9][0-9]* [1-9][0-9]* 0$' $h &&
+	grep -Eq '^walk mmap_read [1-9][0-9]* [1-9][0-9]* 0$' $h &&
 	grep -Eq '^runqueues rq_lock_irq [1-9][0-9]* [1-9][0-9]* [0-9]+$' $h
 }
 
