@@ -687,7 +687,10 @@ static int tasks_reader_end(struct tasks_reader *r, char *err, size_t errlen)
 		qsort_r(set->at, set->n, sizeof(*set->at), cmp_at_pid,
 			set->entries);
 	} else if (!r->sorted) {
-		/* entries of one size (a whole record's) are sorted in place */
+		/*
+		 * Entries of one size (no text tail) are sorted in place, so
+		 * a whole-record set stays an array (pti_task_set_full()).
+		 */
 		size_t stride = align_up(r->layout.fixed, r->layout.align);
 
 		qsort(set->entries, set->n, stride, cmp_pid);

@@ -10,10 +10,10 @@ void pti_sort_key_init(struct pti_sort_key *key,
 		       const struct pti_out_column *by,
 		       const struct pti_task_set *set)
 {
-	key->set = set;
 	const struct pti_column *col = by->derived ? by->derived->sorts_by :
 				       by->col;
 
+	key->set = set;
 	/* where @set's entries keep it, found once, not per comparison */
 	key->col = col ? pti_task_set_column(set, col) : NULL;
 }

@@ -143,11 +143,13 @@ int pti_tree_rows(const struct pti_task_set *set, bool threads, int root_pid,
 	}
 	if (root_pid) {
 		long root = pti_task_set_lookup(set, root_pid);
+		const struct pti_task_entry *t =
+			root >= 0 ? pti_task_at(set, (size_t)root) : NULL;
 
-		if (root >= 0 && !shown(&f, pti_task_at(set, (size_t)root)))
+		/* a thread not shown: its process is the root */
+		if (t && !shown(&f, t))
 			root = pti_task_set_lookup(set,
-				(int)pti_task_get(set, pti_task_at(set, (size_t)root),
-						  PTI_TASK_TGID));
+				(int)pti_task_get(set, t, PTI_TASK_TGID));
 		if (root < 0) {
 			snprintf(err, errlen, "no task with pid %d", root_pid);
 			goto out;
