@@ -89,6 +89,37 @@ static void wrap_tasks(struct pti_task_set *set, struct pti_task *t,
 	memcpy(set->cols, pti_task_columns, sizeof(set->cols));
 }
 
+/* A few tasks as a set of every column, each a row of a flat table. */
+struct flat_table {
+	struct pti_task t[4];
+	uint32_t at[4];
+	struct pti_task_set set;
+	struct pti_row rows[4];
+};
+
+/* Make the table of @f's first @n tasks, once their fields are set. */
+static void flat_table_wrap(struct flat_table *f, size_t n)
+{
+	wrap_tasks(&f->set, f->t, f->at, n);
+	for (size_t i = 0; i < n; i++)
+		f->rows[i] = (struct pti_row){ pti_task_at(&f->set, i), -1 };
+}
+
+/* Set @name of a flags view's text @view, into @fn; 0 or -1. */
+static int flag_names_from(const char *view, const char *name,
+			   struct pti_flag_names *fn)
+{
+	FILE *in = fmemopen((void *)view, strlen(view), "r");
+	char err[128];
+	int ret;
+
+	if (!in)
+		return -1;
+	ret = pti_flag_names_parse(in, name, fn, err, sizeof(err));
+	fclose(in);
+	return ret;
+}
+
 /* @set's record of @pid, when it keeps every column; NULL if none. */
 static const struct pti_task *whole(const struct pti_task_set *set, int pid)
 {
@@ -276,6 +307,24 @@ static void order_text(const struct pti_task_set *set, const size_t *order,
 					pti_task_pid(pti_task_at(set, order[i])));
 }
 
+/*
+ * @key for sorting @set by column @name, the column list freed at once:
+ * the key keeps only @set's own column.  0, or -1 for a name refused.
+ */
+static int key_by(struct pti_sort_key *key, const struct pti_task_set *set,
+		  const char *name)
+{
+	struct pti_column_list by;
+	char err[128];
+
+	if (pti_column_list_parse(&by, &pti_task_model, name, 1, err,
+				  sizeof(err)))
+		return -1;
+	pti_sort_key_init(key, &by.cols[0], set);
+	pti_column_list_free(&by);
+	return 0;
+}
+
 /* --sort: rows by a column, ties by pid; a tree's siblings likewise. */
 TEST(sort_orders_rows_and_siblings)
 {
@@ -294,10 +343,7 @@ TEST(sort_orders_rows_and_siblings)
 					    err, sizeof(err)));
 	EXPECT_EQ(-1, pti_column_list_parse(&by, &pti_task_model, "pid,comm",
 					    1, err, sizeof(err)));
-	ASSERT_EQ(0, pti_column_list_parse(&by, &pti_task_model, "comm", 1,
-					   err, sizeof(err)));
-	pti_sort_key_init(&key, &by.cols[0], &set);
-	pti_column_list_free(&by);
+	ASSERT_EQ(0, key_by(&key, &set, "comm"));
 	order = pti_sort_order(&key);
 	ASSERT_NE(NULL, order);
 	order_text(&set, order, got, sizeof(got));
@@ -309,34 +355,22 @@ TEST(sort_orders_rows_and_siblings)
 	free(rows);
 	free(order);
 	/* numbers as numbers, and ties by pid: state S before Z, t last */
-	ASSERT_EQ(0, pti_column_list_parse(&by, &pti_task_model, "state", 1,
-					   err, sizeof(err)));
-	pti_sort_key_init(&key, &by.cols[0], &set);
-	pti_column_list_free(&by);
+	ASSERT_EQ(0, key_by(&key, &set, "state"));
 	order = pti_sort_order(&key);
 	ASSERT_NE(NULL, order);
 	order_text(&set, order, got, sizeof(got));
 	EXPECT_STREQ("I3 R11 S1 S2 S10 S12 Z13 t20 ", got);
 	free(order);
-	ASSERT_EQ(0, pti_column_list_parse(&by, &pti_task_model, "mark", 1,
-					   err, sizeof(err)));
-	pti_sort_key_init(&key, &by.cols[0], &set);
-	pti_column_list_free(&by);
+	ASSERT_EQ(0, key_by(&key, &set, "mark"));
 	order = pti_sort_order(&key);
 	ASSERT_NE(NULL, order);
 	/* no mark sorts first */
 	EXPECT_EQ(10, pti_task_pid(pti_task_at(&set, order[0])));
 	free(order);
 	/* a column shown by name sorts by the number it names */
-	ASSERT_EQ(0, pti_column_list_parse(&by, &pti_task_model, "flag_names",
-					   1, err, sizeof(err)));
-	pti_sort_key_init(&key, &by.cols[0], &set);
-	pti_column_list_free(&by);
+	ASSERT_EQ(0, key_by(&key, &set, "flag_names"));
 	EXPECT_EQ(&set.cols[PTI_TASK_FLAGS], key.col);
-	ASSERT_EQ(0, pti_column_list_parse(&by, &pti_task_model, "policy", 1,
-					   err, sizeof(err)));
-	pti_sort_key_init(&key, &by.cols[0], &set);
-	pti_column_list_free(&by);
+	ASSERT_EQ(0, key_by(&key, &set, "policy"));
 	EXPECT_EQ(&set.cols[PTI_TASK_POLICY], key.col);
 	pti_task_set_free(&set);
 }
@@ -1461,28 +1495,21 @@ TEST(derived_task_columns)
 {
 	static const char view[] = "set value name\n"
 		"flags 0x8000 NOFREEZE\nflags 0x200000 KTHREAD\nvm_flags 0x1 READ\n";
-	struct pti_task t[2] = { task(1, 1, 0, 'S', "init"),
-				 task(2, 2, 0, 'S', "kthreadd") };
-	uint32_t at[2];
-	struct pti_task_set set;
-	struct pti_row rows[2];
+	struct flat_table f = { .t = { task(1, 1, 0, 'S', "init"),
+				       task(2, 2, 0, 'S', "kthreadd") } };
 	struct pti_view_opts o = { .raw = true };
 	const char *cols = "pid,flag_names,mark";
 	struct pti_flag_names fn;
-	char err[128], *text;
-	FILE *in = fmemopen((void *)view, sizeof(view) - 1, "r");
+	char *text;
 
-	t[1].flags = 0x00208000;
-	t[1].kthread = 1;
-	t[1].has_mm = 0;
-	wrap_tasks(&set, t, at, 2);
-	for (size_t i = 0; i < 2; i++)
-		rows[i] = (struct pti_row){ pti_task_at(&set, i), -1 };
-	ASSERT_EQ(0, pti_flag_names_parse(in, "flags", &fn, err, sizeof(err)));
-	fclose(in);
-	EXPECT_EQ(NULL, printed_tasks(&set, rows, 2, o, cols, false, NULL));
+	f.t[1].flags = 0x00208000;
+	f.t[1].kthread = 1;
+	f.t[1].has_mm = 0;
+	flat_table_wrap(&f, 2);
+	ASSERT_EQ(0, flag_names_from(view, "flags", &fn));
+	EXPECT_EQ(NULL, printed_tasks(&f.set, f.rows, 2, o, cols, false, NULL));
 	o.task_flags = &fn;
-	text = printed_tasks(&set, rows, 2, o, cols, false, NULL);
+	text = printed_tasks(&f.set, f.rows, 2, o, cols, false, NULL);
 	ASSERT_NE(NULL, text);
 	EXPECT_STREQ("PID FLAG_NAMES MARK\n1  \n2 NOFREEZE|KTHREAD kthread\n", text);
 	free(text);
@@ -1494,37 +1521,30 @@ TEST(policy_by_name)
 {
 	static const char view[] = "set value name\n"
 		"flags 0x200000 KTHREAD\npolicy 0x0 NORMAL\npolicy 0x1 FIFO\n";
-	struct pti_task t[3] = { task(1, 1, 0, 'S', "init"),
-				 task(2, 2, 0, 'S', "rt"),
-				 task(3, 3, 0, 'S', "new") };
-	uint32_t at[3];
-	struct pti_task_set set;
-	struct pti_row rows[3];
+	struct flat_table f = { .t = { task(1, 1, 0, 'S', "init"),
+				       task(2, 2, 0, 'S', "rt"),
+				       task(3, 3, 0, 'S', "new") } };
 	struct pti_view_opts o = { .raw = true };
 	const char *cols = "pid,policy";
 	struct pti_flag_names fn;
-	char err[128], *text;
-	FILE *in = fmemopen((void *)view, sizeof(view) - 1, "r");
+	char *text;
 
-	t[1].policy = 1;
-	t[2].policy = 9;	/* a policy newer than the names */
-	wrap_tasks(&set, t, at, 3);
-	for (size_t i = 0; i < 3; i++)
-		rows[i] = (struct pti_row){ pti_task_at(&set, i), -1 };
-	ASSERT_EQ(0, pti_flag_names_parse(in, "policy", &fn, err, sizeof(err)));
-	fclose(in);
+	f.t[1].policy = 1;
+	f.t[2].policy = 9;	/* a policy newer than the names */
+	flat_table_wrap(&f, 3);
+	ASSERT_EQ(0, flag_names_from(view, "policy", &fn));
 	EXPECT_EQ(2, fn.n);
 	EXPECT_STREQ("FIFO", pti_flag_names_value(&fn, 1));
 	EXPECT_EQ(NULL, pti_flag_names_value(&fn, 2));
 	/* without the names the column is refused, not shown as numbers */
-	EXPECT_EQ(NULL, printed_tasks(&set, rows, 3, o, cols, false, NULL));
+	EXPECT_EQ(NULL, printed_tasks(&f.set, f.rows, 3, o, cols, false, NULL));
 	o.policies = &fn;
-	text = printed_tasks(&set, rows, 3, o, cols, false, NULL);
+	text = printed_tasks(&f.set, f.rows, 3, o, cols, false, NULL);
 	ASSERT_NE(NULL, text);
 	EXPECT_STREQ("PID POLICY\n1 NORMAL\n2 FIFO\n3 9\n", text);
 	free(text);
 	o.json = true;
-	text = printed_tasks(&set, rows, 3, o, cols, false, NULL);
+	text = printed_tasks(&f.set, f.rows, 3, o, cols, false, NULL);
 	ASSERT_NE(NULL, text);
 	EXPECT_NE(NULL, strstr(text, "\"policy\": \"FIFO\"")) TH_LOG("%s", text);
 	free(text);
@@ -1588,29 +1608,23 @@ TEST(long_derived_cells_stay_whole)
 		"IDLE|EXITING|VCPU|WQ_WORKER|FORKNOEXEC|MCE_PROCESS|SUPERPRIV|"
 		"DUMPCORE|SIGNALED|MEMALLOC|NPROC_EXCEEDED|USED_MATH|NOFREEZE|"
 		"KTHREAD|NO_SETAFFINITY";
-	struct pti_task t[1] = { task(2, 2, 0, 'S', "kthreadd") };
-	uint32_t at[1];
-	struct pti_task_set set;
-	struct pti_row rows[1];
+	struct flat_table f = { .t = { task(2, 2, 0, 'S', "kthreadd") } };
 	struct pti_view_opts o = { .raw = true, .noheadings = true };
 	const char *cols = "flag_names";
 	struct pti_flag_names fn;
-	char err[128], line[512], *text;
-	FILE *in = fmemopen((void *)view, sizeof(view) - 1, "r");
+	char line[512], *text;
 
-	t[0].flags = 0x04208fff;
-	wrap_tasks(&set, t, at, 1);
-	rows[0] = (struct pti_row){ pti_task_at(&set, 0), -1 };
-	ASSERT_EQ(0, pti_flag_names_parse(in, "flags", &fn, err, sizeof(err)));
-	fclose(in);
+	f.t[0].flags = 0x04208fff;
+	flat_table_wrap(&f, 1);
+	ASSERT_EQ(0, flag_names_from(view, "flags", &fn));
 	o.task_flags = &fn;
-	text = printed_tasks(&set, rows, 1, o, cols, false, NULL);
+	text = printed_tasks(&f.set, f.rows, 1, o, cols, false, NULL);
 	ASSERT_NE(NULL, text);
 	snprintf(line, sizeof(line), "%s\n", want);
 	EXPECT_STREQ(line, text);
 	free(text);
 	o.json = true;
-	text = printed_tasks(&set, rows, 1, o, cols, false, NULL);
+	text = printed_tasks(&f.set, f.rows, 1, o, cols, false, NULL);
 	ASSERT_NE(NULL, text);
 	snprintf(line, sizeof(line), "\"flag_names\": \"%s\"\n", want);
 	EXPECT_NE(NULL, strstr(text, line)) TH_LOG("%s", text);
