@@ -20,18 +20,14 @@
 #include <string.h>
 #include <unistd.h>
 #include "harness.h"
+#include "module_files.h"
 
 #define INJECT "/sys/kernel/debug/"
 #define ROUNDS 60		/* opens and reads per file and probability */
 #define TIMES 100000000L	/* the kernel counts this down per failure */
 
 static const char *const files[] = {
-	"/proc/ptinspect/tasks", "/proc/ptinspect/format",
-	"/proc/ptinspect/vma", "/proc/ptinspect/task",
-	"/proc/ptinspect/share", "/proc/ptinspect/runqueues",
-	"/proc/ptinspect/pages", "/proc/ptinspect/walk",
-	"/proc/ptinspect/kernel", "/proc/ptinspect/flags",
-	"/sys/kernel/debug/ptinspect/tasks", "/sys/kernel/debug/ptinspect/vma", "/sys/kernel/debug/ptinspect/holds",
+	PTI_MODULE_VIEW_FILES, PTI_MODULE_HOLDS_FILE,
 };
 #define NR_FILES (sizeof(files) / sizeof(files[0]))
 

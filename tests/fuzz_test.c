@@ -22,18 +22,12 @@
 #include <time.h>
 #include <unistd.h>
 #include "harness.h"
+#include "module_files.h"
 
 #define OP_ALARM_S 120	/* one operation taking longer is a hang (a debug
 			 * kernel loads the tracer for tens of seconds) */
 
-static const char *const files[] = {
-	"/proc/ptinspect/tasks", "/proc/ptinspect/format",
-	"/proc/ptinspect/vma", "/proc/ptinspect/task",
-	"/proc/ptinspect/share", "/proc/ptinspect/runqueues",
-	"/proc/ptinspect/pages", "/proc/ptinspect/walk",
-	"/proc/ptinspect/kernel", "/proc/ptinspect/flags",
-	"/sys/kernel/debug/ptinspect/tasks", "/sys/kernel/debug/ptinspect/vma",
-};
+static const char *const files[] = { PTI_MODULE_VIEW_FILES };
 #define NR_FILES (sizeof(files) / sizeof(files[0]))
 
 static unsigned int seed_of_run(void)

@@ -9,20 +9,27 @@
 
 #define NSEC_PER_TICK (1000000000ULL / 100)	/* USER_HZ is 100 */
 
+int procview_read_text(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "re");
+	size_t n;
+
+	if (!f)
+		return -1;
+	n = fread(buf, 1, size - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return (int)n;
+}
+
 static int read_stat(const char *dir, struct procview *v)
 {
 	char path[128], buf[4096], *open_paren, *close_paren;
-	FILE *f;
-	size_t n;
 	int fields;
 
 	snprintf(path, sizeof(path), "%s/stat", dir);
-	f = fopen(path, "re");
-	if (!f)
+	if (procview_read_text(path, buf, sizeof(buf)) < 0)
 		return -1;
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
 	/* comm may hold spaces and ')': it ends at the last ')'. */
 	open_paren = strchr(buf, '(');
 	close_paren = strrchr(buf, ')');

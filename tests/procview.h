@@ -19,6 +19,8 @@ struct procview {
 	int exit_code;	/* stat's field 52: 0 unless the reader may ptrace */
 };
 
+/* A small /proc file's text (up to @size - 1 bytes); its length, or -1. */
+int procview_read_text(const char *path, char *buf, size_t size);
 /* Read /proc/<tgid>/task/<pid>/{stat,status}; 0, or -1 if it vanished. */
 int procview_read(int tgid, int pid, struct procview *v);
 bool procview_equal(const struct procview *a, const struct procview *b);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include "flag_names.h"
 #include "harness.h"
+#include "procview.h"
 #include "vma.h"
 
 #ifndef PR_SET_VMA
@@ -189,18 +190,12 @@ static long status_kb(int pid, const char *key)
 static int stat_layout(int pid, unsigned long long *v)
 {
 	char path[64], buf[4096], *p;
-	FILE *f;
-	size_t n;
 	int field = 3, k = 0;
 	static const int wanted[] = { 26, 27, 28, 45, 46, 47, 48, 49, 50, 51 };
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	f = fopen(path, "re");
-	if (!f)
+	if (procview_read_text(path, buf, sizeof(buf)) < 0)
 		return -1;
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
 	p = strrchr(buf, ')') + 2;
 	for (char *tok = strtok(p, " "); tok && k < 10; tok = strtok(NULL, " "), field++)
 		if (field == wanted[k])
