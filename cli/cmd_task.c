@@ -54,126 +54,161 @@ struct task_col {
 #define TASK_ROW_COLS 5
 
 struct task_row {
-	const char *section, *label, *fmt;
+	const char *label, *fmt;
 	struct task_col when;		/* REC_NONE: shown always */
 	enum task_row_shown shown;
 	struct task_col cols[TASK_ROW_COLS];	/* the rest REC_NONE */
 };
 
-#define ROW(section, label, fmt, ...) \
-	{ section, label, fmt, { REC_NONE, 0 }, ROW_ALWAYS, { __VA_ARGS__ } }
-#define ROW_IF(section, label, fmt, when, ...) \
-	{ section, label, fmt, when, ROW_ALWAYS, { __VA_ARGS__ } }
+#define ROW(label, fmt, ...) \
+	{ label, fmt, { REC_NONE, 0 }, ROW_ALWAYS, { __VA_ARGS__ } }
+#define ROW_IF(label, fmt, when, ...) \
+	{ label, fmt, when, ROW_ALWAYS, { __VA_ARGS__ } }
 
-static const struct task_row rows[] = {
-	ROW("identity", "pid", "%s", T(PID)),
-	ROW("identity", "tgid", "%s", T(TGID)),
-	ROW("identity", "comm", "%s", T(COMM)),
-	ROW("identity", "name", "%s", T(NAME)),
-	ROW("identity", "own pid namespace", "pid %s, tgid %s (level %s)",
+/* A section of the view: its name and rows, in the order shown. */
+struct task_section {
+	const char *name;
+	const struct task_row *rows;
+	size_t nrows;
+};
+
+static const struct task_row identity_rows[] = {
+	ROW("pid", "%s", T(PID)),
+	ROW("tgid", "%s", T(TGID)),
+	ROW("comm", "%s", T(COMM)),
+	ROW("name", "%s", T(NAME)),
+	ROW("own pid namespace", "pid %s, tgid %s (level %s)",
 	    D(NS_PID), D(NS_TGID), D(NS_LEVEL)),
-	ROW("identity", "session", "%s", T(SID)),
-	ROW("identity", "process group", "%s", T(PGID)),
+	ROW("session", "%s", T(SID)),
+	ROW("process group", "%s", T(PGID)),
+};
 
-	ROW("family", "real_parent", "%s", D(REAL_PARENT_PID)),
-	ROW("family", "parent", "%s", D(PARENT_PID)),
-	ROW_IF("family", "ptraced by", "%s", T(TRACER),
+static const struct task_row family_rows[] = {
+	ROW("real_parent", "%s", D(REAL_PARENT_PID)),
+	ROW("parent", "%s", D(PARENT_PID)),
+	ROW_IF("ptraced by", "%s", T(TRACER),
 	       T(TRACER)),
-	ROW("family", "group_leader", "%s", T(LEADER)),
-	ROW("family", "threads", "%s: %s", T(THREADS), D(THREAD_PIDS)),
-	ROW("family", "children", "%s: %s", D(NR_CHILDREN), D(CHILDREN)),
-	ROW("family", "siblings", "%s", D(SIBLINGS)),
-	ROW("family", "reaps orphans", "%Y", T(REAPER)),
+	ROW("group_leader", "%s", T(LEADER)),
+	ROW("threads", "%s: %s", T(THREADS), D(THREAD_PIDS)),
+	ROW("children", "%s: %s", D(NR_CHILDREN), D(CHILDREN)),
+	ROW("siblings", "%s", D(SIBLINGS)),
+	ROW("reaps orphans", "%Y", T(REAPER)),
+};
 
-	ROW("state", "state", "%s %s (__state %s)",
+static const struct task_row state_rows[] = {
+	ROW("state", "%s %s (__state %s)",
 	    T(STATE), D(STATE_NAMES), T(RAW_STATE)),
-	ROW_IF("state", "exit_state", "%s (%s)", T(EXIT_STATE),
+	ROW_IF("exit_state", "%s (%s)", T(EXIT_STATE),
 	       D(EXIT_STATE_NAMES), T(EXIT_STATE)),
-	ROW("state", "flags", "%s (%s)", D(FLAG_NAMES), T(FLAGS)),
-	ROW_IF("state", "exit_code", "%s", T(EXIT_STATE),
+	ROW("flags", "%s (%s)", D(FLAG_NAMES), T(FLAGS)),
+	ROW_IF("exit_code", "%s", T(EXIT_STATE),
 	       T(EXIT_CODE)),
-	ROW("state", "exit_signal", "%s", D(EXIT_SIGNAL)),
+	ROW("exit_signal", "%s", D(EXIT_SIGNAL)),
+};
 
-	ROW("credentials", "uid", "real %s, effective %s, saved %s, fs %s",
+static const struct task_row credentials_rows[] = {
+	ROW("uid", "real %s, effective %s, saved %s, fs %s",
 	    T(UID), T(EUID), T(SUID), T(FSUID)),
-	ROW("credentials", "gid", "real %s, effective %s, saved %s, fs %s",
+	ROW("gid", "real %s, effective %s, saved %s, fs %s",
 	    T(GID), T(EGID), T(SGID), T(FSGID)),
-	ROW("credentials", "supplementary groups", "%s", D(NGROUPS)),
-	ROW("credentials", "real_cred differs", "%Y", D(CRED_DIFFERS)),
-	ROW_IF("credentials", "real_cred",
+	ROW("supplementary groups", "%s", D(NGROUPS)),
+	ROW("real_cred differs", "%Y", D(CRED_DIFFERS)),
+	ROW_IF("real_cred",
 	       "euid %s, egid %s (objective: who may act on this task)",
 	       D(CRED_DIFFERS),
 	       D(REAL_EUID), D(REAL_EGID)),
-	ROW("credentials", "inheritable", "%s (%s)",
+	ROW("inheritable", "%s (%s)",
 	    D(CAP_INH_NAMES), D(CAP_INH)),
-	ROW("credentials", "permitted", "%s (%s)",
+	ROW("permitted", "%s (%s)",
 	    D(CAP_PRM_NAMES), D(CAP_PRM)),
-	ROW("credentials", "effective", "%s (%s)",
+	ROW("effective", "%s (%s)",
 	    D(CAP_EFF_NAMES), D(CAP_EFF)),
-	ROW("credentials", "bounding", "%s (%s)", D(CAP_BND_NAMES), D(CAP_BND)),
-	ROW("credentials", "ambient", "%s (%s)", D(CAP_AMB_NAMES), D(CAP_AMB)),
+	ROW("bounding", "%s (%s)", D(CAP_BND_NAMES), D(CAP_BND)),
+	ROW("ambient", "%s (%s)", D(CAP_AMB_NAMES), D(CAP_AMB)),
+};
 
-	ROW("scheduling", "policy", "%E", T(POLICY)),
-	ROW("scheduling", "class", "%s", D(SCHED_CLASS)),
-	ROW("scheduling", "priority", "prio %s, static %s, normal %s, rt %s",
+static const struct task_row scheduling_rows[] = {
+	ROW("policy", "%E", T(POLICY)),
+	ROW("class", "%s", D(SCHED_CLASS)),
+	ROW("priority", "prio %s, static %s, normal %s, rt %s",
 	    T(PRIO), T(STATIC_PRIO), T(NORMAL_PRIO), T(RT_PRIORITY)),
-	ROW("scheduling", "nice", "%s", T(NICE)),
-	ROW("scheduling", "vruntime", "%s ns", D(VRUNTIME)),
-	ROW("scheduling", "sum_exec_runtime", "%T", D(SUM_EXEC_RUNTIME)),
-	ROW("scheduling", "nr_migrations", "%s", D(NR_MIGRATIONS)),
-	ROW("scheduling", "queued", "on_rq %s, on_cpu %s", D(ON_RQ), D(ON_CPU)),
-	ROW("scheduling", "cpu", "%s", T(CPU)),
-	ROW("scheduling", "allowed cpus", "%s (%s)",
+	ROW("nice", "%s", T(NICE)),
+	ROW("vruntime", "%s ns", D(VRUNTIME)),
+	ROW("sum_exec_runtime", "%T", D(SUM_EXEC_RUNTIME)),
+	ROW("nr_migrations", "%s", D(NR_MIGRATIONS)),
+	ROW("queued", "on_rq %s, on_cpu %s", D(ON_RQ), D(ON_CPU)),
+	ROW("cpu", "%s", T(CPU)),
+	ROW("allowed cpus", "%s (%s)",
 	    D(CPUS_ALLOWED), D(NR_CPUS_ALLOWED)),
-	ROW("scheduling", "times", "user %T, system %T",
+	ROW("times", "user %T, system %T",
 	    T(UTIME_NS), T(STIME_NS)),
-	ROW("scheduling", "context switches", "voluntary %s, involuntary %s",
+	ROW("context switches", "voluntary %s, involuntary %s",
 	    T(NVCSW), T(NIVCSW)),
-	ROW("scheduling", "started", "monotonic %T, boottime %T",
+	ROW("started", "monotonic %T, boottime %T",
 	    T(START_NS), T(START_BOOT_NS)),
+};
 
-	ROW("signals", "blocked", "%s (%s)",
+static const struct task_row signals_rows[] = {
+	ROW("blocked", "%s (%s)",
 	    D(SIG_BLOCKED_NAMES), D(SIG_BLOCKED)),
-	ROW("signals", "pending (thread)", "%s (%s)",
+	ROW("pending (thread)", "%s (%s)",
 	    D(SIG_PENDING_NAMES), D(SIG_PENDING)),
-	ROW("signals", "pending (group)", "%s (%s)",
+	ROW("pending (group)", "%s (%s)",
 	    D(SIG_SHARED_PENDING_NAMES), D(SIG_SHARED_PENDING)),
-	ROW("signals", "ignored", "%s", D(SIG_IGNORED)),
-	ROW("signals", "caught", "%s", D(SIG_CAUGHT)),
-	ROW("signals", "dispositions", "%s", D(SIG_HANDLERS)),
+	ROW("ignored", "%s", D(SIG_IGNORED)),
+	ROW("caught", "%s", D(SIG_CAUGHT)),
+	ROW("dispositions", "%s", D(SIG_HANDLERS)),
+};
 
-	ROW("memory", "has mm", "%Y", T(HAS_MM)),
-	ROW("memory", "borrows active_mm", "%Y", D(BORROWS_MM)),
-	ROW_IF("memory", "address space",
+static const struct task_row memory_rows[] = {
+	ROW("has mm", "%Y", T(HAS_MM)),
+	ROW("borrows active_mm", "%Y", D(BORROWS_MM)),
+	ROW_IF("address space",
 	       "%s VMAs, %P mapped; resident anon %P, file %P, shmem %P",
 	       T(HAS_MM), M(MAP_COUNT), M(TOTAL_VM), M(RSS_ANON), M(RSS_FILE),
 	       M(RSS_SHMEM)),
-	ROW_IF("memory", "mm shared by", "mm_users %s, mm_count %s", T(HAS_MM),
+	ROW_IF("mm shared by", "mm_users %s, mm_count %s", T(HAS_MM),
 	       M(MM_USERS), M(MM_COUNT)),
-	ROW_IF("memory", "argv", "%s-%s", T(HAS_MM),
+	ROW_IF("argv", "%s-%s", T(HAS_MM),
 	       D(ARG_START), D(ARG_END)),
-	ROW_IF("memory", "environment", "%s-%s", T(HAS_MM),
+	ROW_IF("environment", "%s-%s", T(HAS_MM),
 	       D(ENV_START), D(ENV_END)),
-	ROW_IF("memory", "cmdline", "%L", T(HAS_MM),
+	ROW_IF("cmdline", "%L", T(HAS_MM),
 	       D(CMDLINE)),
-	{ "memory", "environ", "%N strings (--all shows them)", T(HAS_MM),
+	{ "environ", "%N strings (--all shows them)", T(HAS_MM),
 	  ROW_SHORT_ONLY, { D(ENVIRON) } },
-	{ "memory", "environ", "%L", T(HAS_MM), ROW_ALL_ONLY, { D(ENVIRON) } },
-
-	ROW("files", "root", "%s", D(ROOT)),
-	ROW("files", "cwd", "%s", D(CWD)),
-	ROW("files", "descriptors", "%s open, table of %s", D(FDS), D(MAX_FDS)),
-	ROW("files", "files_struct users", "%s", D(FILES_USERS)),
-	ROW("files", "fs_struct users", "%s", D(FS_USERS)),
-
-	ROW("kernel stack", "size", "%B", D(STACK_SIZE)),
-	ROW("kernel stack", "address", "%s", D(KADDR_STACK)),
+	{ "environ", "%L", T(HAS_MM), ROW_ALL_ONLY, { D(ENVIRON) } },
 };
 
-static const char *const sections[] = {
-	"identity", "family", "state", "credentials", "scheduling", "signals",
-	"memory", "files", "kernel stack",
+static const struct task_row files_rows[] = {
+	ROW("root", "%s", D(ROOT)),
+	ROW("cwd", "%s", D(CWD)),
+	ROW("descriptors", "%s open, table of %s", D(FDS), D(MAX_FDS)),
+	ROW("files_struct users", "%s", D(FILES_USERS)),
+	ROW("fs_struct users", "%s", D(FS_USERS)),
 };
+
+static const struct task_row kernel_stack_rows[] = {
+	ROW("size", "%B", D(STACK_SIZE)),
+	ROW("address", "%s", D(KADDR_STACK)),
+};
+
+#define SECTION(name, rows) { name, rows, sizeof(rows) / sizeof(rows[0]) }
+
+/* The sections in the order shown, each with its rows. */
+static const struct task_section sections[] = {
+	SECTION("identity", identity_rows),
+	SECTION("family", family_rows),
+	SECTION("state", state_rows),
+	SECTION("credentials", credentials_rows),
+	SECTION("scheduling", scheduling_rows),
+	SECTION("signals", signals_rows),
+	SECTION("memory", memory_rows),
+	SECTION("files", files_rows),
+	SECTION("kernel stack", kernel_stack_rows),
+};
+
+#define NR_SECTIONS (sizeof(sections) / sizeof(sections[0]))
 
 /* Column @c of the task view, and the record it is read from; NULL if
  * there is none (no mm summary).
@@ -316,12 +351,16 @@ static size_t field_width(const struct task_view *v, bool all)
 {
 	size_t w = 0;
 
-	for (size_t s = 0; s < sizeof(sections) / sizeof(sections[0]); s++)
-		if (strlen(sections[s]) > w)
-			w = strlen(sections[s]);
-	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
-		if (row_shown(v, &rows[i], all) && 2 + strlen(rows[i].label) > w)
-			w = 2 + strlen(rows[i].label);
+	for (size_t s = 0; s < NR_SECTIONS; s++) {
+		const struct task_section *sec = &sections[s];
+
+		if (strlen(sec->name) > w)
+			w = strlen(sec->name);
+		for (size_t i = 0; i < sec->nrows; i++)
+			if (row_shown(v, &sec->rows[i], all) &&
+			    2 + strlen(sec->rows[i].label) > w)
+				w = 2 + strlen(sec->rows[i].label);
+	}
 	return w;
 }
 
@@ -346,26 +385,27 @@ static int print_human(const struct task_view *v, bool all)
 		width = term > width + 20 ? term - width : 20;
 	}
 	scols_table_enable_noheadings(tb, 1);
-	for (size_t s = 0; s < sizeof(sections) / sizeof(sections[0]); s++) {
+	for (size_t s = 0; s < NR_SECTIONS; s++) {
+		const struct task_section *sec = &sections[s];
 		struct libscols_line *parent = scols_table_new_line(tb, NULL);
 
 		if (!parent)
 			goto out;
-		scols_line_set_data(parent, 0, sections[s]);
-		for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		scols_line_set_data(parent, 0, sec->name);
+		for (size_t i = 0; i < sec->nrows; i++) {
+			const struct task_row *row = &sec->rows[i];
 			struct libscols_line *ln;
 			char text[PTI_ARGS_LEN + 256];
 			char wrapped[PTI_ARGS_LEN + 512];
 
-			if (strcmp(rows[i].section, sections[s]) ||
-			    !row_shown(v, &rows[i], all))
+			if (!row_shown(v, row, all))
 				continue;
 			ln = scols_table_new_line(tb, parent);
 			if (!ln)
 				goto out;
-			row_text(v, &rows[i], text, sizeof(text));
+			row_text(v, row, text, sizeof(text));
 			pti_wrap_list(text, width, wrapped, sizeof(wrapped));
-			scols_line_set_data(ln, 0, rows[i].label);
+			scols_line_set_data(ln, 0, row->label);
 			scols_line_set_data(ln, 1, wrapped);
 		}
 	}
@@ -392,27 +432,27 @@ static void json_list(struct pti_json *j, const char *key, const char *text)
 
 /* Each column a section's rows name, once, typed; "mm." ones as "mm". */
 static void json_section(struct pti_json *j, const struct task_view *v,
-			 const char *section)
+			 const struct task_section *sec)
 {
 	const char *done[64];
 	size_t ndone = 0;
 	bool want_mm = false;
 
-	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		if (strcmp(rows[i].section, section))
-			continue;
+	for (size_t i = 0; i < sec->nrows; i++) {
+		const struct task_row *row = &sec->rows[i];
+
 		for (size_t k = 0; k < TASK_ROW_COLS &&
-				   rows[i].cols[k].rec != REC_NONE; k++) {
+				   row->cols[k].rec != REC_NONE; k++) {
 			const struct pti_column *col;
 			const void *rec;
 			char buf[PTI_ARGS_LEN], name[sizeof(((struct pti_flag *)0)->name)];
 			bool seen = false;
 
-			if (rows[i].cols[k].rec == REC_MM) {
+			if (row->cols[k].rec == REC_MM) {
 				want_mm = true;
 				continue;
 			}
-			col = lookup(v, rows[i].cols[k], &rec);
+			col = lookup(v, row->cols[k], &rec);
 			for (size_t d = 0; d < ndone; d++)
 				seen |= col && done[d] == col->name;
 			if (!col || seen || ndone == 64)
@@ -424,7 +464,7 @@ static void json_section(struct pti_json *j, const struct task_view *v,
 				json_list(j, col->name, buf);
 			else if (col == &pti_task_columns[PTI_TASK_POLICY])
 				pti_json_string(j, col->name,
-						render(v, 'E', rows[i].cols[k],
+						render(v, 'E', row->cols[k],
 						       name, sizeof(name)));
 			else if (pti_column_is_number(col))
 				pti_json_raw(j, col->name, buf);
@@ -449,15 +489,15 @@ static int print_json(const struct task_view *v)
 	struct pti_json j;
 
 	pti_json_begin(&j, stdout, PTI_JSON_PRETTY);
-	for (size_t s = 0; s < sizeof(sections) / sizeof(sections[0]); s++) {
+	for (size_t s = 0; s < NR_SECTIONS; s++) {
 		char key[32];
 
-		snprintf(key, sizeof(key), "%s", sections[s]);
+		snprintf(key, sizeof(key), "%s", sections[s].name);
 		for (char *p = key; *p; p++)
 			if (*p == ' ')
 				*p = '_';
 		pti_json_object(&j, key);
-		json_section(&j, v, sections[s]);
+		json_section(&j, v, &sections[s]);
 		pti_json_close(&j);
 	}
 	return pti_json_end(&j);
