@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "commands.h"
 #include "json.h"
 #include "trace_session.h"
@@ -41,8 +42,8 @@ static void usage(FILE *out)
 	      "                         and run-queue wait per task, printed at the end\n"
 	      "  -d, --duration SECS    stop after SECS (default: until Ctrl-C)\n"
 	      "  -J, --json             one JSON object per line\n"
-	      "  -b, --buffer-size N    ring buffer bytes, power of two >= 4096,\n"
-	      "                         K/M suffix (default 4M)\n"
+	      "  -b, --buffer-size N    ring buffer bytes: a power of two, at least\n"
+	      "                         a page, K/M suffix (default 4M)\n"
 	      "      --attach MODE      tp_btf, raw_tp or auto (default)\n"
 	      "  -h, --help             this help\n\n"
 	      "Times are seconds since start; ids are the init namespace's, with\n"
@@ -51,7 +52,8 @@ static void usage(FILE *out)
 	      "Needs root (CAP_BPF and CAP_PERFMON) and kernel BTF.\n", out);
 }
 
-static int parse_size(const char *text, size_t *out)
+/* A BPF ring buffer's size: a power of two, at least a page, up to 1 GiB. */
+static int parse_size(const char *text, size_t page, size_t *out)
 {
 	char *end;
 	unsigned long long v = strtoull(text, &end, 10);
@@ -62,7 +64,7 @@ static int parse_size(const char *text, size_t *out)
 		v <<= 10, end++;
 	else if (*end == 'M' || *end == 'm')
 		v <<= 20, end++;
-	if (*end || v < 4096 || v > (1ULL << 30) || (v & (v - 1)))
+	if (*end || v < page || v > (1ULL << 30) || (v & (v - 1)))
 		return -1;
 	*out = (size_t)v;
 	return 0;
@@ -169,6 +171,8 @@ int pti_cmd_trace(const struct pti_source *src, int argc, char **argv)
 		.buffer_bytes = PTI_RINGBUF_DEFAULT,
 	};
 	bool json = false, sched = false, events_given = false;
+	/* the kernel sizes ring buffers in whole pages */
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	double duration = 0;
 	char bad[64], *end;
 	int c;
@@ -224,9 +228,10 @@ int pti_cmd_trace(const struct pti_source *src, int argc, char **argv)
 			json = true;
 			break;
 		case 'b':
-			if (parse_size(optarg, &cfg.buffer_bytes)) {
+			if (parse_size(optarg, page, &cfg.buffer_bytes)) {
 				fprintf(stderr, "ptinspect trace: buffer size must be a "
-					"power of two from 4K to 1G: '%s'\n", optarg);
+					"power of two from the page size (%zuK) to "
+					"1G: '%s'\n", page >> 10, optarg);
 				return PTI_EXIT_USAGE;
 			}
 			break;
