@@ -80,9 +80,10 @@ static void usage(FILE *out)
 	      "  -r, --raw          raw table (no alignment)\n"
 	      "  -n, --noheadings   no header line\n"
 	      "  -h, --help         this help\n\n"
-	      "Columns: pid tgid ppid relation (self, thread, child), then mm files\n"
-	      "fs sighand signal nsproxy io (yes, no, or - when neither task has\n"
-	      "one), clone (the CLONE_* flags that give this sharing) and comm.\n",
+	      "Columns: PID TGID PPID RELATION (self, thread, child), then MM FILES\n"
+	      "FS SIGHAND SIGNAL NSPROXY IO (yes, no, or - when neither task has\n"
+	      "one), CLONE (the CLONE_* flags that give this sharing) and COMM;\n"
+	      "JSON keys are the same names in lower case.\n",
 	      out);
 }
 
@@ -131,20 +132,18 @@ static int print_table(const struct pti_share *rows, size_t n,
 
 	if (!tb)
 		return -1;
+	/* headed as every table is: upper case, numbers right-aligned */
 	for (size_t i = 0; i < 4; i++) {
-		struct libscols_column *c = scols_table_new_column(
-			tb, share_name(ids[i]), 0, i < 3 ? SCOLS_FL_RIGHT : 0);
-
-		if (!c)
+		if (pti_view_add_column(tb, share_name(ids[i]), i < 3, false))
 			goto out;
 	}
 	for (size_t i = 0; i < sizeof(shared) / sizeof(shared[0]); i++) {
-		if (!scols_table_new_column(tb, share_name(shared[i].column), 0,
-					    0))
+		if (pti_view_add_column(tb, share_name(shared[i].column),
+					false, false))
 			goto out;
 	}
-	if (!scols_table_new_column(tb, "clone", 0, 0) ||
-	    !scols_table_new_column(tb, "comm", 0, 0))
+	if (pti_view_add_column(tb, "clone", false, false) ||
+	    pti_view_add_column(tb, "comm", false, false))
 		goto out;
 	for (size_t r = 0; r < n; r++) {
 		struct libscols_line *ln = scols_table_new_line(tb, NULL);

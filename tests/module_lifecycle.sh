@@ -197,8 +197,9 @@ cli_pairs() {
 	head -n 1 /tmp/pti-pairs | grep -q '^NAME="user" START="0x0000000000000000" ' || return 1
 	! grep -qv '^NAME=' /tmp/pti-pairs || return 1
 	"$cli" share -P $$ > /tmp/pti-pairs || return 1
-	# share names its columns in lower case, in its table too
-	head -n 1 /tmp/pti-pairs | grep -qi "^PID=\"$$\" TGID=\"$$\" .*RELATION=\"self\"" || return 1
+	# share heads its columns as every table does: upper case
+	head -n 1 /tmp/pti-pairs | grep -q "^PID=\"$$\" TGID=\"$$\" .*RELATION=\"self\" .*CLONE=\"-\" COMM=" || return 1
+	"$cli" share $$ | head -n 1 | grep -q '^ *PID  *TGID  *PPID RELATION MM  *FILES FS  *SIGHAND SIGNAL NSPROXY IO  *CLONE  *COMM$' || return 1
 	"$cli" pages -P -o state $$ > /tmp/pti-pairs || return 1
 	[ -s /tmp/pti-pairs ] && ! grep -qv '^STATE="[a-z]*"$' /tmp/pti-pairs
 }
