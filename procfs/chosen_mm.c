@@ -73,7 +73,7 @@ void pti_chosen_mm_close(struct pti_chosen_mm *c)
  * @inode: the file's inode
  * @file: the file; its seq_file's private data begins with the choice
  *
- * Return: seq_release_private()'s, 0.
+ * Return: what seq_release_private() returns (0).
  */
 int pti_chosen_mm_seq_release(struct inode *inode, struct file *file)
 {
