@@ -14,7 +14,8 @@
 #include "view.h"
 
 struct runq_opts {
-	bool json, pairs, tree, raw, noheadings;
+	struct pti_view_opts view;	/* -J, -P, -r, -n */
+	bool tree;
 	int cpu;		/* -1: every CPU */
 };
 
@@ -88,8 +89,8 @@ static struct libscols_table *new_table(const char *const *names, size_t n,
 		}
 	}
 	if (tb) {
-		scols_table_enable_raw(tb, o->raw);
-		scols_table_enable_noheadings(tb, o->noheadings);
+		scols_table_enable_raw(tb, o->view.raw);
+		scols_table_enable_noheadings(tb, o->view.noheadings);
 	}
 	return tb;
 }
@@ -466,10 +467,7 @@ int pti_cmd_runq(const struct pti_source *src, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "cpu", required_argument, NULL, 'c' },
 		{ "tree", no_argument, NULL, 't' },
-		{ "json", no_argument, NULL, 'J' },
-		{ "pairs", no_argument, NULL, 'P' },
-		{ "raw", no_argument, NULL, 'r' },
-		{ "noheadings", no_argument, NULL, 'n' },
+		PTI_VIEW_LONG_OPTIONS,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -480,7 +478,10 @@ int pti_cmd_runq(const struct pti_source *src, int argc, char **argv)
 	int c, ret = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "c:tJPrnh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:t" PTI_VIEW_SHORT_OPTIONS "h",
+				longopts, NULL)) != -1) {
+		if (pti_view_option(&o.view, c))
+			continue;
 		switch (c) {
 		case 'c':
 			o.cpu = (int)strtol(optarg, &end, 10);
@@ -491,18 +492,6 @@ int pti_cmd_runq(const struct pti_source *src, int argc, char **argv)
 			break;
 		case 't':
 			o.tree = true;
-			break;
-		case 'J':
-			o.json = true;
-			break;
-		case 'P':
-			o.pairs = true;
-			break;
-		case 'r':
-			o.raw = true;
-			break;
-		case 'n':
-			o.noheadings = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -527,9 +516,9 @@ int pti_cmd_runq(const struct pti_source *src, int argc, char **argv)
 		pti_runq_free(&q);
 		return PTI_EXIT_FAILURE;
 	}
-	if (o.json) {
+	if (o.view.json) {
 		ret = print_json(&q, o.cpu);
-	} else if (o.pairs) {
+	} else if (o.view.pairs) {
 		ret = print_pairs(&q, o.cpu);
 	} else {
 		for (size_t i = 0; i < q.n && !ret; i++) {
