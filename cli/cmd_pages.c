@@ -706,15 +706,7 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 	char err[512] = "";
 	int c, pid, child_pid = -1, pids, ret;
 
-	/*
-	 * A table can be millions of lines: into a pipe or a file in large
-	 * writes (glibc takes a size only with a buffer; it must outlive
-	 * stdout).
-	 */
-	static char out_buffer[64 * 1024];
-
-	if (!isatty(STDOUT_FILENO))
-		setvbuf(stdout, out_buffer, _IOFBF, sizeof(out_buffer));
+	pti_view_stdout_setup();
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "scewo:" PTI_VIEW_SHORT_OPTIONS "h",
 				longopts, NULL)) != -1) {

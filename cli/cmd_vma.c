@@ -6,7 +6,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "commands.h"
 #include "flag_names.h"
 #include "json.h"
@@ -204,10 +203,8 @@ static int print_scols(const struct pti_plain_cells *c,
 
 	if (!tb || !data)
 		goto out;
-	for (size_t i = 0; i < c->ncols; i++)
-		if (pti_view_add_column(tb, cols[i].name,
-					pti_column_is_number(cols[i].col), false))
-			goto out;
+	if (pti_view_add_columns(tb, cols, c->ncols, -1))
+		goto out;
 	for (size_t r = 0; r < pti_plain_cells_rows(c); r++) {
 		struct libscols_line *ln = scols_table_new_line(tb, NULL);
 
@@ -329,8 +326,6 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 	struct vma_context ctx = { .mm = &mm };
 	char err[512] = "";
 	int c, pid, got, ret = PTI_EXIT_USAGE;
-	/* a table into a pipe or a file in large writes, as pages writes */
-	static char out_buffer[64 * 1024];
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "mo:" PTI_VIEW_SHORT_OPTIONS "Sh",
@@ -380,9 +375,7 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 		fprintf(stderr, "ptinspect vma: %s\n", err);
 		goto out;
 	}
-	o.view.terminal = isatty(STDOUT_FILENO);
-	if (!o.view.terminal)
-		setvbuf(stdout, out_buffer, _IOFBF, sizeof(out_buffer));
+	o.view.terminal = pti_view_stdout_setup();
 	/* JSON always has the names; a table when its columns show them */
 	if ((o.view.json ||
 	     (!o.map && pti_column_list_has(&o.cols, DERIVED_FLAG_NAMES))) &&

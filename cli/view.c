@@ -9,6 +9,7 @@
 #include <libsmartcols.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "flag_names.h"
 #include "json.h"
 #include "plain_table.h"
@@ -75,6 +76,17 @@ bool pti_view_option(struct pti_view_opts *o, int opt)
 	return false;
 }
 
+bool pti_view_stdout_setup(void)
+{
+	/* glibc takes a size only with a buffer, which must outlive stdout */
+	static char buffer[64 * 1024];
+
+	if (isatty(STDOUT_FILENO))
+		return true;
+	setvbuf(stdout, buffer, _IOFBF, sizeof(buffer));
+	return false;
+}
+
 static void header_name(const char *name, char *buf, size_t size)
 {
 	size_t i;
@@ -123,6 +135,18 @@ int pti_view_add_column(struct libscols_table *tb, const char *name,
 		return -1;
 	if (number)
 		scols_column_set_json_type(cl, SCOLS_JSON_NUMBER);
+	return 0;
+}
+
+int pti_view_add_columns(struct libscols_table *tb,
+			 const struct pti_out_column *cols, size_t n,
+			 long tree_col)
+{
+	for (size_t i = 0; i < n; i++)
+		if (pti_view_add_column(tb, cols[i].name,
+					pti_column_is_number(cols[i].col),
+					(long)i == tree_col))
+			return -1;
 	return 0;
 }
 
@@ -202,11 +226,8 @@ static int print_scols(FILE *out, const struct out_table *o, size_t nrows,
 	if (!tb)
 		return -1;
 	scols_table_set_stream(tb, out);
-	for (size_t c = 0; c < ncols; c++)
-		if (pti_view_add_column(tb, o->cols[c].name,
-					pti_column_is_number(o->cols[c].col),
-					(long)c == tree_col))
-			goto out;
+	if (pti_view_add_columns(tb, o->cols, ncols, tree_col))
+		goto out;
 	lines = calloc(nrows ? nrows : 1, sizeof(*lines));
 	if (!lines)
 		goto out;
@@ -226,11 +247,8 @@ static int print_scols(FILE *out, const struct out_table *o, size_t nrows,
 						     &len);
 
 			/* the record's own text may fill its member whole */
-			if (text != buf) {
-				len = len < sizeof(buf) - 1 ? len : sizeof(buf) - 1;
-				memcpy(buf, text, len);
-				buf[len] = '\0';
-			}
+			if (text != buf)
+				pti_put_text(text, len, buf, sizeof(buf));
 			if (scols_line_set_data(lines[r], c, buf))
 				goto out;
 		}

@@ -40,6 +40,13 @@ struct pti_view_opts {
 bool pti_view_option(struct pti_view_opts *o, int opt);
 
 /*
+ * Whether stdout is a terminal; if not, it is given a large buffer: a
+ * table can be millions of lines, best written to a pipe or a file in
+ * large writes.  Call before anything is written to stdout.
+ */
+bool pti_view_stdout_setup(void);
+
+/*
  * Whether a table is printed as formatted (plain_table.h: a pipe or a
  * file) rather than through libsmartcols (JSON, pairs, a terminal's width).
  */
@@ -70,6 +77,10 @@ struct libscols_table *pti_view_new_table(const struct pti_view_opts *o,
  */
 int pti_view_add_column(struct libscols_table *tb, const char *name,
 			bool number, bool tree);
+/* Add @cols in order, as pti_view_add_column(); @tree_col (-1: none). */
+int pti_view_add_columns(struct libscols_table *tb,
+			 const struct pti_out_column *cols, size_t n,
+			 long tree_col);
 
 /*
  * Print a table pti_view_new_table() made: JSON through json.h's writer,
