@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "harness.h"
+#include "spawn.h"
 #include "task.h"
 
 static const struct pti_source src = { .proc_dir = "/proc/ptinspect" };
@@ -357,34 +358,17 @@ TEST(args_behind_prot_none_read_as_proc_reads_them)
 /* A ptraced task: parent (the tracer) differs from real_parent. */
 TEST(ptraced_parent_differs)
 {
-	int pipefd[2], status;
-	pid_t middle, tracee;
+	pid_t middle, tracee = spawn_traced_grandchild(&middle);
 	struct pti_detail d;
 
-	ASSERT_EQ(0, pipe(pipefd));
-	middle = fork();
-	if (middle == 0) {
-		pid_t p = fork();
-
-		if (p == 0) {
-			for (;;)
-				pause();
-		}
-		write(pipefd[1], &p, sizeof(p));
-		for (;;)
-			pause();
-	}
-	ASSERT_EQ((ssize_t)sizeof(tracee), read(pipefd[0], &tracee, sizeof(tracee)));
-	ASSERT_EQ(0, ptrace(PTRACE_ATTACH, tracee, NULL, NULL));
-	ASSERT_EQ(tracee, waitpid(tracee, &status, __WALL));
+	ASSERT_LT(0, tracee);
 	ASSERT_EQ(0, detail(tracee, &d));
 	EXPECT_EQ(middle, d.real_parent_pid);
 	EXPECT_EQ(getpid(), d.parent_pid);
 	EXPECT_NE(NULL, strstr(d.state_names, "TRACED"));
 	ptrace(PTRACE_DETACH, tracee, NULL, NULL);
 	kill(tracee, SIGKILL);
-	kill(middle, SIGKILL);
-	waitpid(middle, NULL, 0);
+	kill_and_reap(middle);
 }
 
 /* setresuid to nobody keeping saved root; capset dropping SYS_ADMIN. */

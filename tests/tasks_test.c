@@ -24,29 +24,12 @@
 #include "flag_names.h"
 #include "harness.h"
 #include "procview.h"
+#include "spawn.h"
 #include "task_marks.h"
 
 #define EXIT_ZOMBIE_BIT 0x20	/* exit_state value the kernel uses */
 #define TASK_STOPPED_BIT 0x4	/* __TASK_STOPPED */
 #define TASK_TRACED_BIT 0x8	/* __TASK_TRACED */
-
-/* A child that sleeps until killed; the caller reaps it. */
-static pid_t spawn_sleeper(void)
-{
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		for (;;)
-			pause();
-	}
-	return pid;
-}
-
-static void kill_and_reap(pid_t pid)
-{
-	kill(pid, SIGKILL);
-	waitpid(pid, NULL, 0);
-}
 
 /* Every task the module lists agrees with /proc, unless it changed. */
 /*
@@ -346,22 +329,10 @@ TEST(stopped)
 /* Traced by someone other than its parent: parent != real_parent. */
 TEST(ptrace_stopped)
 {
-	pid_t middle, tracee;
-	int pipefd[2], status;
+	pid_t middle, tracee = spawn_traced_grandchild(&middle);
 	struct pti_task t;
 
-	ASSERT_EQ(0, pipe(pipefd));
-	middle = fork();
-	if (middle == 0) {
-		pid_t p = spawn_sleeper();
-
-		write(pipefd[1], &p, sizeof(p));
-		for (;;)
-			pause();
-	}
-	ASSERT_EQ((ssize_t)sizeof(tracee), read(pipefd[0], &tracee, sizeof(tracee)));
-	ASSERT_EQ(0, ptrace(PTRACE_ATTACH, tracee, NULL, NULL));
-	ASSERT_EQ(tracee, waitpid(tracee, &status, __WALL));
+	ASSERT_LT(0, tracee);
 	ASSERT_EQ(0, wait_proc_state(tracee, 't'));
 	ASSERT_EQ(0, find_task(tracee, &t));
 	EXPECT_EQ('t', t.state);
@@ -371,8 +342,6 @@ TEST(ptrace_stopped)
 	ptrace(PTRACE_DETACH, tracee, NULL, NULL);
 	kill(tracee, SIGKILL);
 	kill_and_reap(middle);
-	close(pipefd[0]);
-	close(pipefd[1]);
 }
 
 /* A grandchild whose parent died is reparented to the subreaper. */
