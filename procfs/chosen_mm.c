@@ -5,8 +5,8 @@
  * kept by an mm_count reference (it pins the mm_struct, not the address
  * space), and taken for a read as /proc/<pid>/maps takes it: users
  * pinned, mmap lock read-held, killable, each hold timed (hold_stats.c).
- * vma and pages are seq_files whose private data begins with the choice,
- * so they share its stop() and release().
+ * Each file's private data begins with the choice, so they share its
+ * release(), and vma and pages its stop().
  */
 #include <linux/err.h>
 #include <linux/kernel.h>
@@ -69,18 +69,12 @@ void pti_chosen_mm_close(struct pti_chosen_mm *c)
 }
 
 /**
- * pti_chosen_mm_seq_release() - release a seq_file that shows a choice
- * @inode: the file's inode
- * @file: the file; its seq_file's private data begins with the choice
- *
- * Return: what seq_release_private() returns (0).
+ * pti_chosen_mm_release() - a view's release(): drop its choice
+ * @priv: the file's private data, which begins with the choice
  */
-int pti_chosen_mm_seq_release(struct inode *inode, struct file *file)
+void pti_chosen_mm_release(void *priv)
 {
-	struct seq_file *m = file->private_data;
-
-	pti_chosen_mm_close(m->private);
-	return seq_release_private(inode, file);
+	pti_chosen_mm_close(priv);
 }
 
 /* The longest line a file takes: "PID START END", with room to spare. */

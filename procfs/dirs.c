@@ -2,33 +2,43 @@
 /* dirs.c - create and remove /proc/ptinspect and debugfs ptinspect/. */
 #include <linux/debugfs.h>
 #include <linux/err.h>
-#include <linux/module.h>
+#include <linux/kernel.h>
 #include <linux/proc_fs.h>
 #include "procfs.h"
 
-static int pti_holds_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, pti_hold_show, NULL);
-}
+static const struct pti_view_file pti_holds_view_file = {
+	.show = pti_hold_show,
+};
 
-static const struct file_operations pti_holds_fops = {
-	.owner = THIS_MODULE,
-	.open = pti_holds_open,
-	.read = seq_read,
-	.llseek = seq_lseek,
-	.release = single_release,
+/* One file: its name, its mode, what it shows. */
+struct pti_file_entry {
+	const char *name;
+	umode_t mode;
+	const struct pti_view_file *view;
+};
+
+static const struct pti_file_entry pti_proc_files[] = {
+	{ "tasks", 0444, &pti_tasks_view_file },
+	{ "format", 0444, &pti_format_view_file },
+	{ "flags", 0444, &pti_flags_view_file },
+	{ "vma", 0600, &pti_vma_view_file },
+	{ "task", 0600, &pti_task_view_file },
+	{ "share", 0600, &pti_share_view_file },
+	{ "pages", 0600, &pti_pages_view_file },
+	{ "walk", 0600, &pti_walk_view_file },
+	{ "kernel", 0400, &pti_kernel_view_file },
+	{ "runqueues", 0400, &pti_runqueues_view_file },
+};
+
+/* debugfs' tasks and vma lead each line with the kernel's addresses. */
+static const struct pti_file_entry pti_debugfs_files[] = {
+	{ "tasks", 0400, &pti_tasks_view_file },
+	{ "vma", 0600, &pti_vma_view_file },
+	{ "holds", 0400, &pti_holds_view_file },
 };
 
 static struct proc_dir_entry *pti_proc_dir;
 static struct dentry *pti_debugfs_dir;
-
-/* A root-only pid-chosen view; @kind is only read (data is void *). */
-static struct proc_dir_entry *
-pti_choice_create(const char *name, const struct pti_choice_kind *kind)
-{
-	return proc_create_data(name, 0600, pti_proc_dir, &pti_choice_proc_ops,
-				(void *)kind);
-}
 
 /**
  * pti_views_create() - create every file ptinspect shows
@@ -40,31 +50,27 @@ pti_choice_create(const char *name, const struct pti_choice_kind *kind)
  */
 int pti_views_create(void)
 {
+	size_t i;
+
 	pti_proc_dir = proc_mkdir("ptinspect", NULL);
 	if (!pti_proc_dir)
 		return -ENOMEM;
-	if (!proc_create("tasks", 0444, pti_proc_dir, &pti_tasks_proc_ops) ||
-	    !proc_create("format", 0444, pti_proc_dir, &pti_format_proc_ops) ||
-	    !proc_create("flags", 0444, pti_proc_dir, &pti_flags_proc_ops) ||
-	    !proc_create("vma", 0600, pti_proc_dir, &pti_vma_proc_ops) ||
-	    !pti_choice_create("task", &pti_task_choice) ||
-	    !pti_choice_create("share", &pti_share_choice) ||
-	    !proc_create("pages", 0600, pti_proc_dir, &pti_pages_proc_ops) ||
-	    !proc_create("walk", 0600, pti_proc_dir, &pti_walk_proc_ops) ||
-	    !proc_create("kernel", 0400, pti_proc_dir, &pti_kernel_proc_ops) ||
-	    !proc_create("runqueues", 0400, pti_proc_dir,
-			 &pti_runqueues_proc_ops))
-		goto err_proc;
+	/* a view is only read: the entry's data is a void * */
+	for (i = 0; i < ARRAY_SIZE(pti_proc_files); i++)
+		if (!proc_create_data(pti_proc_files[i].name,
+				      pti_proc_files[i].mode, pti_proc_dir,
+				      &pti_view_proc_ops,
+				      (void *)pti_proc_files[i].view))
+			goto err_proc;
 
 	pti_debugfs_dir = debugfs_create_dir("ptinspect", NULL);
-	if (!IS_ERR(pti_debugfs_dir)) {
-		debugfs_create_file("tasks", 0400, pti_debugfs_dir, NULL,
-				    &pti_tasks_debugfs_fops);
-		debugfs_create_file("vma", 0600, pti_debugfs_dir, NULL,
-				    &pti_vma_debugfs_fops);
-		debugfs_create_file("holds", 0400, pti_debugfs_dir, NULL,
-				    &pti_holds_fops);
-	}
+	if (IS_ERR(pti_debugfs_dir))
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(pti_debugfs_files); i++)
+		debugfs_create_file(pti_debugfs_files[i].name,
+				    pti_debugfs_files[i].mode, pti_debugfs_dir,
+				    (void *)pti_debugfs_files[i].view,
+				    &pti_view_debugfs_fops);
 	return 0;
 
 err_proc:

@@ -41,14 +41,6 @@ static int pti_flags_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static int pti_flags_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, pti_flags_show, NULL);
-}
-
-const struct proc_ops pti_flags_proc_ops = {
-	.proc_open = pti_flags_open,
-	.proc_read_iter = seq_read_iter,
-	.proc_lseek = seq_lseek,
-	.proc_release = single_release,
+const struct pti_view_file pti_flags_view_file = {
+	.show = pti_flags_show,
 };

@@ -110,14 +110,6 @@ static const struct seq_operations pti_format_seq_ops = {
 	.show = pti_format_show,
 };
 
-static int pti_format_open(struct inode *inode, struct file *file)
-{
-	return seq_open(file, &pti_format_seq_ops);
-}
-
-const struct proc_ops pti_format_proc_ops = {
-	.proc_open = pti_format_open,
-	.proc_read_iter = seq_read_iter,
-	.proc_lseek = seq_lseek,
-	.proc_release = seq_release,
+const struct pti_view_file pti_format_view_file = {
+	.seq = &pti_format_seq_ops,
 };

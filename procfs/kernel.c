@@ -30,9 +30,15 @@ static bool pti_kernel_addresses_visible(struct file *file)
 	return strcmp(probe, "0000000000000000") != 0;
 }
 
+struct pti_kernel_file {
+	/* decided at open, as pagemap decides whether frames show */
+	bool addresses;
+};
+
 static int pti_kernel_show(struct seq_file *m, void *v)
 {
-	bool addresses = m->private != NULL;
+	const struct pti_kernel_file *f = m->private;
+	bool addresses = f->addresses;
 	struct pti_region regions[PTI_MAX_REGIONS];
 	struct pti_kernel k;
 	int i, n;
@@ -48,16 +54,17 @@ static int pti_kernel_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static int pti_kernel_open(struct inode *inode, struct file *file)
+static int pti_kernel_open(struct file *file, void *priv,
+			   struct pid_namespace *ns, bool debugfs)
 {
-	/* decided at open, as pagemap decides whether frames show */
-	return single_open(file, pti_kernel_show,
-			   pti_kernel_addresses_visible(file) ? file : NULL);
+	struct pti_kernel_file *f = priv;
+
+	f->addresses = pti_kernel_addresses_visible(file);
+	return 0;
 }
 
-const struct proc_ops pti_kernel_proc_ops = {
-	.proc_open = pti_kernel_open,
-	.proc_read_iter = seq_read_iter,
-	.proc_lseek = seq_lseek,
-	.proc_release = single_release,
+const struct pti_view_file pti_kernel_view_file = {
+	.show = pti_kernel_show,
+	.size = sizeof(struct pti_kernel_file),
+	.open = pti_kernel_open,
 };

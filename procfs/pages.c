@@ -112,16 +112,13 @@ static const struct seq_operations pti_pages_seq_ops = {
 	.show = pti_pages_show,
 };
 
-static int pti_pages_open(struct inode *inode, struct file *file)
+static int pti_pages_open(struct file *file, void *priv,
+			  struct pid_namespace *ns, bool debugfs)
 {
-	struct pti_pages_iter *it;
+	struct pti_pages_iter *it = priv;
 
-	it = __seq_open_private(file, &pti_pages_seq_ops, sizeof(*it));
-	if (!it)
-		return -ENOMEM;
 	it->show_pfn = file_ns_capable(file, &init_user_ns, CAP_SYS_ADMIN);
-	pti_chosen_mm_open(&it->target, proc_pid_ns(inode->i_sb),
-			   PTI_HOLD_PAGES, true);
+	pti_chosen_mm_open(&it->target, ns, PTI_HOLD_PAGES, true);
 	return 0;
 }
 
@@ -129,13 +126,12 @@ static int pti_pages_open(struct inode *inode, struct file *file)
  * "PID [START [END]]": START defaults to 0, END to the top of user space;
  * both are rounded to pages (START down, END up).
  */
-static ssize_t pti_pages_write(struct file *file, const char __user *buf,
-			       size_t count, loff_t *ppos)
+static int pti_pages_choose(struct seq_file *m, const char __user *buf,
+			    size_t count)
 {
-	struct seq_file *m = file->private_data;
 	struct pti_pages_iter *it = m->private;
 	unsigned long addrs[2], start = 0, end = TASK_SIZE_MAX;
-	int n, nr, err;
+	int n, nr;
 
 	n = pti_chosen_mm_parse(buf, count, &nr, addrs, ARRAY_SIZE(addrs));
 	if (n < 0)
@@ -146,17 +142,13 @@ static ssize_t pti_pages_write(struct file *file, const char __user *buf,
 		end = PAGE_ALIGN(addrs[1]);
 	if (start >= end)
 		return -EINVAL;
-	err = pti_chosen_mm_choose(m, &it->target, nr, start, end);
-	if (err)
-		return err;
-	*ppos = 0;	/* the caller stores it into f_pos */
-	return count;
+	return pti_chosen_mm_choose(m, &it->target, nr, start, end);
 }
 
-const struct proc_ops pti_pages_proc_ops = {
-	.proc_open = pti_pages_open,
-	.proc_read_iter = seq_read_iter,
-	.proc_write = pti_pages_write,
-	.proc_lseek = seq_lseek,
-	.proc_release = pti_chosen_mm_seq_release,
+const struct pti_view_file pti_pages_view_file = {
+	.seq = &pti_pages_seq_ops,
+	.size = sizeof(struct pti_pages_iter),
+	.open = pti_pages_open,
+	.choose = pti_pages_choose,
+	.release = pti_chosen_mm_release,
 };

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * pidfile.c - what the pid-chosen files share: the pid parsers (vma,
- * pages and walk read pids too), and task's and share's one set of file
- * operations, which learns the view from the data of the file's proc
- * entry (struct pti_choice_kind) as proc_create_seq_private()'s files do.
+ * pages and walk read pids too), and the open, choose and release of
+ * task's and share's views, whose private data begins with the choice.
  */
 #include <linux/fs.h>
 #include <linux/kernel.h>
-#include <linux/proc_fs.h>
 #include <linux/seq_file.h>
 #include <linux/pid.h>
 #include <linux/pid_namespace.h>
@@ -70,29 +68,36 @@ struct pid *pti_pid_get(struct pid_namespace *ns, int nr)
 	return pid;
 }
 
-/* Open a pid-chosen view (the proc entry's kind) showing the opener. */
-static int pti_choice_open(struct inode *inode, struct file *file)
+/**
+ * pti_pid_choice_open() - a pid-chosen view's open(): show the opener
+ * @file: the file being opened
+ * @priv: its private data, which begins with struct pti_pid_choice
+ * @ns: the pid namespace written pids are read in
+ * @debugfs: unused: these views are /proc's only
+ *
+ * Return: 0.
+ */
+int pti_pid_choice_open(struct file *file, void *priv,
+			struct pid_namespace *ns, bool debugfs)
 {
-	const struct pti_choice_kind *kind = pde_data(inode);
-	struct pti_pid_choice *c;
+	struct pti_pid_choice *c = priv;
 
-	c = __seq_open_private(file, kind->ops, kind->size);
-	if (!c)
-		return -ENOMEM;
-	c->ns = get_pid_ns(proc_pid_ns(inode->i_sb));
+	c->ns = get_pid_ns(ns);
 	c->target = get_task_pid(current, PIDTYPE_PID);
 	return 0;
 }
 
-/*
- * Choose the task: a decimal pid in the reader's namespace.  Returns
- * @count, -EINVAL for a bad pid, -ESRCH if no task has it; *@ppos is
- * rewound so the next read shows the new task.
+/**
+ * pti_pid_choice_choose() - a pid-chosen view's choose(): a written pid
+ * @m: the file's seq_file; its private data begins with the choice
+ * @buf: user buffer: a decimal pid in the reader's namespace
+ * @count: its length
+ *
+ * Return: 0, -EINVAL for a bad pid, -ESRCH if no task has it.
  */
-static ssize_t pti_choice_write(struct file *file, const char __user *buf,
-				size_t count, loff_t *ppos)
+int pti_pid_choice_choose(struct seq_file *m, const char __user *buf,
+			  size_t count)
 {
-	struct seq_file *m = file->private_data;
 	struct pti_pid_choice *c = m->private;
 	struct pid *pid, *old;
 	int nr, err;
@@ -108,24 +113,17 @@ static ssize_t pti_choice_write(struct file *file, const char __user *buf,
 	c->target = pid;
 	mutex_unlock(&m->lock);
 	put_pid(old);
-	*ppos = 0;	/* the caller stores it into f_pos */
-	return count;
+	return 0;
 }
 
-static int pti_choice_release(struct inode *inode, struct file *file)
+/**
+ * pti_pid_choice_release() - a pid-chosen view's release()
+ * @priv: its private data, which begins with struct pti_pid_choice
+ */
+void pti_pid_choice_release(void *priv)
 {
-	struct seq_file *m = file->private_data;
-	struct pti_pid_choice *c = m->private;
+	struct pti_pid_choice *c = priv;
 
 	put_pid(c->target);
 	put_pid_ns(c->ns);
-	return seq_release_private(inode, file);
 }
-
-const struct proc_ops pti_choice_proc_ops = {
-	.proc_open = pti_choice_open,
-	.proc_read_iter = seq_read_iter,
-	.proc_write = pti_choice_write,
-	.proc_lseek = seq_lseek,
-	.proc_release = pti_choice_release,
-};

@@ -9,6 +9,35 @@
 
 #include "ptinspect.h"
 
+/**
+ * struct pti_view_file - one file ptinspect shows, as its entry's data
+ * @seq: its seq_file operations; or
+ * @show: the one show() of a file printed whole at once (single_open())
+ * @size: the size of its seq_file's private data, zeroed at open (0: none)
+ * @open: fill the private data @priv (NULL: nothing to fill); @ns is the
+ *        pid namespace pids are read and shown in, @debugfs says where
+ *        the file is.  On failure it undoes its own work.
+ * @choose: take a line written to the file (NULL: writes fail with -EIO)
+ * @ioctl: an ioctl on the file (NULL: -ENOTTY)
+ * @release: drop what @open took (NULL: nothing)
+ *
+ * Every file is opened, written, and released by view_file.c's one set of
+ * operations: pti_view_proc_ops, pti_view_debugfs_fops.
+ */
+struct pti_view_file {
+	const struct seq_operations *seq;
+	int (*show)(struct seq_file *m, void *v);
+	size_t size;
+	int (*open)(struct file *file, void *priv, struct pid_namespace *ns,
+		    bool debugfs);
+	int (*choose)(struct seq_file *m, const char __user *buf, size_t count);
+	long (*ioctl)(struct seq_file *m, unsigned int cmd, unsigned long arg);
+	void (*release)(void *priv);
+};
+
+extern const struct proc_ops pti_view_proc_ops;
+extern const struct file_operations pti_view_debugfs_fops;
+
 /* procfs/pidfile.c: views that show one chosen task */
 struct pti_pid_choice {
 	struct pid_namespace *ns;
@@ -18,18 +47,14 @@ struct pti_pid_choice {
 int pti_pid_parse(const char *text, int *nr);
 int pti_pid_from_user(const char __user *buf, size_t count, int *nr);
 struct pid *pti_pid_get(struct pid_namespace *ns, int nr);
-
-/*
- * One pid-chosen view, the data proc_create_data() is given with
- * pti_choice_proc_ops: its seq_file operations and the size of its
- * private data, which begins with struct pti_pid_choice.
+/* a pti_view_file's open, choose, release for private data that begins
+ * with struct pti_pid_choice
  */
-struct pti_choice_kind {
-	const struct seq_operations *ops;
-	size_t size;
-};
-
-extern const struct proc_ops pti_choice_proc_ops;
+int pti_pid_choice_open(struct file *file, void *priv,
+			struct pid_namespace *ns, bool debugfs);
+int pti_pid_choice_choose(struct seq_file *m, const char __user *buf,
+			  size_t count);
+void pti_pid_choice_release(void *priv);
 
 /* procfs/chosen_mm.c: views that show one chosen address space */
 struct pti_chosen_mm {
@@ -46,7 +71,7 @@ void pti_chosen_mm_open(struct pti_chosen_mm *c, struct pid_namespace *ns,
 			enum pti_hold_view hold, bool own);
 void pti_chosen_mm_close(struct pti_chosen_mm *c);
 void pti_chosen_mm_seq_stop(struct seq_file *m, void *v);
-int pti_chosen_mm_seq_release(struct inode *inode, struct file *file);
+void pti_chosen_mm_release(void *priv);
 int pti_chosen_mm_parse(const char __user *buf, size_t count, int *nr,
 			unsigned long *addrs, int max);
 int pti_chosen_mm_choose(struct seq_file *m, struct pti_chosen_mm *c, int nr,
@@ -66,31 +91,17 @@ void pti_seq_record_of(struct seq_file *m, const struct pti_column *cols,
 void pti_seq_fields(struct seq_file *m, const struct pti_column *cols,
 		    int n, const void *rec);
 
-/* procfs/tasks.c */
-extern const struct proc_ops pti_tasks_proc_ops;
-extern const struct file_operations pti_tasks_debugfs_fops;
-
-/* procfs/vma.c */
-extern const struct proc_ops pti_vma_proc_ops;
-extern const struct file_operations pti_vma_debugfs_fops;
-
-/* procfs/flags.c */
-extern const struct proc_ops pti_flags_proc_ops;
-
-/* procfs/task.c, procfs/share.c: pid-chosen views */
-extern const struct pti_choice_kind pti_task_choice;
-extern const struct pti_choice_kind pti_share_choice;
-
-/* procfs/runqueues.c */
-extern const struct proc_ops pti_runqueues_proc_ops;
-
-/* procfs/pages.c, procfs/walk.c, procfs/kernel.c */
-extern const struct proc_ops pti_pages_proc_ops;
-extern const struct proc_ops pti_walk_proc_ops;
-extern const struct proc_ops pti_kernel_proc_ops;
-
-/* procfs/format.c */
-extern const struct proc_ops pti_format_proc_ops;
+/* each view's file: procfs/<name>.c, debugfs' holds in dirs.c */
+extern const struct pti_view_file pti_tasks_view_file;
+extern const struct pti_view_file pti_vma_view_file;
+extern const struct pti_view_file pti_flags_view_file;
+extern const struct pti_view_file pti_task_view_file;
+extern const struct pti_view_file pti_share_view_file;
+extern const struct pti_view_file pti_runqueues_view_file;
+extern const struct pti_view_file pti_pages_view_file;
+extern const struct pti_view_file pti_walk_view_file;
+extern const struct pti_view_file pti_kernel_view_file;
+extern const struct pti_view_file pti_format_view_file;
 
 /* procfs/dirs.c */
 int pti_views_create(void);

@@ -46,9 +46,14 @@ static void pti_rq_stop(struct seq_file *m, void *v)
 {
 }
 
+struct pti_rq_file {
+	struct pti_rq_snapshot *snapshot;	/* one CPU's, reused */
+};
+
 static int pti_rq_show(struct seq_file *m, void *v)
 {
-	struct pti_rq_snapshot *s = m->private;
+	struct pti_rq_file *f = m->private;
+	struct pti_rq_snapshot *s = f->snapshot;
 	int i, err;
 
 	if (pti_runqueues_unavailable()) {
@@ -75,34 +80,27 @@ static const struct seq_operations pti_rq_seq_ops = {
 	.show = pti_rq_show,
 };
 
-static int pti_rq_open(struct inode *inode, struct file *file)
+static int pti_rq_open(struct file *file, void *priv,
+		       struct pid_namespace *ns, bool debugfs)
 {
-	struct pti_rq_snapshot *s;
-	int err;
+	struct pti_rq_file *f = priv;
 
 	if (task_active_pid_ns(current) != &init_pid_ns)
 		return -EPERM;
-	s = pti_rq_snapshot_alloc(PTI_RQ_MAX_ENTITIES);
-	if (!s)
-		return -ENOMEM;
-	err = seq_open(file, &pti_rq_seq_ops);
-	if (err) {
-		pti_rq_snapshot_free(s);
-		return err;
-	}
-	((struct seq_file *)file->private_data)->private = s;
-	return 0;
+	f->snapshot = pti_rq_snapshot_alloc(PTI_RQ_MAX_ENTITIES);
+	return f->snapshot ? 0 : -ENOMEM;
 }
 
-static int pti_rq_release(struct inode *inode, struct file *file)
+static void pti_rq_release(void *priv)
 {
-	pti_rq_snapshot_free(((struct seq_file *)file->private_data)->private);
-	return seq_release(inode, file);
+	struct pti_rq_file *f = priv;
+
+	pti_rq_snapshot_free(f->snapshot);
 }
 
-const struct proc_ops pti_runqueues_proc_ops = {
-	.proc_open = pti_rq_open,
-	.proc_read_iter = seq_read_iter,
-	.proc_lseek = seq_lseek,
-	.proc_release = pti_rq_release,
+const struct pti_view_file pti_runqueues_view_file = {
+	.seq = &pti_rq_seq_ops,
+	.size = sizeof(struct pti_rq_file),
+	.open = pti_rq_open,
+	.release = pti_rq_release,
 };

@@ -101,7 +101,10 @@ static const struct seq_operations pti_share_ops = {
 	.show = pti_share_show,
 };
 
-const struct pti_choice_kind pti_share_choice = {
-	.ops = &pti_share_ops,
+const struct pti_view_file pti_share_view_file = {
+	.seq = &pti_share_ops,
 	.size = sizeof(struct pti_share_view),
+	.open = pti_pid_choice_open,
+	.choose = pti_pid_choice_choose,
+	.release = pti_pid_choice_release,
 };

@@ -24,21 +24,6 @@ struct pti_task_view {
 
 static_assert(offsetof(struct pti_task_view, choice) == 0);
 
-static void *pti_task_view_start(struct seq_file *m, loff_t *pos)
-{
-	return *pos == 0 ? SEQ_START_TOKEN : NULL;
-}
-
-static void *pti_task_view_next(struct seq_file *m, void *v, loff_t *pos)
-{
-	++*pos;
-	return NULL;
-}
-
-static void pti_task_view_stop(struct seq_file *m, void *v)
-{
-}
-
 static int pti_task_view_show(struct seq_file *m, void *v)
 {
 	struct pti_task_view *it = m->private;
@@ -52,14 +37,10 @@ static int pti_task_view_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static const struct seq_operations pti_task_view_ops = {
-	.start = pti_task_view_start,
-	.next = pti_task_view_next,
-	.stop = pti_task_view_stop,
+const struct pti_view_file pti_task_view_file = {
 	.show = pti_task_view_show,
-};
-
-const struct pti_choice_kind pti_task_choice = {
-	.ops = &pti_task_view_ops,
 	.size = sizeof(struct pti_task_view),
+	.open = pti_pid_choice_open,
+	.choose = pti_pid_choice_choose,
+	.release = pti_pid_choice_release,
 };

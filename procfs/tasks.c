@@ -11,7 +11,6 @@
  */
 #include <linux/capability.h>
 #include <linux/cred.h>
-#include <linux/debugfs.h>
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/pid_namespace.h>
@@ -170,16 +169,14 @@ static const struct seq_operations pti_tasks_seq_ops = {
 	.show = pti_tasks_show,
 };
 
-static struct pti_tasks_iter *pti_tasks_open(struct file *file,
-					     struct pid_namespace *ns)
+static int pti_tasks_open(struct file *file, void *priv,
+			  struct pid_namespace *ns, bool debugfs)
 {
-	struct pti_tasks_iter *it;
-	struct seq_file *m;
+	struct pti_tasks_iter *it = priv;
+	struct seq_file *m = file->private_data;
+	struct proc_fs_info *fs_info;
 
-	it = __seq_open_private(file, &pti_tasks_seq_ops, sizeof(*it));
-	if (!it)
-		return NULL;
-	m = file->private_data;
+	/* room for many lines per read; seq_file grows its own if not */
 	m->buf = kvmalloc(PTI_TASKS_BUF_SIZE, GFP_KERNEL_ACCOUNT);
 	if (m->buf)
 		m->size = PTI_TASKS_BUF_SIZE;
@@ -188,42 +185,23 @@ static struct pti_tasks_iter *pti_tasks_open(struct file *file,
 	it->reader_uid = file->f_cred->fsuid;
 	it->reader_gid = file->f_cred->fsgid;
 	it->may_ptrace = file_ns_capable(file, &init_user_ns, CAP_SYS_PTRACE);
-	return it;
-}
-
-static int pti_tasks_proc_open(struct inode *inode, struct file *file)
-{
-	struct proc_fs_info *fs_info = proc_sb_info(inode->i_sb);
-	struct pti_tasks_iter *it;
-
-	it = pti_tasks_open(file, fs_info->pid_ns);
-	if (!it)
-		return -ENOMEM;
+	/* debugfs: the %pK address columns first */
+	it->kaddrs = debugfs;
+	if (debugfs)
+		return 0;
 	/* Honour the mount's hidepid= as /proc/<pid> does. */
+	fs_info = proc_sb_info(file_inode(file)->i_sb);
 	it->own_only = fs_info->hide_pid != HIDEPID_OFF &&
 		       !in_group_p(fs_info->pid_gid) &&
-		       !file_ns_capable(file, &init_user_ns, CAP_SYS_PTRACE);
+		       !it->may_ptrace;
 	return 0;
 }
 
-static int pti_tasks_debugfs_open(struct inode *inode, struct file *file)
+static void pti_tasks_release(void *priv)
 {
-	struct pti_tasks_iter *it;
-
-	it = pti_tasks_open(file, task_active_pid_ns(current));
-	if (!it)
-		return -ENOMEM;
-	it->kaddrs = true;
-	return 0;
-}
-
-static int pti_tasks_release(struct inode *inode, struct file *file)
-{
-	struct seq_file *m = file->private_data;
-	struct pti_tasks_iter *it = m->private;
+	struct pti_tasks_iter *it = priv;
 
 	put_pid_ns(it->ns);
-	return seq_release_private(inode, file);
 }
 
 /*
@@ -231,10 +209,9 @@ static int pti_tasks_release(struct inode *inode, struct file *file)
  * m->lock is what seq_read_iter() holds around start(), so the choice and
  * a read on another thread cannot interleave.
  */
-static long pti_tasks_ioctl(struct file *file, unsigned int cmd,
+static long pti_tasks_ioctl(struct seq_file *m, unsigned int cmd,
 			    unsigned long arg)
 {
-	struct seq_file *m = file->private_data;
 	struct pti_tasks_iter *it = m->private;
 	u64 columns;
 	long ret = 0;
@@ -256,21 +233,10 @@ static long pti_tasks_ioctl(struct file *file, unsigned int cmd,
 	return ret;
 }
 
-const struct proc_ops pti_tasks_proc_ops = {
-	.proc_open = pti_tasks_proc_open,
-	.proc_read_iter = seq_read_iter,
-	.proc_lseek = seq_lseek,
-	.proc_ioctl = pti_tasks_ioctl,
-	/* the argument points to a __u64, the same in a 32-bit task */
-	.proc_compat_ioctl = compat_ptr_ioctl,
-	.proc_release = pti_tasks_release,
-};
-
-const struct file_operations pti_tasks_debugfs_fops = {
-	.owner = THIS_MODULE,
-	.open = pti_tasks_debugfs_open,
-	/* debugfs' proxy forwards .read, not .read_iter. */
-	.read = seq_read,
-	.llseek = seq_lseek,
+const struct pti_view_file pti_tasks_view_file = {
+	.seq = &pti_tasks_seq_ops,
+	.size = sizeof(struct pti_tasks_iter),
+	.open = pti_tasks_open,
+	.ioctl = pti_tasks_ioctl,
 	.release = pti_tasks_release,
 };

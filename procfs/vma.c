@@ -19,13 +19,11 @@
  * Within one start..stop, next() steps a VMA iterator instead of searching
  * the tree again for every VMA.
  */
-#include <linux/debugfs.h>
 #include <linux/build_bug.h>
 #include <linux/err.h>
 #include <linux/fs.h>
 #include <linux/kernel.h>
 #include <linux/mm.h>
-#include <linux/module.h>
 #include <linux/pid_namespace.h>
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
@@ -143,67 +141,34 @@ static const struct seq_operations pti_vma_seq_ops = {
 	.show = pti_vma_show,
 };
 
-static struct pti_vma_iter *pti_vma_open(struct file *file,
-					 struct pid_namespace *ns)
+static int pti_vma_open(struct file *file, void *priv,
+			struct pid_namespace *ns, bool debugfs)
 {
-	struct pti_vma_iter *it;
+	struct pti_vma_iter *it = priv;
 
-	it = __seq_open_private(file, &pti_vma_seq_ops, sizeof(*it));
-	if (it)
-		pti_chosen_mm_open(&it->target, ns, PTI_HOLD_VMA, true);
-	return it;
-}
-
-static int pti_vma_proc_open(struct inode *inode, struct file *file)
-{
-	return pti_vma_open(file, proc_pid_ns(inode->i_sb)) ? 0 : -ENOMEM;
-}
-
-/* debugfs has no pid namespace of its own: the opener's is used. */
-static int pti_vma_debugfs_open(struct inode *inode, struct file *file)
-{
-	struct pti_vma_iter *it;
-
-	it = pti_vma_open(file, task_active_pid_ns(current));
-	if (!it)
-		return -ENOMEM;
-	it->kaddrs = true;
+	pti_chosen_mm_open(&it->target, ns, PTI_HOLD_VMA, true);
+	/* debugfs: each VMA led by its kernel address */
+	it->kaddrs = debugfs;
 	return 0;
 }
 
 /* Choose the process: a decimal pid in the reader's namespace. */
-static ssize_t pti_vma_write(struct file *file, const char __user *buf,
-			     size_t count, loff_t *ppos)
+static int pti_vma_choose(struct seq_file *m, const char __user *buf,
+			  size_t count)
 {
-	struct seq_file *m = file->private_data;
 	struct pti_vma_iter *it = m->private;
 	int nr, err;
 
 	err = pti_pid_from_user(buf, count, &nr);
 	if (err)
 		return err;
-	err = pti_chosen_mm_choose(m, &it->target, nr, 0, TASK_SIZE_MAX);
-	if (err)
-		return err;
-	/* Rewind: the caller stores *ppos into f_pos after we return. */
-	*ppos = 0;
-	return count;
+	return pti_chosen_mm_choose(m, &it->target, nr, 0, TASK_SIZE_MAX);
 }
 
-const struct proc_ops pti_vma_proc_ops = {
-	.proc_open = pti_vma_proc_open,
-	.proc_read_iter = seq_read_iter,
-	.proc_write = pti_vma_write,
-	.proc_lseek = seq_lseek,
-	.proc_release = pti_chosen_mm_seq_release,
-};
-
-const struct file_operations pti_vma_debugfs_fops = {
-	.owner = THIS_MODULE,
-	.open = pti_vma_debugfs_open,
-	/* debugfs' proxy forwards .read, not .read_iter. */
-	.read = seq_read,
-	.write = pti_vma_write,
-	.llseek = seq_lseek,
-	.release = pti_chosen_mm_seq_release,
+const struct pti_view_file pti_vma_view_file = {
+	.seq = &pti_vma_seq_ops,
+	.size = sizeof(struct pti_vma_iter),
+	.open = pti_vma_open,
+	.choose = pti_vma_choose,
+	.release = pti_chosen_mm_release,
 };

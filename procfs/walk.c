@@ -15,6 +15,7 @@
  * lock as in the pages view.  The walk is made once per read from offset
  * 0, into the file's own buffer, and printed from there.
  */
+#include <linux/build_bug.h>
 #include <linux/capability.h>
 #include <linux/err.h>
 #include <linux/fs.h>
@@ -23,18 +24,21 @@
 #include <linux/pid_namespace.h>
 #include <linux/proc_fs.h>
 #include <linux/seq_file.h>
-#include <linux/slab.h>
+#include <linux/stddef.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/user_namespace.h>
 #include "procfs.h"
 
 struct pti_walk_file {
-	struct pti_chosen_mm target;	/* the address: target.start */
+	/* first (see chosen_mm.c); the address: target.start */
+	struct pti_chosen_mm target;
 	bool show_raw;
 	int n;
 	struct pti_walk_step steps[PTI_WALK_MAX_STEPS];
 };
+
+static_assert(offsetof(struct pti_walk_file, target) == 0);
 
 static int pti_walk_take(struct pti_walk_file *w)
 {
@@ -71,58 +75,35 @@ static int pti_walk_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static int pti_walk_open(struct inode *inode, struct file *file)
+static int pti_walk_open(struct file *file, void *priv,
+			 struct pid_namespace *ns, bool debugfs)
 {
-	struct pti_walk_file *w = kzalloc(sizeof(*w), GFP_KERNEL);
-	int err;
+	struct pti_walk_file *w = priv;
 
-	if (!w)
-		return -ENOMEM;
-	pti_chosen_mm_open(&w->target, proc_pid_ns(inode->i_sb),
-			   PTI_HOLD_WALK, false);
+	pti_chosen_mm_open(&w->target, ns, PTI_HOLD_WALK, false);
 	w->show_raw = file_ns_capable(file, &init_user_ns, CAP_SYS_ADMIN);
-	err = single_open(file, pti_walk_show, w);
-	if (err) {
-		pti_chosen_mm_close(&w->target);
-		kfree(w);
-	}
-	return err;
+	return 0;
 }
 
-static ssize_t pti_walk_write(struct file *file, const char __user *buf,
-			      size_t count, loff_t *ppos)
+static int pti_walk_choose(struct seq_file *m, const char __user *buf,
+			   size_t count)
 {
-	struct seq_file *m = file->private_data;
 	struct pti_walk_file *w = m->private;
 	unsigned long addr;
-	int n, nr, err;
+	int n, nr;
 
 	n = pti_chosen_mm_parse(buf, count, &nr, &addr, 1);
 	if (n < 0)
 		return n;
 	if (n != 1 || addr >= TASK_SIZE_MAX)
 		return -EINVAL;
-	err = pti_chosen_mm_choose(m, &w->target, nr, addr, addr + 1);
-	if (err)
-		return err;
-	*ppos = 0;	/* the caller stores it into f_pos */
-	return count;
+	return pti_chosen_mm_choose(m, &w->target, nr, addr, addr + 1);
 }
 
-static int pti_walk_release(struct inode *inode, struct file *file)
-{
-	struct seq_file *m = file->private_data;
-	struct pti_walk_file *w = m->private;
-
-	pti_chosen_mm_close(&w->target);
-	kfree(w);
-	return single_release(inode, file);
-}
-
-const struct proc_ops pti_walk_proc_ops = {
-	.proc_open = pti_walk_open,
-	.proc_read_iter = seq_read_iter,
-	.proc_write = pti_walk_write,
-	.proc_lseek = seq_lseek,
-	.proc_release = pti_walk_release,
+const struct pti_view_file pti_walk_view_file = {
+	.show = pti_walk_show,
+	.size = sizeof(struct pti_walk_file),
+	.open = pti_walk_open,
+	.choose = pti_walk_choose,
+	.release = pti_chosen_mm_release,
 };
