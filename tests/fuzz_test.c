@@ -17,12 +17,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include "harness.h"
 #include "module_files.h"
+#include "ptinspect_format.h"
 
 #define OP_ALARM_S 120	/* one operation taking longer is a hang (a debug
 			 * kernel loads the tracer for tens of seconds) */
@@ -324,6 +326,50 @@ TEST(random_command_lines_end_with_a_status)
 		}
 	}
 	TH_LOG("%ld runs", runs);
+}
+
+/*
+ * What a file does not take is refused plainly, root or not: a write to
+ * a file that chooses nothing (its mode has no write bit; root may open
+ * it for writing anyway) fails with EIO, the tasks columns' ioctl on any
+ * other file with ENOTTY.
+ */
+TEST(writes_and_ioctls_a_file_does_not_take_are_refused)
+{
+	static const char *const all[] = { PTI_MODULE_VIEW_FILES,
+					    PTI_MODULE_HOLDS_FILE };
+	__u64 columns = PTI_TASK_ALL_COLUMNS;
+	/* tasks, format, kernel, runqueues, flags; debugfs' tasks, holds */
+	int read_only = 0, expected = 5;
+	struct stat st;
+
+	if (stat("/sys/kernel/debug/ptinspect", &st) == 0)
+		expected += 2;
+	else
+		TH_LOG("no debugfs: its files left out");
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++) {
+		int fd;
+
+		if (!strncmp(all[i], "/sys/", 5) && expected == 5)
+			continue;
+		ASSERT_EQ(0, stat(all[i], &st)) TH_LOG("%s", all[i]);
+		fd = open(all[i], O_RDWR);
+		ASSERT_LE(0, fd) TH_LOG("%s: %s", all[i], strerror(errno));
+		if (!(st.st_mode & S_IWUSR)) {
+			read_only++;
+			EXPECT_EQ(-1, write(fd, "1\n", 2)) TH_LOG("%s", all[i]);
+			EXPECT_EQ(EIO, errno) TH_LOG("%s: %s", all[i],
+						     strerror(errno));
+		}
+		if (strcmp(all[i], "/proc/ptinspect/tasks")) {
+			EXPECT_EQ(-1, ioctl(fd, PTI_IOC_TASK_COLUMNS, &columns))
+				TH_LOG("%s", all[i]);
+			EXPECT_EQ(ENOTTY, errno) TH_LOG("%s: %s", all[i],
+							strerror(errno));
+		}
+		close(fd);
+	}
+	EXPECT_EQ(expected, read_only);
 }
 
 TEST_HARNESS_MAIN
