@@ -168,23 +168,8 @@ static int print_entry_rows(const struct entry_cells *e,
 		if (pti_view_add_column(tb, cols[i].name,
 					pti_column_is_number(e->cols[i]), false))
 			goto out;
-	for (size_t r = 0; r < e->text->nrows; r++) {
-		struct libscols_line *ln = scols_table_new_line(tb, NULL);
-
-		if (!ln)
-			goto out;
-		for (size_t i = 0; i < n; i++) {
-			size_t len;
-
-			/* the cell ends in a NUL in the view's text */
-			if (scols_line_set_data(ln, i,
-						pti_view_text_cell(e->text, r,
-								   e->field[i],
-								   &len)))
-				goto out;
-		}
-	}
-	ret = pti_view_print_table(tb);
+	if (!pti_view_fill_table(tb, &plain))
+		ret = pti_view_print_table(tb);
 out:
 	scols_unref_table(tb);
 	return ret;

@@ -195,31 +195,15 @@ static bool made_plain(const struct pti_out_column *col)
 static int print_scols(const struct pti_plain_cells *c,
 		       const struct vma_opts *o)
 {
-	const struct pti_out_column *cols = o->cols.cols;
+	const struct pti_plain_table t = {
+		.ncols = c->ncols, .nrows = pti_plain_cells_rows(c), .kept = c,
+	};
 	struct libscols_table *tb = pti_view_new_table(&o->view, "vmas");
-	char *data = malloc(VMA_MAX_CELL + 1);
-	size_t at = 0;
 	int ret = -1;
 
-	if (!tb || !data)
-		goto out;
-	if (pti_view_add_columns(tb, cols, c->ncols, -1))
-		goto out;
-	for (size_t r = 0; r < pti_plain_cells_rows(c); r++) {
-		struct libscols_line *ln = scols_table_new_line(tb, NULL);
-
-		for (size_t i = 0; i < c->ncols; i++) {
-			size_t len;
-			const char *text = pti_plain_cells_next(c, &at, &len);
-
-			pti_put_text(text, len, data, VMA_MAX_CELL + 1);
-			if (!ln || scols_line_set_data(ln, i, data))
-				goto out;
-		}
-	}
-	ret = scols_print_table(tb) ? -1 : 0;
-out:
-	free(data);
+	if (tb && !pti_view_add_columns(tb, o->cols.cols, c->ncols, -1) &&
+	    !pti_view_fill_table(tb, &t))
+		ret = scols_print_table(tb) ? -1 : 0;
 	scols_unref_table(tb);
 	return ret;
 }

@@ -157,6 +157,65 @@ int pti_view_print_table(struct libscols_table *tb)
 	return scols_print_table(tb) ? -1 : 0;
 }
 
+/* @text (@len bytes) as a string in *@buf, grown to fit; NULL if it cannot. */
+static const char *as_string(const char *text, size_t len, char **buf,
+			     size_t *size)
+{
+	if (len >= *size) {
+		char *bigger = realloc(*buf, len + 1);
+
+		if (!bigger)
+			return NULL;
+		*buf = bigger;
+		*size = len + 1;
+	}
+	memcpy(*buf, text, len);
+	(*buf)[len] = '\0';
+	return *buf;
+}
+
+int pti_view_fill_table(struct libscols_table *tb,
+			const struct pti_plain_table *t)
+{
+	struct libscols_line **lines = NULL;
+	size_t size = PTI_PLAIN_CELL, at = 0;
+	char *buf = malloc(size);
+	int ret = -1;
+
+	if (!buf || (t->parent && !(lines = calloc(t->nrows ? t->nrows : 1,
+						   sizeof(*lines)))))
+		goto out;
+	for (size_t r = 0; r < t->nrows; r++) {
+		long p = t->parent ? t->parent[r] : -1;
+		struct libscols_line *ln =
+			scols_table_new_line(tb, p >= 0 ? lines[p] : NULL);
+
+		if (!ln)
+			goto out;
+		if (lines)
+			lines[r] = ln;
+		for (size_t c = 0; c < t->ncols; c++) {
+			const char *text;
+			size_t len;
+
+			if (t->kept)
+				text = pti_plain_cells_next(t->kept, &at, &len);
+			else
+				text = t->cell(t->arg, r, c, buf, &len);
+			/* formatted in buf ends in a NUL; kept text need not */
+			if (text != buf)
+				text = as_string(text, len, &buf, &size);
+			if (!text || scols_line_set_data(ln, c, text))
+				goto out;
+		}
+	}
+	ret = 0;
+out:
+	free(lines);
+	free(buf);
+	return ret;
+}
+
 struct out_table {
 	const struct pti_task_set *set;
 	const struct pti_flag_names *task_flags, *policies;
@@ -214,52 +273,6 @@ static size_t plain_width(const void *arg, size_t row, size_t col)
 	return pti_column_width(o->kept[col], o->rows[row].task);
 }
 
-/* Through libsmartcols: pairs, and tables for a terminal. */
-static int print_scols(FILE *out, const struct out_table *o, size_t nrows,
-		       size_t ncols, const struct pti_view_opts *opts,
-		       long tree_col, const char *name)
-{
-	struct libscols_line **lines = NULL;
-	struct libscols_table *tb = pti_view_new_table(opts, name);
-	int ret = -1;
-
-	if (!tb)
-		return -1;
-	scols_table_set_stream(tb, out);
-	if (pti_view_add_columns(tb, o->cols, ncols, tree_col))
-		goto out;
-	lines = calloc(nrows ? nrows : 1, sizeof(*lines));
-	if (!lines)
-		goto out;
-	for (size_t r = 0; r < nrows; r++) {
-		struct libscols_line *parent = NULL;
-		long p = o->rows[r].parent;
-
-		if (p >= 0 && (size_t)p < r)
-			parent = lines[p];
-		lines[r] = scols_table_new_line(tb, parent);
-		if (!lines[r])
-			goto out;
-		for (size_t c = 0; c < ncols; c++) {
-			char buf[512];
-			size_t len;
-			const char *text = cell_text(o, r, c, buf, sizeof(buf),
-						     &len);
-
-			/* the record's own text may fill its member whole */
-			if (text != buf)
-				pti_put_text(text, len, buf, sizeof(buf));
-			if (scols_line_set_data(lines[r], c, buf))
-				goto out;
-		}
-	}
-	ret = scols_print_table(tb) ? -1 : 0;
-out:
-	free(lines);
-	scols_unref_table(tb);
-	return ret;
-}
-
 /*
  * @o as a plain table (plain_table.h), for a pipe, a file or JSON; its
  * parent rows, if a tree, in *@parent (the caller frees it).
@@ -298,6 +311,25 @@ static int plain_of(const struct out_table *o, size_t nrows, size_t ncols,
 	return 0;
 }
 
+/* Through libsmartcols: pairs, and tables for a terminal. */
+static int print_scols(FILE *out, const struct pti_plain_table *t,
+		       const struct pti_view_opts *opts,
+		       const struct pti_column_list *cols, long tree_col,
+		       const char *name)
+{
+	struct libscols_table *tb = pti_view_new_table(opts, name);
+	int ret = -1;
+
+	if (!tb)
+		return -1;
+	scols_table_set_stream(tb, out);
+	if (!pti_view_add_columns(tb, cols->cols, cols->n, tree_col) &&
+	    !pti_view_fill_table(tb, t))
+		ret = scols_print_table(tb) ? -1 : 0;
+	scols_unref_table(tb);
+	return ret;
+}
+
 /*
  * The first of @tree_columns (comma-separated, in order of preference)
  * that @v shows; -1 if none or @tree_columns is NULL.
@@ -327,6 +359,8 @@ int pti_view_print(FILE *out, const struct pti_task_set *set,
 			       .policies = opts->policies, .rows = rows,
 			       .cols = cols->cols };
 	long tree_col = tree_column_index(cols, tree_column);
+	struct pti_plain_table t;
+	long *parent;
 	int ret;
 
 	for (size_t c = 0; c < cols->n && c < PTI_COLUMN_LIST_MAX; c++)
@@ -339,21 +373,17 @@ int pti_view_print(FILE *out, const struct pti_task_set *set,
 	     pti_column_list_has(cols, PTI_TASK_DERIVED_FLAG_NAMES)) ||
 	    (!o.policies && pti_column_list_has(cols, PTI_TASK_DERIVED_POLICY)))
 		return -1;
-	if (opts->json || pti_view_is_plain(opts)) {
-		struct pti_plain_table t;
-		long *parent;
-
-		ret = plain_of(&o, nrows, cols->n, opts, tree_col, &t, &parent);
-		if (!ret)
-			ret = opts->json ? pti_json_plain_table(&t, name, out) :
-					   pti_plain_print(&t, out);
-		free(parent);
-	} else {
-		ret = PTI_PLAIN_NOT_PLAIN;
-	}
+	if (plain_of(&o, nrows, cols->n, opts, tree_col, &t, &parent))
+		return -1;
+	ret = PTI_PLAIN_NOT_PLAIN;
+	if (opts->json)
+		ret = pti_json_plain_table(&t, name, out);
+	else if (pti_view_is_plain(opts))
+		ret = pti_plain_print(&t, out);
 	/* not plain ASCII, or for a terminal or pairs */
 	if (ret == PTI_PLAIN_NOT_PLAIN)
-		ret = print_scols(out, &o, nrows, cols->n, opts, tree_col, name);
+		ret = print_scols(out, &t, opts, cols, tree_col, name);
+	free(parent);
 	return ret;
 }
 

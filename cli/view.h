@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "column_list.h"
+#include "plain_table.h"
 #include "records.h"
 
 struct pti_flag_names;
@@ -81,6 +82,14 @@ int pti_view_add_column(struct libscols_table *tb, const char *name,
 int pti_view_add_columns(struct libscols_table *tb,
 			 const struct pti_out_column *cols, size_t n,
 			 long tree_col);
+
+/*
+ * Fill @tb, its columns added, with @t's rows: each cell asked of @t
+ * (its kept cells, or its cell()), each row under its parent if @t is a
+ * tree.  0, or -1 when out of memory.
+ */
+int pti_view_fill_table(struct libscols_table *tb,
+			const struct pti_plain_table *t);
 
 /*
  * Print a table pti_view_new_table() made: JSON through json.h's writer,
