@@ -40,6 +40,10 @@ extern const struct pti_flag_set pti_policy_set;
 void pti_decode_flags(char *buf, size_t size, unsigned long flags,
 		      const struct pti_flag_name *names, size_t n);
 struct task_struct *pti_task_next(struct pid_namespace *ns, int *nr);
+struct task_struct *pti_task_at(struct pid_namespace *ns, loff_t *pos,
+				bool (*shown)(const void *arg,
+					      struct task_struct *task),
+				const void *arg);
 void pti_task_fill(struct pti_task *rec, struct task_struct *task,
 		   struct pid_namespace *ns, struct user_namespace *uns);
 void pti_task_fill_some(struct pti_task *rec, struct task_struct *task,

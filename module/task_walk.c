@@ -14,6 +14,7 @@
 #include <linux/sched/signal.h>
 #include <linux/sched/task_stack.h>
 #include <linux/string.h>
+#include <linux/threads.h>
 #include <linux/uidgid.h>
 #include "compat.h"
 #include "ptinspect.h"
@@ -43,6 +44,41 @@ struct task_struct *pti_task_next(struct pid_namespace *ns, int *nr)
 		(*nr)++;
 	}
 	return NULL;
+}
+
+/**
+ * pti_task_at() - the first task at or after a seq_file position that
+ *                 @shown takes
+ * @ns: pid namespace the caller numbers tasks in
+ * @pos: in: the smallest pid wanted; out, if a task is returned, its pid
+ * @shown: whether a task is shown; called under the caller's RCU section
+ * @arg: @shown's argument
+ *
+ * A view that lists tasks in pid order resumes a read at the pid its
+ * position names, as /proc's own directory does.  Under rcu_read_lock(),
+ * as pti_task_next().
+ *
+ * Return: the task, or NULL when none at or after *@pos is shown.
+ */
+struct task_struct *pti_task_at(struct pid_namespace *ns, loff_t *pos,
+				bool (*shown)(const void *arg,
+					      struct task_struct *task),
+				const void *arg)
+{
+	struct task_struct *task;
+	int nr;
+
+	if (*pos > PID_MAX_LIMIT)
+		return NULL;
+	nr = *pos;
+	while ((task = pti_task_next(ns, &nr)) != NULL) {
+		if (shown(arg, task))
+			break;
+		nr++;
+	}
+	if (task)
+		*pos = nr;
+	return task;
 }
 
 static const struct pti_flag_name pti_pf_names[] = {

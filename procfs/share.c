@@ -17,7 +17,6 @@
 #include <linux/sched/signal.h>
 #include <linux/seq_file.h>
 #include <linux/stddef.h>
-#include <linux/threads.h>
 #include "procfs.h"
 
 struct pti_share_view {
@@ -28,9 +27,15 @@ struct pti_share_view {
 
 static_assert(offsetof(struct pti_share_view, choice) == 0);
 
-static bool pti_share_related(struct task_struct *task,
-			      struct task_struct *target)
+/*
+ * The chosen task's thread group and the group's children: @arg is the
+ * struct pti_share_view (pti_task_at()'s callback).
+ */
+static bool pti_share_related(const void *arg, struct task_struct *task)
 {
+	const struct pti_share_view *it = arg;
+	struct task_struct *target = it->target_task;
+
 	return same_thread_group(task, target) ||
 	       (thread_group_leader(task) &&
 		same_thread_group(rcu_dereference(task->real_parent), target));
@@ -38,20 +43,7 @@ static bool pti_share_related(struct task_struct *task,
 
 static void *pti_share_find(struct pti_share_view *it, loff_t *pos)
 {
-	struct task_struct *task;
-	int nr;
-
-	if (*pos > PID_MAX_LIMIT)
-		return NULL;
-	nr = *pos;
-	while ((task = pti_task_next(it->choice.ns, &nr)) != NULL) {
-		if (pti_share_related(task, it->target_task))
-			break;
-		nr++;
-	}
-	if (task)
-		*pos = nr;
-	return task;
+	return pti_task_at(it->choice.ns, pos, pti_share_related, it);
 }
 
 static void *pti_share_start(struct seq_file *m, loff_t *pos)

@@ -18,7 +18,6 @@
 #include <linux/rcupdate.h>
 #include <linux/sched/signal.h>
 #include <linux/seq_file.h>
-#include <linux/threads.h>
 #include <linux/uaccess.h>
 #include "procfs.h"
 
@@ -48,10 +47,13 @@ struct pti_tasks_iter {
 	struct pti_task_debug rec;	/* scratch, kept off the stack */
 };
 
-/* Stricter than ptrace_may_access() (not exported): all ids must match. */
-static bool pti_task_visible(const struct pti_tasks_iter *it,
-			     struct task_struct *task)
+/*
+ * Stricter than ptrace_may_access() (not exported): all ids must match.
+ * @arg: the struct pti_tasks_iter (pti_task_at()'s callback).
+ */
+static bool pti_task_visible(const void *arg, struct task_struct *task)
 {
+	const struct pti_tasks_iter *it = arg;
 	const struct cred *cred;
 
 	if (!it->own_only)
@@ -79,20 +81,7 @@ static bool pti_exit_code_visible(const struct pti_tasks_iter *it)
 static struct task_struct *pti_tasks_find(struct pti_tasks_iter *it,
 					  loff_t *pos)
 {
-	struct task_struct *task;
-	int nr;
-
-	if (*pos > PID_MAX_LIMIT)
-		return NULL;
-	nr = *pos;
-	while ((task = pti_task_next(it->ns, &nr)) != NULL) {
-		if (pti_task_visible(it, task))
-			break;
-		nr++;
-	}
-	if (task)
-		*pos = nr;
-	return task;
+	return pti_task_at(it->ns, pos, pti_task_visible, it);
 }
 
 static void *pti_tasks_start(struct seq_file *m, loff_t *pos)
