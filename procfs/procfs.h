@@ -47,8 +47,9 @@ struct pti_pid_choice {
 int pti_pid_parse(const char *text, int *nr);
 int pti_pid_from_user(const char __user *buf, size_t count, int *nr);
 struct pid *pti_pid_get(struct pid_namespace *ns, int nr);
-/* a pti_view_file's open, choose, release for private data that begins
- * with struct pti_pid_choice
+/*
+ * A pti_view_file's open, choose and release for private data that
+ * begins with struct pti_pid_choice: task's and share's.
  */
 int pti_pid_choice_open(struct file *file, void *priv,
 			struct pid_namespace *ns, bool debugfs);
