@@ -1381,6 +1381,101 @@ TEST(plain_cells_keep_long_cells)
 	pti_plain_cells_free(&kept);
 }
 
+/* @t through pti_view_fill_table() and libsmartcols, raw or as pairs. */
+static char *filled_text(const struct pti_plain_table *t, bool pairs,
+			 struct libscols_table **keep)
+{
+	static const char *const heads[] = { "addr", "kind", "mapcount" };
+	struct libscols_table *tb = scols_new_table();
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out;
+
+	scols_table_enable_raw(tb, !pairs);
+	scols_table_enable_export(tb, pairs);
+	for (size_t c = 0; c < t->ncols; c++)
+		pti_view_add_column(tb, heads[c], false,
+				    t->parent && c == t->tree_col);
+	if (pti_view_fill_table(tb, t)) {
+		scols_unref_table(tb);
+		return NULL;
+	}
+	out = open_memstream(&text, &len);
+	scols_table_set_stream(tb, out);
+	scols_print_table(tb);
+	fclose(out);
+	if (keep)
+		*keep = tb;
+	else
+		scols_unref_table(tb);
+	return text;
+}
+
+/*
+ * A table filled for libsmartcols (terminals, -P) has every cell as the
+ * plain printer has it, asked of cell() (row 1 made in its buffer) or
+ * kept; a 9,000-byte cell whole; each row of a tree under its parent.
+ */
+TEST(fill_table_gives_libsmartcols_every_cell_whole)
+{
+	static const long parent[] = { -1, 0, 0 };
+	char *want = scols_text(true, false, false), *got;
+	struct pti_plain_cells kept;
+	struct libscols_table *tb;
+	char *long_cell = malloc(9001);
+
+	ASSERT_NE(NULL, long_cell);
+	for (int use_kept = 0; use_kept < 2; use_kept++) {
+		struct pti_plain_table t = {
+			.ncols = 3, .nrows = 3, .cell = plain_cell,
+		};
+
+		if (use_kept) {
+			ASSERT_TRUE(keep_cells(&kept));
+			t.cell = NULL;
+			t.kept = &kept;
+		}
+		got = filled_text(&t, false, NULL);
+		EXPECT_STREQ(want, got) TH_LOG("kept %d", use_kept);
+		free(got);
+		if (use_kept)
+			pti_plain_cells_free(&kept);
+	}
+	free(want);
+
+	memset(long_cell, 'x', 9000);
+	long_cell[9000] = '\0';
+	ASSERT_EQ(0, pti_plain_cells_init(&kept, 2, 3, 1));
+	for (int i = 0; i < 6; i++) {
+		const char *cell = i == 1 ? long_cell : "w";
+		size_t len = strlen(cell);
+		char *at = pti_plain_cells_room(&kept, len);
+
+		ASSERT_NE(NULL, at);
+		memcpy(at, cell, len);
+		pti_plain_cells_add(&kept, (size_t)i % 2, len, false);
+	}
+	{
+		struct pti_plain_table t = {
+			.ncols = 2, .nrows = 3, .kept = &kept,
+			.parent = parent, .tree_col = 0,
+		};
+
+		got = filled_text(&t, true, &tb);
+	}
+	ASSERT_NE(NULL, got);
+	EXPECT_NE(NULL, strstr(got, long_cell));
+	EXPECT_EQ(NULL, scols_line_get_parent(scols_table_get_line(tb, 0)));
+	EXPECT_EQ(scols_table_get_line(tb, 0),
+		  scols_line_get_parent(scols_table_get_line(tb, 1)));
+	EXPECT_EQ(scols_table_get_line(tb, 0),
+		  scols_line_get_parent(scols_table_get_line(tb, 2)));
+	scols_unref_table(tb);
+	pti_plain_cells_free(&kept);
+	free(long_cell);
+	free(got);
+}
+
 /* @set's tasks as pti_view_print() prints them, to a string. */
 static char *printed_tasks(const struct pti_task_set *set,
 			  const struct pti_row *rows, size_t n,
