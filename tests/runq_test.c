@@ -468,6 +468,46 @@ TEST(every_online_cpu_is_listed)
 }
 
 /*
+ * Only the initial pid namespace may open the view (its pids are the
+ * kernel's global ones): from a child namespace the open fails with
+ * EPERM, after the file was set up, and nothing it took stays behind.
+ */
+TEST(only_the_initial_pid_namespace_may_open)
+{
+	pid_t child = fork();
+	int status, fd;
+
+	ASSERT_LE(0, child);
+	if (child == 0) {
+		pid_t inner;
+
+		if (unshare(CLONE_NEWPID))
+			_exit(10);
+		inner = fork();
+		if (inner == 0) {
+			for (int i = 0; i < 100; i++) {
+				fd = open("/proc/ptinspect/runqueues", O_RDONLY);
+				if (fd >= 0)
+					_exit(11);
+				if (errno != EPERM)
+					_exit(12);
+			}
+			_exit(0);
+		}
+		if (inner < 0 || waitpid(inner, &status, 0) != inner ||
+		    !WIFEXITED(status))
+			_exit(13);
+		_exit(WEXITSTATUS(status));
+	}
+	ASSERT_EQ(child, waitpid(child, &status, 0));
+	ASSERT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(0, WEXITSTATUS(status));
+	fd = open("/proc/ptinspect/runqueues", O_RDONLY);
+	EXPECT_LE(0, fd);
+	close(fd);
+}
+
+/*
  * sched_ext's count is there exactly when the kernel has the class (its
  * sysfs state file says so), and is 0 on every CPU while no BPF
  * scheduler is loaded.
