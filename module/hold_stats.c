@@ -2,9 +2,10 @@
 /*
  * hold_stats.c - how long each view holds what it reads under: the RCU
  * read section of the task walk, the mmap read lock of the VMA, page and
- * address walks, the runqueue lock (interrupts off) of the runqueue copy.  Measured by the
- * module itself around every hold, shown in debugfs (ptinspect/holds),
- * so the bound on work done there is a number, not a claim.
+ * address walks, the runqueue lock (interrupts off) of the runqueue
+ * copy.  Measured by the module itself around every hold, shown in
+ * debugfs (ptinspect/holds), so the bound on work done there is a
+ * number, not a claim.
  */
 #include <linux/atomic.h>
 #include <linux/seq_file.h>

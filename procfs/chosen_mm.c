@@ -59,22 +59,16 @@ void pti_chosen_mm_open(struct pti_chosen_mm *c, struct pid_namespace *ns,
 }
 
 /**
- * pti_chosen_mm_close() - drop a file's choice and namespace, at release
- * @c: the file's choice
- */
-void pti_chosen_mm_close(struct pti_chosen_mm *c)
-{
-	pti_chosen_mm_set(c, NULL);
-	put_pid_ns(c->ns);
-}
-
-/**
- * pti_chosen_mm_release() - a view's release(): drop its choice
+ * pti_chosen_mm_release() - a view's release(): drop its choice and its
+ *                           pid namespace
  * @priv: the file's private data, which begins with the choice
  */
 void pti_chosen_mm_release(void *priv)
 {
-	pti_chosen_mm_close(priv);
+	struct pti_chosen_mm *c = priv;
+
+	pti_chosen_mm_set(c, NULL);
+	put_pid_ns(c->ns);
 }
 
 /* The longest line a file takes: "PID START END", with room to spare. */

@@ -70,7 +70,6 @@ struct pti_chosen_mm {
 
 void pti_chosen_mm_open(struct pti_chosen_mm *c, struct pid_namespace *ns,
 			enum pti_hold_view hold, bool own);
-void pti_chosen_mm_close(struct pti_chosen_mm *c);
 void pti_chosen_mm_seq_stop(struct seq_file *m, void *v);
 void pti_chosen_mm_release(void *priv);
 int pti_chosen_mm_parse(const char __user *buf, size_t count, int *nr,

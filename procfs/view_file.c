@@ -16,6 +16,18 @@
 #include <linux/slab.h>
 #include "procfs.h"
 
+/* Free the seq_file pti_view_open() made, and its private data. */
+static int pti_view_free(struct inode *inode, struct file *file,
+			 const struct pti_view_file *view)
+{
+	struct seq_file *m = file->private_data;
+
+	if (!view->show)
+		return seq_release_private(inode, file);
+	kfree(m->private);
+	return single_release(inode, file);
+}
+
 /*
  * Open @view's seq_file, its private data zeroed, then let the view fill
  * it.  @ns: the pid namespace pids are read and shown in.  A view's
@@ -44,14 +56,8 @@ static int pti_view_open(struct file *file, const struct pti_view_file *view,
 			return -ENOMEM;
 	}
 	err = view->open ? view->open(file, priv, ns, debugfs) : 0;
-	if (err) {
-		if (view->show) {
-			kfree(priv);
-			single_release(file_inode(file), file);
-		} else {
-			seq_release_private(file_inode(file), file);
-		}
-	}
+	if (err)
+		pti_view_free(file_inode(file), file, view);
 	return err;
 }
 
@@ -83,10 +89,7 @@ static int pti_view_release(struct inode *inode, struct file *file,
 
 	if (view->release)
 		view->release(m->private);
-	if (!view->show)
-		return seq_release_private(inode, file);
-	kfree(m->private);
-	return single_release(inode, file);
+	return pti_view_free(inode, file, view);
 }
 
 /* A /proc/ptinspect file's view is its proc entry's data. */
