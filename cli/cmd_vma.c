@@ -198,14 +198,9 @@ static int print_scols(const struct pti_plain_cells *c,
 	const struct pti_plain_table t = {
 		.ncols = c->ncols, .nrows = pti_plain_cells_rows(c), .kept = c,
 	};
-	struct libscols_table *tb = pti_view_new_table(&o->view, "vmas");
-	int ret = -1;
 
-	if (tb && !pti_view_add_columns(tb, o->cols.cols, c->ncols, -1) &&
-	    !pti_view_fill_table(tb, &t))
-		ret = scols_print_table(tb) ? -1 : 0;
-	scols_unref_table(tb);
-	return ret;
+	return pti_view_print_scols(stdout, &t, &o->view, o->cols.cols, -1,
+				    "vmas");
 }
 
 static int print_table(struct pti_vma_reader *r, const struct vma_context *ctx,

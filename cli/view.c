@@ -216,6 +216,24 @@ out:
 	return ret;
 }
 
+int pti_view_print_scols(FILE *out, const struct pti_plain_table *t,
+			 const struct pti_view_opts *opts,
+			 const struct pti_out_column *cols, long tree_col,
+			 const char *name)
+{
+	struct libscols_table *tb = pti_view_new_table(opts, name);
+	int ret = -1;
+
+	if (!tb)
+		return -1;
+	scols_table_set_stream(tb, out);
+	if (!pti_view_add_columns(tb, cols, t->ncols, tree_col) &&
+	    !pti_view_fill_table(tb, t))
+		ret = scols_print_table(tb) ? -1 : 0;
+	scols_unref_table(tb);
+	return ret;
+}
+
 struct out_table {
 	const struct pti_task_set *set;
 	const struct pti_flag_names *task_flags, *policies;
@@ -311,25 +329,6 @@ static int plain_of(const struct out_table *o, size_t nrows, size_t ncols,
 	return 0;
 }
 
-/* Through libsmartcols: pairs, and tables for a terminal. */
-static int print_scols(FILE *out, const struct pti_plain_table *t,
-		       const struct pti_view_opts *opts,
-		       const struct pti_column_list *cols, long tree_col,
-		       const char *name)
-{
-	struct libscols_table *tb = pti_view_new_table(opts, name);
-	int ret = -1;
-
-	if (!tb)
-		return -1;
-	scols_table_set_stream(tb, out);
-	if (!pti_view_add_columns(tb, cols->cols, cols->n, tree_col) &&
-	    !pti_view_fill_table(tb, t))
-		ret = scols_print_table(tb) ? -1 : 0;
-	scols_unref_table(tb);
-	return ret;
-}
-
 /*
  * The first of @tree_columns (comma-separated, in order of preference)
  * that @v shows; -1 if none or @tree_columns is NULL.
@@ -382,7 +381,8 @@ int pti_view_print(FILE *out, const struct pti_task_set *set,
 		ret = pti_plain_print(&t, out);
 	/* not plain ASCII, or for a terminal or pairs */
 	if (ret == PTI_PLAIN_NOT_PLAIN)
-		ret = print_scols(out, &t, opts, cols, tree_col, name);
+		ret = pti_view_print_scols(out, &t, opts, cols->cols, tree_col,
+					   name);
 	free(parent);
 	return ret;
 }

@@ -90,6 +90,15 @@ int pti_view_add_columns(struct libscols_table *tb,
  */
 int pti_view_fill_table(struct libscols_table *tb,
 			const struct pti_plain_table *t);
+/*
+ * @t through libsmartcols to @out (pairs, a terminal's table, or cells
+ * that are not plain ASCII), headed by @cols, drawn as a tree in column
+ * @tree_col (-1: none).  0, or -1 on failure.
+ */
+int pti_view_print_scols(FILE *out, const struct pti_plain_table *t,
+			 const struct pti_view_opts *opts,
+			 const struct pti_out_column *cols, long tree_col,
+			 const char *name);
 
 /*
  * Print a table pti_view_new_table() made: JSON through json.h's writer,
