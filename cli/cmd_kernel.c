@@ -135,22 +135,13 @@ int pti_cmd_kernel(const struct pti_source *src, int argc, char **argv)
 	int c, ret;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, PTI_VIEW_SHORT_OPTIONS "h",
-				longopts, NULL)) != -1) {
-		if (pti_view_option(&o, c))
-			continue;
-		switch (c) {
-		case OPT_LIST_COLUMNS:
-			list_columns(stdout);
-			return PTI_EXIT_OK;
-		case 'h':
-			usage(stdout);
-			return PTI_EXIT_OK;
-		default:
-			fputs("Try 'ptinspect kernel --help'.\n", stderr);
-			return PTI_EXIT_USAGE;
-		}
+	c = pti_view_getopt(&o, argc, argv, PTI_VIEW_SHORT_OPTIONS "h", longopts);
+	if (c == OPT_LIST_COLUMNS) {
+		list_columns(stdout);
+		return PTI_EXIT_OK;
 	}
+	if (c != -1)
+		return pti_option_exit("kernel", c, usage);
 	if (optind < argc) {
 		fprintf(stderr, "ptinspect kernel: unexpected '%s'\n", argv[optind]);
 		return PTI_EXIT_USAGE;

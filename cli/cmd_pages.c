@@ -693,10 +693,9 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 
 	pti_view_stdout_setup();
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "scewo:" PTI_VIEW_SHORT_OPTIONS "h",
-				longopts, NULL)) != -1) {
-		if (pti_view_option(&o.view, c))
-			continue;
+	while ((c = pti_view_getopt(&o.view, argc, argv,
+				    "scewo:" PTI_VIEW_SHORT_OPTIONS "h",
+				    longopts)) != -1) {
 		switch (c) {
 		case 's':
 			o.mode = MODE_PER_VMA;
@@ -720,12 +719,8 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 			pti_column_model_print(stdout, &pages_model,
 					       PTI_LIST_COLUMN_FORMAT);
 			return PTI_EXIT_OK;
-		case 'h':
-			usage(stdout);
-			return PTI_EXIT_OK;
 		default:
-			fputs("Try 'ptinspect pages --help'.\n", stderr);
-			return PTI_EXIT_USAGE;
+			return pti_option_exit("pages", c, usage);
 		}
 	}
 	if (entries && o.mode != MODE_COW) {

@@ -478,10 +478,9 @@ int pti_cmd_runq(const struct pti_source *src, int argc, char **argv)
 	int c, ret = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "c:t" PTI_VIEW_SHORT_OPTIONS "h",
-				longopts, NULL)) != -1) {
-		if (pti_view_option(&o.view, c))
-			continue;
+	while ((c = pti_view_getopt(&o.view, argc, argv,
+				    "c:t" PTI_VIEW_SHORT_OPTIONS "h",
+				    longopts)) != -1) {
 		switch (c) {
 		case 'c':
 			o.cpu = (int)strtol(optarg, &end, 10);
@@ -493,12 +492,8 @@ int pti_cmd_runq(const struct pti_source *src, int argc, char **argv)
 		case 't':
 			o.tree = true;
 			break;
-		case 'h':
-			usage(stdout);
-			return PTI_EXIT_OK;
 		default:
-			fputs("Try 'ptinspect runq --help'.\n", stderr);
-			return PTI_EXIT_USAGE;
+			return pti_option_exit("runq", c, usage);
 		}
 	}
 	if (optind != argc) {

@@ -187,19 +187,9 @@ int pti_cmd_share(const struct pti_source *src, int argc, char **argv)
 	int c, pid, ret = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, PTI_VIEW_SHORT_OPTIONS "h",
-				longopts, NULL)) != -1) {
-		if (pti_view_option(&o, c))
-			continue;
-		switch (c) {
-		case 'h':
-			usage(stdout);
-			return PTI_EXIT_OK;
-		default:
-			fputs("Try 'ptinspect share --help'.\n", stderr);
-			return PTI_EXIT_USAGE;
-		}
-	}
+	c = pti_view_getopt(&o, argc, argv, PTI_VIEW_SHORT_OPTIONS "h", longopts);
+	if (c != -1)
+		return pti_option_exit("share", c, usage);
 	pid = pti_pid_operand("share", argc, argv, optind);
 	if (pid < 0)
 		return PTI_EXIT_USAGE;

@@ -530,7 +530,7 @@ int pti_cmd_task(const struct pti_source *src, int argc, char **argv)
 	int c, pid, failed;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "aJh", longopts, NULL)) != -1) {
+	while ((c = pti_view_getopt(NULL, argc, argv, "aJh", longopts)) != -1) {
 		switch (c) {
 		case 'a':
 			all = true;
@@ -538,12 +538,8 @@ int pti_cmd_task(const struct pti_source *src, int argc, char **argv)
 		case 'J':
 			json = true;
 			break;
-		case 'h':
-			usage(stdout);
-			return PTI_EXIT_OK;
 		default:
-			fputs("Try 'ptinspect task --help'.\n", stderr);
-			return PTI_EXIT_USAGE;
+			return pti_option_exit("task", c, usage);
 		}
 	}
 	pid = pti_pid_operand("task", argc, argv, optind);

@@ -20,14 +20,7 @@ struct tasks_cmd {
 	const char *summary;
 	const char *defaults;
 	const char *tree_column;	/* "a,b": the first shown; NULL: a table */
-};
-
-static const struct tasks_cmd tree_cmd = {
-	"tree", "show the process tree", TREE_DEFAULT_COLUMNS, "name,comm",
-};
-
-static const struct tasks_cmd ps_cmd = {
-	"ps", "list tasks as a table", PS_DEFAULT_COLUMNS, NULL,
+	void (*usage)(FILE *out);
 };
 
 static void usage(FILE *out, const struct tasks_cmd *cmd)
@@ -48,6 +41,28 @@ static void usage(FILE *out, const struct tasks_cmd *cmd)
 	      "  -h, --help           this help\n\n", out);
 	fprintf(out, "Default columns: %s\n\nAvailable columns:\n", cmd->defaults);
 	pti_view_list_columns(out, PTI_HELP_COLUMN_FORMAT);
+}
+
+static void tree_usage(FILE *out);
+static void ps_usage(FILE *out);
+
+static const struct tasks_cmd tree_cmd = {
+	"tree", "show the process tree", TREE_DEFAULT_COLUMNS, "name,comm",
+	tree_usage,
+};
+
+static const struct tasks_cmd ps_cmd = {
+	"ps", "list tasks as a table", PS_DEFAULT_COLUMNS, NULL, ps_usage,
+};
+
+static void tree_usage(FILE *out)
+{
+	usage(out, &tree_cmd);
+}
+
+static void ps_usage(FILE *out)
+{
+	usage(out, &ps_cmd);
 }
 
 /* The columns table_rows() reads. */
@@ -133,11 +148,9 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	char err[512];
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv,
-				"p:To:x:l" PTI_VIEW_SHORT_OPTIONS "h", longopts,
-				NULL)) != -1) {
-		if (pti_view_option(&opts, c))
-			continue;
+	while ((c = pti_view_getopt(&opts, argc, argv,
+				    "p:To:x:l" PTI_VIEW_SHORT_OPTIONS "h",
+				    longopts)) != -1) {
 		switch (c) {
 		case 'p':
 			pid = pti_parse_pid(optarg);
@@ -177,13 +190,8 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 			pti_view_list_columns(stdout, PTI_LIST_COLUMN_FORMAT);
 			ret = PTI_EXIT_OK;
 			goto out;
-		case 'h':
-			usage(stdout, cmd);
-			ret = PTI_EXIT_OK;
-			goto out;
 		default:
-			fprintf(stderr, "Try 'ptinspect %s --help'.\n", cmd->name);
-			ret = PTI_EXIT_USAGE;
+			ret = pti_option_exit(cmd->name, c, cmd->usage);
 			goto out;
 		}
 	}

@@ -307,10 +307,9 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 	int c, pid, got, ret = PTI_EXIT_USAGE;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "mo:" PTI_VIEW_SHORT_OPTIONS "Sh",
-				longopts, NULL)) != -1) {
-		if (pti_view_option(&o.view, c))
-			continue;
+	while ((c = pti_view_getopt(&o.view, argc, argv,
+				    "mo:" PTI_VIEW_SHORT_OPTIONS "Sh",
+				    longopts)) != -1) {
 		switch (c) {
 		case 'm':
 			o.map = true;
@@ -333,12 +332,8 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 					       PTI_LIST_COLUMN_FORMAT);
 			ret = PTI_EXIT_OK;
 			goto out;
-		case 'h':
-			usage(stdout);
-			ret = PTI_EXIT_OK;
-			goto out;
 		default:
-			fputs("Try 'ptinspect vma --help'.\n", stderr);
+			ret = pti_option_exit("vma", c, usage);
 			goto out;
 		}
 	}

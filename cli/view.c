@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE
 #include <ctype.h>
+#include <getopt.h>
 #include <libsmartcols.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,17 @@ bool pti_view_option(struct pti_view_opts *o, int opt)
 		return true;
 	}
 	return false;
+}
+
+int pti_view_getopt(struct pti_view_opts *o, int argc, char **argv,
+		    const char *shortopts, const struct option *longopts)
+{
+	int c;
+
+	do
+		c = getopt_long(argc, argv, shortopts, longopts, NULL);
+	while (c != -1 && o && pti_view_option(o, c));
+	return c;
 }
 
 bool pti_view_stdout_setup(void)

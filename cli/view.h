@@ -40,6 +40,16 @@ struct pti_view_opts {
 /* Whether getopt's @opt is one of them; if so it is set in @o. */
 bool pti_view_option(struct pti_view_opts *o, int opt);
 
+struct option;
+
+/*
+ * getopt_long() over @argc/@argv that sets the view options in @o (NULL:
+ * the command takes none) and returns the next other option, or -1 at
+ * the end.  Set optind to 0 before the first call.
+ */
+int pti_view_getopt(struct pti_view_opts *o, int argc, char **argv,
+		    const char *shortopts, const struct option *longopts);
+
 /*
  * Whether stdout is a terminal; if not, it is given a large buffer: a
  * table can be millions of lines, best written to a pipe or a file in

@@ -1,4 +1,6 @@
-/* pid_args.c - pids as every command takes them, on its command line. */
+/* command_line.c - what every command reads from its command line: pids,
+ * and what it does with an option it does not take.
+ */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -33,4 +35,14 @@ int pti_pid_operand(const char *cmd, int argc, char **argv, int first)
 	if (pid < 0)
 		fprintf(stderr, "ptinspect %s: invalid pid '%s'\n", cmd, argv[first]);
 	return pid;
+}
+
+int pti_option_exit(const char *cmd, int opt, void (*usage)(FILE *out))
+{
+	if (opt == 'h') {
+		usage(stdout);
+		return PTI_EXIT_OK;
+	}
+	fprintf(stderr, "Try 'ptinspect %s --help'.\n", cmd);
+	return PTI_EXIT_USAGE;
 }
