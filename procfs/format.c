@@ -103,13 +103,6 @@ static int pti_format_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static const struct seq_operations pti_format_seq_ops = {
-	.start = pti_format_start,
-	.next = pti_format_next,
-	.stop = pti_format_stop,
-	.show = pti_format_show,
-};
-
 const struct pti_view_file pti_format_view_file = {
-	.seq = &pti_format_seq_ops,
+	.seq = PTI_VIEW_SEQ(pti_format, pti_format_stop),
 };

@@ -105,13 +105,6 @@ static int pti_pages_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static const struct seq_operations pti_pages_seq_ops = {
-	.start = pti_pages_start,
-	.next = pti_pages_next,
-	.stop = pti_chosen_mm_seq_stop,
-	.show = pti_pages_show,
-};
-
 static int pti_pages_open(struct file *file, void *priv,
 			  struct pid_namespace *ns, bool debugfs)
 {
@@ -146,7 +139,7 @@ static int pti_pages_choose(struct seq_file *m, const char __user *buf,
 }
 
 const struct pti_view_file pti_pages_view_file = {
-	.seq = &pti_pages_seq_ops,
+	.seq = PTI_VIEW_SEQ(pti_pages, pti_chosen_mm_seq_stop),
 	.size = sizeof(struct pti_pages_iter),
 	.open = pti_pages_open,
 	.choose = pti_pages_choose,

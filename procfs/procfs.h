@@ -7,11 +7,12 @@
 #ifndef PTI_PROCFS_H
 #define PTI_PROCFS_H
 
+#include <linux/seq_file.h>
 #include "ptinspect.h"
 
 /**
  * struct pti_view_file - one file ptinspect shows, as its entry's data
- * @seq: its seq_file operations; or
+ * @seq: its seq_file operations (PTI_VIEW_SEQ()); or
  * @show: the one show() of a file printed whole at once (single_open())
  * @size: the size of its seq_file's private data, zeroed at open (0: none)
  * @open: fill the private data @priv (NULL: nothing to fill); @ns is the
@@ -25,7 +26,7 @@
  * operations: pti_view_proc_ops, pti_view_debugfs_fops.
  */
 struct pti_view_file {
-	const struct seq_operations *seq;
+	const struct seq_operations seq;
 	int (*show)(struct seq_file *m, void *v);
 	size_t size;
 	int (*open)(struct file *file, void *priv, struct pid_namespace *ns,
@@ -34,6 +35,18 @@ struct pti_view_file {
 	long (*ioctl)(struct seq_file *m, unsigned int cmd, unsigned long arg);
 	void (*release)(void *priv);
 };
+
+/*
+ * PTI_VIEW_SEQ() - the seq_operations of the view @name: its own
+ * @name##_start(), @name##_next() and @name##_show(), and @stop_fn (views
+ * of one chosen address space share pti_chosen_mm_seq_stop()).
+ */
+#define PTI_VIEW_SEQ(name, stop_fn) {		\
+	.start = name##_start,			\
+	.next = name##_next,			\
+	.stop = stop_fn,			\
+	.show = name##_show,			\
+}
 
 extern const struct proc_ops pti_view_proc_ops;
 extern const struct file_operations pti_view_debugfs_fops;

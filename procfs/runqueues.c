@@ -73,13 +73,6 @@ static int pti_rq_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static const struct seq_operations pti_rq_seq_ops = {
-	.start = pti_rq_start,
-	.next = pti_rq_next,
-	.stop = pti_rq_stop,
-	.show = pti_rq_show,
-};
-
 static int pti_rq_open(struct file *file, void *priv,
 		       struct pid_namespace *ns, bool debugfs)
 {
@@ -99,7 +92,7 @@ static void pti_rq_release(void *priv)
 }
 
 const struct pti_view_file pti_runqueues_view_file = {
-	.seq = &pti_rq_seq_ops,
+	.seq = PTI_VIEW_SEQ(pti_rq, pti_rq_stop),
 	.size = sizeof(struct pti_rq_file),
 	.open = pti_rq_open,
 	.release = pti_rq_release,

@@ -86,15 +86,8 @@ static int pti_share_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static const struct seq_operations pti_share_ops = {
-	.start = pti_share_start,
-	.next = pti_share_next,
-	.stop = pti_share_stop,
-	.show = pti_share_show,
-};
-
 const struct pti_view_file pti_share_view_file = {
-	.seq = &pti_share_ops,
+	.seq = PTI_VIEW_SEQ(pti_share, pti_share_stop),
 	.size = sizeof(struct pti_share_view),
 	.open = pti_pid_choice_open,
 	.choose = pti_pid_choice_choose,

@@ -151,13 +151,6 @@ static int pti_tasks_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static const struct seq_operations pti_tasks_seq_ops = {
-	.start = pti_tasks_start,
-	.next = pti_tasks_next,
-	.stop = pti_tasks_stop,
-	.show = pti_tasks_show,
-};
-
 static int pti_tasks_open(struct file *file, void *priv,
 			  struct pid_namespace *ns, bool debugfs)
 {
@@ -223,7 +216,7 @@ static long pti_tasks_ioctl(struct seq_file *m, unsigned int cmd,
 }
 
 const struct pti_view_file pti_tasks_view_file = {
-	.seq = &pti_tasks_seq_ops,
+	.seq = PTI_VIEW_SEQ(pti_tasks, pti_tasks_stop),
 	.size = sizeof(struct pti_tasks_iter),
 	.open = pti_tasks_open,
 	.ioctl = pti_tasks_ioctl,

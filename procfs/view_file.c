@@ -51,7 +51,7 @@ static int pti_view_open(struct file *file, const struct pti_view_file *view,
 			return err;
 		}
 	} else {
-		priv = __seq_open_private(file, view->seq, view->size);
+		priv = __seq_open_private(file, &view->seq, view->size);
 		if (!priv)
 			return -ENOMEM;
 	}

@@ -134,13 +134,6 @@ static int pti_vma_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static const struct seq_operations pti_vma_seq_ops = {
-	.start = pti_vma_start,
-	.next = pti_vma_next,
-	.stop = pti_chosen_mm_seq_stop,
-	.show = pti_vma_show,
-};
-
 static int pti_vma_open(struct file *file, void *priv,
 			struct pid_namespace *ns, bool debugfs)
 {
@@ -166,7 +159,7 @@ static int pti_vma_choose(struct seq_file *m, const char __user *buf,
 }
 
 const struct pti_view_file pti_vma_view_file = {
-	.seq = &pti_vma_seq_ops,
+	.seq = PTI_VIEW_SEQ(pti_vma, pti_chosen_mm_seq_stop),
 	.size = sizeof(struct pti_vma_iter),
 	.open = pti_vma_open,
 	.choose = pti_vma_choose,
