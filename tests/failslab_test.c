@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "harness.h"
+#include "knob.h"
 #include "module_files.h"
 
 #define INJECT "/sys/kernel/debug/"
@@ -35,29 +36,18 @@ static const char *const files[] = {
 static int put(const char *knob, const char *value)
 {
 	char path[128];
-	int fd, ok;
 
 	snprintf(path, sizeof(path), INJECT "failslab/%s", knob);
-	fd = open(path, O_WRONLY);
-	if (fd < 0)
-		return -1;
-	ok = write(fd, value, strlen(value)) == (ssize_t)strlen(value);
-	close(fd);
-	return ok ? 0 : -1;
+	return knob_write(path, value);
 }
 
 static long get(const char *knob)
 {
-	char path[128], buf[32] = "";
-	int fd;
+	char path[128], buf[32];
 
 	snprintf(path, sizeof(path), INJECT "failslab/%s", knob);
-	fd = open(path, O_RDONLY);
-	if (fd < 0)
+	if (knob_read(path, buf, sizeof(buf)) < 0)
 		return -1;
-	if (read(fd, buf, sizeof(buf) - 1) < 0)
-		buf[0] = 0;
-	close(fd);
 	return strtol(buf, NULL, 10);
 }
 

@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "harness.h"
+#include "knob.h"
 
 #define PAGES "/proc/ptinspect/pages"
 #define MAX_ROWS 65536
@@ -599,36 +600,9 @@ TEST_F(region, frames_need_cap_sys_admin)
 	EXPECT_EQ(0, WEXITSTATUS(status));
 }
 
-/* Write @value to a sysfs or procfs knob: 0 if all of it was taken. */
-static int knob_set(const char *path, const char *value)
-{
-	int fd = open(path, O_WRONLY);
-	ssize_t put;
-
-	if (fd < 0)
-		return -1;
-	put = write(fd, value, strlen(value));
-	close(fd);
-	return put == (ssize_t)strlen(value) ? 0 : -1;
-}
-
-/* A knob's text into @saved, then @value written; 0 on success. */
-static int knob_swap(const char *path, char *saved, size_t len, const char *value)
-{
-	int fd = open(path, O_RDONLY);
-	ssize_t got;
-
-	if (fd < 0)
-		return -1;
-	got = read(fd, saved, len - 1);
-	close(fd);
-	saved[got > 0 ? got : 0] = '\0';
-	return got <= 0 ? -1 : knob_set(path, value);
-}
-
 static int thp_mode(const char *mode)
 {
-	return knob_set("/sys/kernel/mm/transparent_hugepage/enabled", mode);
+	return knob_write("/sys/kernel/mm/transparent_hugepage/enabled", mode);
 }
 
 /* Where the kernel gives a huge page, one PMD entry maps it. */
@@ -692,7 +666,7 @@ TEST(huge_page_is_one_pmd_entry)
 static int zram_swap_on(void)
 {
 	if (system("modprobe zram num_devices=1 > /dev/null 2>&1") ||
-	    knob_set("/sys/block/zram0/disksize", "64M"))
+	    knob_write("/sys/block/zram0/disksize", "64M"))
 		return -1;
 	return system("mkswap /dev/zram0 > /dev/null 2>&1 && swapon /dev/zram0") ? -1 : 0;
 }
@@ -700,7 +674,7 @@ static int zram_swap_on(void)
 static void zram_swap_off(void)
 {
 	if (!system("swapoff /dev/zram0 2> /dev/null"))
-		knob_set("/sys/block/zram0/reset", "1");
+		knob_write("/sys/block/zram0/reset", "1");
 }
 
 /*
@@ -888,9 +862,9 @@ TEST(ksm_merges_equal_pages_into_one_frame)
 		if (merged < KSM_PAGES)
 			free(rs.r);
 	}
-	knob_set(KSM "run", run);
-	knob_set(KSM "sleep_millisecs", sleep_ms);
-	knob_set(KSM "pages_to_scan", scan);
+	knob_write(KSM "run", run);
+	knob_write(KSM "sleep_millisecs", sleep_ms);
+	knob_write(KSM "pages_to_scan", scan);
 	ASSERT_EQ(KSM_PAGES, merged) TH_LOG("ksmd merged %d of %d pages in 60 s",
 					    merged, KSM_PAGES);
 	ASSERT_EQ(KSM_PAGES, (int)rs.n);

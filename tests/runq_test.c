@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "harness.h"
+#include "knob.h"
 #include "runq.h"
 
 #define TEST_CPU 1
@@ -1004,15 +1005,9 @@ TEST(autogroups_nest_their_tasks)
 static int write_file(const char *dir, const char *file, const char *text)
 {
 	char path[256];
-	int fd, ok;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, file);
-	fd = open(path, O_WRONLY);
-	if (fd < 0)
-		return -1;
-	ok = write(fd, text, strlen(text)) == (ssize_t)strlen(text);
-	close(fd);
-	return ok ? 0 : -1;
+	return knob_write(path, text);
 }
 
 /*

@@ -17,6 +17,14 @@ pid_t spawn_sleeper(void)
 	return pid;
 }
 
+void *sleep_forever(void *unused)
+{
+	(void)unused;
+	for (;;)
+		pause();
+	return NULL;
+}
+
 void kill_and_reap(pid_t pid)
 {
 	kill(pid, SIGKILL);

@@ -1,5 +1,5 @@
-/* spawn.h - the child processes tests shape: sleepers, and a tracee whose
- * tracer is not its parent.
+/* spawn.h - the child processes and threads tests shape: sleepers, and a
+ * tracee whose tracer is not its parent.
  */
 #ifndef PTI_TEST_SPAWN_H
 #define PTI_TEST_SPAWN_H
@@ -8,6 +8,8 @@
 
 /* A child that sleeps until killed (the caller reaps it), or -1. */
 pid_t spawn_sleeper(void);
+/* A thread's body (pthread_create()) that sleeps until the process ends. */
+void *sleep_forever(void *unused);
 /* SIGKILL @pid and reap it. */
 void kill_and_reap(pid_t pid);
 /*

@@ -66,14 +66,6 @@ static unsigned long long status_hex(int tgid, int pid, const char *key)
 	return strtoull(v, NULL, 16);
 }
 
-static void *sleeper(void *arg)
-{
-	(void)arg;
-	for (;;)
-		pause();
-	return NULL;
-}
-
 static void on_usr1(int sig)
 {
 	(void)sig;
@@ -94,7 +86,7 @@ TEST(detail_matches_status)
 	sigaddset(&block, SIGUSR2);
 	ASSERT_EQ(0, sigprocmask(SIG_BLOCK, &block, NULL));
 	ASSERT_EQ(0, raise(SIGUSR2));	/* blocked and pending */
-	ASSERT_EQ(0, pthread_create(&th, NULL, sleeper, NULL));
+	ASSERT_EQ(0, pthread_create(&th, NULL, sleep_forever, NULL));
 	usleep(100000);
 	/* The other thread: the highest pid in our group. */
 	{
@@ -472,7 +464,7 @@ TEST(many_children_and_their_siblings_are_counted)
 	struct pti_detail d;
 	pthread_t th;
 
-	ASSERT_EQ(0, pthread_create(&th, NULL, sleeper, NULL));
+	ASSERT_EQ(0, pthread_create(&th, NULL, sleep_forever, NULL));
 	for (int i = 0; i < MANY_CHILDREN; i++) {
 		kids[i] = fork();
 		ASSERT_LE(0, kids[i]);
@@ -569,7 +561,7 @@ TEST(share_matrix)
 	int vfork_pipe[2];
 
 	/* A pthread: everything. */
-	ASSERT_EQ(0, pthread_create(&th, NULL, sleeper, NULL));
+	ASSERT_EQ(0, pthread_create(&th, NULL, sleep_forever, NULL));
 	usleep(100000);
 	{
 		DIR *d = opendir("/proc/self/task");

@@ -23,6 +23,7 @@
 #include <unistd.h>
 #include "flag_names.h"
 #include "harness.h"
+#include "knob.h"
 #include "procview.h"
 #include "spawn.h"
 #include "task_marks.h"
@@ -247,14 +248,6 @@ TEST(odd_comm_is_escaped)
 	kill_and_reap(child);
 }
 
-static void *thread_sleep(void *arg)
-{
-	(void)arg;
-	for (;;)
-		pause();
-	return NULL;
-}
-
 /* A 4-thread process: one tgid, four distinct pids, threads == 4. */
 TEST(four_threads)
 {
@@ -271,7 +264,7 @@ TEST(four_threads)
 		pthread_t th;
 
 		for (int i = 0; i < 3; i++)
-			pthread_create(&th, NULL, thread_sleep, NULL);
+			pthread_create(&th, NULL, sleep_forever, NULL);
 		write(pipefd[1], "x", 1);
 		for (;;)
 			pause();
@@ -570,7 +563,7 @@ TEST(one_read_holds_many_pages)
 
 	/* 128 threads of this test's own process: a view of many pages */
 	for (int i = 0; i < 128; i++)
-		ASSERT_EQ(0, pthread_create(&th, NULL, thread_sleep, NULL));
+		ASSERT_EQ(0, pthread_create(&th, NULL, sleep_forever, NULL));
 	len = read_all("/proc/ptinspect/tasks", whole, sizeof(whole),
 		       sizeof(whole));
 	ASSERT_GT(len, (size_t)(4 * page));
@@ -724,16 +717,6 @@ TEST(hidepid_limits_unprivileged_reader)
 	EXPECT_EQ(0, WEXITSTATUS(status));
 }
 
-static void write_file(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY);
-
-	if (fd >= 0) {
-		write(fd, text, strlen(text));
-		close(fd);
-	}
-}
-
 /* debugfs addresses follow %pK: kptr_restrict=2 hides them, even from root. */
 TEST(debugfs_addresses_follow_kptr_restrict)
 {
@@ -743,18 +726,18 @@ TEST(debugfs_addresses_follow_kptr_restrict)
 
 	len = read_all("/proc/sys/kernel/kptr_restrict", saved, sizeof(saved) - 1, 16);
 	ASSERT_GT(len, 0);
-	write_file("/proc/sys/kernel/kptr_restrict", "2");
+	knob_write("/proc/sys/kernel/kptr_restrict", "2");
 	len = read_all("/sys/kernel/debug/ptinspect/tasks", buf, sizeof(buf) - 1, 65536);
 	buf[len] = '\0';
 	ASSERT_EQ(0, strncmp(buf, "task stack mm pid ", 18));
 	sscanf(strchr(buf, '\n') + 1, "%31s", first_task);
 	EXPECT_STREQ("0000000000000000", first_task);
-	write_file("/proc/sys/kernel/kptr_restrict", "1");
+	knob_write("/proc/sys/kernel/kptr_restrict", "1");
 	len = read_all("/sys/kernel/debug/ptinspect/tasks", buf, sizeof(buf) - 1, 65536);
 	buf[len] = '\0';
 	sscanf(strchr(buf, '\n') + 1, "%31s", first_task);
 	EXPECT_STRNE("0000000000000000", first_task);
-	write_file("/proc/sys/kernel/kptr_restrict", saved);
+	knob_write("/proc/sys/kernel/kptr_restrict", saved);
 }
 
 /*
@@ -772,9 +755,9 @@ TEST(debugfs_mm_address_agrees_with_has_mm)
 
 	len = read_all("/proc/sys/kernel/kptr_restrict", saved, sizeof(saved) - 1, 16);
 	ASSERT_GT(len, 0);
-	write_file("/proc/sys/kernel/kptr_restrict", "1");	/* root sees them */
+	knob_write("/proc/sys/kernel/kptr_restrict", "1");	/* root sees them */
 	len = read_all("/sys/kernel/debug/ptinspect/tasks", buf, sizeof(buf) - 1, 65536);
-	write_file("/proc/sys/kernel/kptr_restrict", saved);
+	knob_write("/proc/sys/kernel/kptr_restrict", saved);
 	buf[len] = '\0';
 	line = strtok_r(buf, "\n", &save);
 	ASSERT_NE(NULL, line);

@@ -11,14 +11,7 @@
 #include <stdlib.h>
 #include <sys/prctl.h>
 #include <unistd.h>
-
-static void *sleep_forever(void *unused)
-{
-	(void)unused;
-	for (;;)
-		pause();
-	return NULL;
-}
+#include "spawn.h"
 
 /* @n threads with small stacks, so that 10,000 fit in a small guest. */
 static int spawn_threads(long n)
