@@ -58,7 +58,8 @@ pti_task_cols pti_view_reads(const struct pti_column_list *cols)
 	return reads;
 }
 
-bool pti_view_option(struct pti_view_opts *o, int opt)
+/* Whether getopt's @opt is one of the view options; if so it is set in @o. */
+static bool view_option(struct pti_view_opts *o, int opt)
 {
 	switch (opt) {
 	case 'J':
@@ -84,7 +85,7 @@ int pti_view_getopt(struct pti_view_opts *o, int argc, char **argv,
 
 	do
 		c = getopt_long(argc, argv, shortopts, longopts, NULL);
-	while (c != -1 && o && pti_view_option(o, c));
+	while (c != -1 && o && view_option(o, c));
 	return c;
 }
 

@@ -37,9 +37,6 @@ struct pti_view_opts {
 	{ "raw", no_argument, NULL, 'r' }, \
 	{ "noheadings", no_argument, NULL, 'n' }
 
-/* Whether getopt's @opt is one of them; if so it is set in @o. */
-bool pti_view_option(struct pti_view_opts *o, int opt);
-
 struct option;
 
 /*
