@@ -530,7 +530,7 @@ int pti_cmd_task(const struct pti_source *src, int argc, char **argv)
 	int c, pid, failed;
 
 	optind = 0;
-	while ((c = pti_view_getopt(NULL, argc, argv, "aJh", longopts)) != -1) {
+	while ((c = getopt_long(argc, argv, "aJh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':
 			all = true;

@@ -248,12 +248,8 @@ int pti_cmd_trace(const struct pti_source *src, int argc, char **argv)
 				return PTI_EXIT_USAGE;
 			}
 			break;
-		case 'h':
-			usage(stdout);
-			return PTI_EXIT_OK;
 		default:
-			usage(stderr);
-			return PTI_EXIT_USAGE;
+			return pti_option_exit("trace", c, usage);
 		}
 	}
 	if (optind != argc) {

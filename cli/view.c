@@ -85,7 +85,7 @@ int pti_view_getopt(struct pti_view_opts *o, int argc, char **argv,
 
 	do
 		c = getopt_long(argc, argv, shortopts, longopts, NULL);
-	while (c != -1 && o && view_option(o, c));
+	while (c != -1 && view_option(o, c));
 	return c;
 }
 

@@ -40,9 +40,9 @@ struct pti_view_opts {
 struct option;
 
 /*
- * getopt_long() over @argc/@argv that sets the view options in @o (NULL:
- * the command takes none) and returns the next other option, or -1 at
- * the end.  Set optind to 0 before the first call.
+ * getopt_long() over @argc/@argv that sets the view options in @o and
+ * returns the next other option, or -1 at the end.  Set optind to 0
+ * before the first call.
  */
 int pti_view_getopt(struct pti_view_opts *o, int argc, char **argv,
 		    const char *shortopts, const struct option *longopts);

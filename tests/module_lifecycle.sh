@@ -78,6 +78,18 @@ cli_usage_errors() {
 	expect_status 0 "$cli" --help
 }
 
+# Every command: --help to stdout, exit 0; an option it does not take
+# tells where help is (as util-linux's tools do), exit 2.
+cli_help_and_unknown_options() {
+	for cmd in tree ps vma task share pages kernel runq trace; do
+		expect_status 0 "$cli" $cmd --help &&
+		grep -q "^Usage: ptinspect $cmd " /tmp/pti-out &&
+		expect_status 2 "$cli" $cmd --no-such-option &&
+		grep -q "^Try 'ptinspect $cmd --help'.\$" /tmp/pti-err &&
+		[ ! -s /tmp/pti-out ] || { echo "ptinspect $cmd"; return 1; }
+	done
+}
+
 # A pid beyond the kernel's range (PID_MAX_LIMIT, 4194304 on x86-64) is
 # one no task has, as the module says (EINVAL), not a usage error.
 cli_vanished_pid() {
@@ -431,13 +443,14 @@ format_is_what_the_man_pages_show() {
 	return $rc
 }
 
-ktap_plan 23
+ktap_plan 24
 ktap_check load_unload_20_times load_unload_20_times
 ktap_check load_read_unload_under_churn load_read_unload_under_churn
 ktap_check files_gone_after_unload files_gone_after_unload
 ktap_check read_after_unload_fails read_after_unload_fails
 ktap_check cli_without_module cli_without_module
 ktap_check cli_usage_errors cli_usage_errors
+ktap_check cli_help_and_unknown_options cli_help_and_unknown_options
 insmod "$ko"
 ktap_check cli_vanished_pid cli_vanished_pid
 ktap_check cli_tree_shape cli_tree_shape
