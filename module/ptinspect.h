@@ -64,6 +64,8 @@ struct mm_struct;
 struct vm_area_struct;
 int pti_mm_select(struct pid_namespace *ns, int nr, struct mm_struct **mmp,
 		  int *tgid);
+void pti_mm_arg_env(struct mm_struct *mm, u64 *arg_start, u64 *arg_end,
+		    u64 *env_start, u64 *env_end);
 void pti_mm_fill(struct pti_mm *rec, struct mm_struct *mm, bool kaddrs);
 void pti_vma_fill(struct pti_vma *rec, struct vm_area_struct *vma,
 		  struct mm_struct *mm, bool kaddrs);

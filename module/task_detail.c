@@ -316,12 +316,8 @@ static void pti_detail_mm(struct pti_detail *d, struct task_struct *task)
 	mm = get_task_mm(task);
 	if (!mm)
 		return;
-	spin_lock(&mm->arg_lock);
-	d->arg_start = mm->arg_start;
-	d->arg_end = mm->arg_end;
-	d->env_start = mm->env_start;
-	d->env_end = mm->env_end;
-	spin_unlock(&mm->arg_lock);
+	pti_mm_arg_env(mm, &d->arg_start, &d->arg_end, &d->env_start,
+		       &d->env_end);
 	mmput(mm);
 	pti_copy_strings(d->cmdline, sizeof(d->cmdline), task, d->arg_start,
 			 d->arg_end);

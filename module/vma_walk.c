@@ -55,6 +55,28 @@ int pti_mm_select(struct pid_namespace *ns, int nr, struct mm_struct **mmp,
 }
 
 /**
+ * pti_mm_arg_env() - where @mm's argv and environment strings lie
+ * @mm: the address space, pinned by the caller
+ * @arg_start: out: the argv strings' start
+ * @arg_end: out: and end
+ * @env_start: out: the environment strings' start
+ * @env_end: out: and end
+ *
+ * prctl(PR_SET_MM) moves them under arg_lock, not the mmap lock: the four
+ * are read together under it.
+ */
+void pti_mm_arg_env(struct mm_struct *mm, u64 *arg_start, u64 *arg_end,
+		    u64 *env_start, u64 *env_end)
+{
+	spin_lock(&mm->arg_lock);
+	*arg_start = mm->arg_start;
+	*arg_end = mm->arg_end;
+	*env_start = mm->env_start;
+	*env_end = mm->env_end;
+	spin_unlock(&mm->arg_lock);
+}
+
+/**
  * pti_mm_fill() - copy an address space's summary into a record
  * @rec: record to fill; pid and tgid are left to the caller
  * @mm: the address space, mmap read lock held, and pinned by the caller
@@ -76,13 +98,8 @@ void pti_mm_fill(struct pti_mm *rec, struct mm_struct *mm, bool kaddrs)
 	rec->start_brk = mm->start_brk;
 	rec->brk = mm->brk;
 	rec->start_stack = mm->start_stack;
-	/* prctl(PR_SET_MM) moves these under arg_lock, not the mmap lock. */
-	spin_lock(&mm->arg_lock);
-	rec->arg_start = mm->arg_start;
-	rec->arg_end = mm->arg_end;
-	rec->env_start = mm->env_start;
-	rec->env_end = mm->env_end;
-	spin_unlock(&mm->arg_lock);
+	pti_mm_arg_env(mm, &rec->arg_start, &rec->arg_end, &rec->env_start,
+		       &rec->env_end);
 	rec->total_vm = mm->total_vm;
 	rec->locked_vm = mm->locked_vm;
 	rec->pinned_vm = atomic64_read(&mm->pinned_vm);
