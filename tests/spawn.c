@@ -6,23 +6,21 @@
 #include <unistd.h>
 #include "spawn.h"
 
-pid_t spawn_sleeper(void)
-{
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		for (;;)
-			pause();
-	}
-	return pid;
-}
-
 void *sleep_forever(void *unused)
 {
 	(void)unused;
 	for (;;)
 		pause();
 	return NULL;
+}
+
+pid_t spawn_sleeper(void)
+{
+	pid_t pid = fork();
+
+	if (pid == 0)
+		sleep_forever(NULL);
+	return pid;
 }
 
 void kill_and_reap(pid_t pid)
@@ -44,8 +42,7 @@ pid_t spawn_traced_grandchild(pid_t *middle)
 
 		if (write(pipefd[1], &p, sizeof(p)) != sizeof(p))
 			_exit(1);
-		for (;;)
-			pause();
+		sleep_forever(NULL);
 	}
 	close(pipefd[1]);
 	if (*middle < 0 ||
