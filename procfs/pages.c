@@ -34,12 +34,10 @@
 #define PTI_PAGES_POS_BASE	1	/* position 0 is the header */
 
 struct pti_pages_iter {
-	struct pti_chosen_mm target;	/* first (see chosen_mm.c); the range */
+	struct pti_chosen_mm target;	/* first (PTI_CHOSEN_MM_VIEW()); the range */
 	bool show_pfn;		/* CAP_SYS_ADMIN at open */
 	struct pti_page rec;
 };
-
-static_assert(offsetof(struct pti_pages_iter, target) == 0);
 
 static char pti_tok_pages_header;
 
@@ -140,8 +138,5 @@ static int pti_pages_choose(struct seq_file *m, const char __user *buf,
 
 const struct pti_view_file pti_pages_view_file = {
 	.seq = PTI_VIEW_SEQ(pti_pages, pti_chosen_mm_seq_stop),
-	.size = sizeof(struct pti_pages_iter),
-	.open = pti_pages_open,
-	.choose = pti_pages_choose,
-	.release = pti_chosen_mm_release,
+	PTI_CHOSEN_MM_VIEW(pti_pages, struct pti_pages_iter),
 };

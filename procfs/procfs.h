@@ -70,6 +70,17 @@ int pti_pid_choice_choose(struct seq_file *m, const char __user *buf,
 			  size_t count);
 void pti_pid_choice_release(void *priv);
 
+/*
+ * PTI_PID_CHOICE_VIEW() - a pti_view_file's members after its seq or show
+ * for private data @type, whose first member is struct pti_pid_choice
+ * choice (the build fails if it is not).
+ */
+#define PTI_PID_CHOICE_VIEW(type)					\
+	.size = sizeof(type) + BUILD_BUG_ON_ZERO(offsetof(type, choice)), \
+	.open = pti_pid_choice_open,					\
+	.choose = pti_pid_choice_choose,				\
+	.release = pti_pid_choice_release
+
 /* procfs/chosen_mm.c: views that show one chosen address space */
 struct pti_chosen_mm {
 	struct pid_namespace *ns;	/* written pids are read in it */
@@ -91,6 +102,19 @@ int pti_chosen_mm_choose(struct seq_file *m, struct pti_chosen_mm *c, int nr,
 			 unsigned long start, unsigned long end);
 int pti_chosen_mm_lock(struct pti_chosen_mm *c);
 void pti_chosen_mm_unlock(struct pti_chosen_mm *c);
+
+/*
+ * PTI_CHOSEN_MM_VIEW() - a pti_view_file's members after its seq or show
+ * for the view @name of one chosen address space: its own @name##_open()
+ * and @name##_choose(), private data @type whose first member is struct
+ * pti_chosen_mm target (the build fails if it is not), and
+ * pti_chosen_mm_release().
+ */
+#define PTI_CHOSEN_MM_VIEW(name, type)					\
+	.size = sizeof(type) + BUILD_BUG_ON_ZERO(offsetof(type, target)), \
+	.open = name##_open,						\
+	.choose = name##_choose,					\
+	.release = pti_chosen_mm_release
 
 /* procfs/record.c: the column tables are ptinspect_format.h's */
 void pti_seq_header(struct seq_file *m, const struct pti_column *cols,

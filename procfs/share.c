@@ -20,12 +20,10 @@
 #include "procfs.h"
 
 struct pti_share_view {
-	struct pti_pid_choice choice;	/* first: see pidfile.c */
+	struct pti_pid_choice choice;	/* first: PTI_PID_CHOICE_VIEW() */
 	struct task_struct *target_task;	/* valid from start() to stop() */
 	struct pti_share rec;
 };
-
-static_assert(offsetof(struct pti_share_view, choice) == 0);
 
 /*
  * The chosen task's thread group and the group's children: @arg is the
@@ -88,8 +86,5 @@ static int pti_share_show(struct seq_file *m, void *v)
 
 const struct pti_view_file pti_share_view_file = {
 	.seq = PTI_VIEW_SEQ(pti_share, pti_share_stop),
-	.size = sizeof(struct pti_share_view),
-	.open = pti_pid_choice_open,
-	.choose = pti_pid_choice_choose,
-	.release = pti_pid_choice_release,
+	PTI_PID_CHOICE_VIEW(struct pti_share_view),
 };

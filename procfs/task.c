@@ -18,11 +18,9 @@
 #include "procfs.h"
 
 struct pti_task_view {
-	struct pti_pid_choice choice;	/* first: see pidfile.c */
+	struct pti_pid_choice choice;	/* first: PTI_PID_CHOICE_VIEW() */
 	struct pti_detail rec;
 };
-
-static_assert(offsetof(struct pti_task_view, choice) == 0);
 
 static int pti_task_view_show(struct seq_file *m, void *v)
 {
@@ -39,8 +37,5 @@ static int pti_task_view_show(struct seq_file *m, void *v)
 
 const struct pti_view_file pti_task_view_file = {
 	.show = pti_task_view_show,
-	.size = sizeof(struct pti_task_view),
-	.open = pti_pid_choice_open,
-	.choose = pti_pid_choice_choose,
-	.release = pti_pid_choice_release,
+	PTI_PID_CHOICE_VIEW(struct pti_task_view),
 };

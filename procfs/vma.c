@@ -40,14 +40,12 @@ enum {
 };
 
 struct pti_vma_iter {
-	struct pti_chosen_mm target;	/* first: see chosen_mm.c */
+	struct pti_chosen_mm target;	/* first: PTI_CHOSEN_MM_VIEW() */
 	bool kaddrs;		/* debugfs: lead each VMA with its address */
 	struct pti_mm mm_rec;
 	struct pti_vma vma_rec;
 	struct vma_iterator vmi;	/* valid from start() to stop() */
 };
-
-static_assert(offsetof(struct pti_vma_iter, target) == 0);
 
 /* Header and summary positions are not VMAs: hand out distinct tokens. */
 static char pti_tok_mm_header, pti_tok_mm, pti_tok_vma_header;
@@ -160,8 +158,5 @@ static int pti_vma_choose(struct seq_file *m, const char __user *buf,
 
 const struct pti_view_file pti_vma_view_file = {
 	.seq = PTI_VIEW_SEQ(pti_vma, pti_chosen_mm_seq_stop),
-	.size = sizeof(struct pti_vma_iter),
-	.open = pti_vma_open,
-	.choose = pti_vma_choose,
-	.release = pti_chosen_mm_release,
+	PTI_CHOSEN_MM_VIEW(pti_vma, struct pti_vma_iter),
 };

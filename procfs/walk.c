@@ -31,14 +31,12 @@
 #include "procfs.h"
 
 struct pti_walk_file {
-	/* first (see chosen_mm.c); the address: target.start */
+	/* first (PTI_CHOSEN_MM_VIEW()); the address: target.start */
 	struct pti_chosen_mm target;
 	bool show_raw;
 	int n;
 	struct pti_walk_step steps[PTI_WALK_MAX_STEPS];
 };
-
-static_assert(offsetof(struct pti_walk_file, target) == 0);
 
 static int pti_walk_take(struct pti_walk_file *w)
 {
@@ -102,8 +100,5 @@ static int pti_walk_choose(struct seq_file *m, const char __user *buf,
 
 const struct pti_view_file pti_walk_view_file = {
 	.show = pti_walk_show,
-	.size = sizeof(struct pti_walk_file),
-	.open = pti_walk_open,
-	.choose = pti_walk_choose,
-	.release = pti_chosen_mm_release,
+	PTI_CHOSEN_MM_VIEW(pti_walk, struct pti_walk_file),
 };
