@@ -20,14 +20,6 @@ bool pti_list_has(const char *list, char sep, const char *name);
  * when it is none of them (a newer module's word).
  */
 size_t pti_word_id(const char *const *words, size_t n, const char *word);
-/*
- * static const char *const @name[] = @words (a uapi *_WORDS table),
- * checked when compiled to hold a word for each of @n values.
- */
-#define PTI_WORD_TABLE(name, words, n)					\
-	static const char *const name[] = words;			\
-	_Static_assert(sizeof(name) / sizeof(name[0]) == (n),		\
-		       #name ": a word for each value")
 
 /* A transposed view's columns and the record they fill. */
 struct pti_field_set {

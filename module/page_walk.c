@@ -25,14 +25,10 @@
 /* Tries at one PTE table whose PMD keeps changing before it is skipped. */
 #define PTI_PTE_TABLE_TRIES	3
 
-static const char *const pti_level_words[] = PTI_LEVEL_WORDS;
-static_assert(ARRAY_SIZE(pti_level_words) == PTI_NR_LEVELS);
-static const char *const pti_state_words[] = PTI_STATE_WORDS;
-static_assert(ARRAY_SIZE(pti_state_words) == PTI_NR_STATES);
-static const char *const pti_result_words[] = PTI_RESULT_WORDS;
-static_assert(ARRAY_SIZE(pti_result_words) == PTI_NR_RESULTS);
-static const char *const pti_kind_words[] = PTI_KIND_WORDS;
-static_assert(ARRAY_SIZE(pti_kind_words) == PTI_NR_KINDS);
+PTI_WORD_TABLE(pti_level_words, PTI_LEVEL_WORDS, PTI_NR_LEVELS);
+PTI_WORD_TABLE(pti_state_words, PTI_STATE_WORDS, PTI_NR_STATES);
+PTI_WORD_TABLE(pti_result_words, PTI_RESULT_WORDS, PTI_NR_RESULTS);
+PTI_WORD_TABLE(pti_kind_words, PTI_KIND_WORDS, PTI_NR_KINDS);
 
 static void pti_page_set_kind(struct pti_page *rec, enum pti_page_kind kind)
 {

@@ -239,10 +239,8 @@ struct pti_se_raw {
 	const void *tg;
 };
 
-static const char *const pti_se_class_words[] = PTI_SE_CLASS_WORDS;
-static_assert(ARRAY_SIZE(pti_se_class_words) == PTI_SE_NR_CLASSES);
-static const char *const pti_se_kind_words[] = PTI_SE_KIND_WORDS;
-static_assert(ARRAY_SIZE(pti_se_kind_words) == PTI_SE_NR_KINDS);
+PTI_WORD_TABLE(pti_se_class_words, PTI_SE_CLASS_WORDS, PTI_SE_NR_CLASSES);
+PTI_WORD_TABLE(pti_se_kind_words, PTI_SE_KIND_WORDS, PTI_SE_NR_KINDS);
 
 static void pti_se_set_kind(struct pti_se *r, enum pti_se_kind kind)
 {

@@ -499,8 +499,7 @@ static int pti_same(const void *a, const void *b)
 	return a == b;
 }
 
-static const char *const pti_relation_words[] = PTI_RELATION_WORDS;
-static_assert(ARRAY_SIZE(pti_relation_words) == PTI_NR_RELATIONS);
+PTI_WORD_TABLE(pti_relation_words, PTI_RELATION_WORDS, PTI_NR_RELATIONS);
 
 /**
  * pti_share_fill() - what @task shares with @target

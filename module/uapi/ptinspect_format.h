@@ -143,6 +143,17 @@ struct pti_detail {
  * table (a braced list, instantiated where it is used) for the module,
  * which writes enum -> word, and the CLI, which reads word -> enum.
  */
+
+/*
+ * PTI_WORD_TABLE() - static const char *const @name[] = @words (one of the
+ * *_WORDS lists below), checked when compiled to hold a word for each of
+ * its enum's @n values.
+ */
+#define PTI_WORD_TABLE(name, words, n)					\
+	static const char *const name[] = words;			\
+	_Static_assert(sizeof(name) / sizeof(*name) == (n),		\
+		       #name ": a word for each value")
+
 enum pti_share_relation {
 	PTI_RELATION_SELF, PTI_RELATION_THREAD, PTI_RELATION_CHILD,
 	PTI_NR_RELATIONS
