@@ -64,6 +64,8 @@ struct task_row {
 	{ label, fmt, { REC_NONE, 0 }, ROW_ALWAYS, { __VA_ARGS__ } }
 #define ROW_IF(label, fmt, when, ...) \
 	{ label, fmt, when, ROW_ALWAYS, { __VA_ARGS__ } }
+/* A detail mask shown by name, then as a number: "NAME|NAME (0x...)". */
+#define NAMED_ROW(label, id) ROW(label, "%s (%s)", D(id##_NAMES), D(id))
 
 /* A section of the view: its name and rows, in the order shown. */
 struct task_section {
@@ -117,14 +119,11 @@ static const struct task_row credentials_rows[] = {
 	       "euid %s, egid %s (objective: who may act on this task)",
 	       D(CRED_DIFFERS),
 	       D(REAL_EUID), D(REAL_EGID)),
-	ROW("inheritable", "%s (%s)",
-	    D(CAP_INH_NAMES), D(CAP_INH)),
-	ROW("permitted", "%s (%s)",
-	    D(CAP_PRM_NAMES), D(CAP_PRM)),
-	ROW("effective", "%s (%s)",
-	    D(CAP_EFF_NAMES), D(CAP_EFF)),
-	ROW("bounding", "%s (%s)", D(CAP_BND_NAMES), D(CAP_BND)),
-	ROW("ambient", "%s (%s)", D(CAP_AMB_NAMES), D(CAP_AMB)),
+	NAMED_ROW("inheritable", CAP_INH),
+	NAMED_ROW("permitted", CAP_PRM),
+	NAMED_ROW("effective", CAP_EFF),
+	NAMED_ROW("bounding", CAP_BND),
+	NAMED_ROW("ambient", CAP_AMB),
 };
 
 static const struct task_row scheduling_rows[] = {
@@ -149,12 +148,9 @@ static const struct task_row scheduling_rows[] = {
 };
 
 static const struct task_row signals_rows[] = {
-	ROW("blocked", "%s (%s)",
-	    D(SIG_BLOCKED_NAMES), D(SIG_BLOCKED)),
-	ROW("pending (thread)", "%s (%s)",
-	    D(SIG_PENDING_NAMES), D(SIG_PENDING)),
-	ROW("pending (group)", "%s (%s)",
-	    D(SIG_SHARED_PENDING_NAMES), D(SIG_SHARED_PENDING)),
+	NAMED_ROW("blocked", SIG_BLOCKED),
+	NAMED_ROW("pending (thread)", SIG_PENDING),
+	NAMED_ROW("pending (group)", SIG_SHARED_PENDING),
 	ROW("ignored", "%s", D(SIG_IGNORED)),
 	ROW("caught", "%s", D(SIG_CAUGHT)),
 	ROW("dispositions", "%s", D(SIG_HANDLERS)),
