@@ -287,6 +287,22 @@ static void pti_walk_set(struct pti_walk_step *s, enum pti_pt_level level,
 	pti_walk_end(s, PTI_RESULT_TABLE);
 }
 
+/*
+ * Ends the walk at the table entry @s when it is empty, maps a huge page
+ * or is corrupt, checked in that order; whether it did.
+ */
+static bool pti_walk_stops_at(struct pti_walk_step *s, bool none, bool leaf,
+			      bool bad)
+{
+	if (none)
+		pti_walk_end(s, PTI_RESULT_NONE);
+	else if (leaf)
+		pti_walk_end(s, PTI_RESULT_HUGE);
+	else if (bad)
+		pti_walk_end(s, PTI_RESULT_BAD);
+	return none || leaf || bad;
+}
+
 /* A walk that ends at a PTE which is not present: its state says how. */
 static void pti_walk_end_state(struct pti_walk_step *s, const char *state)
 {
@@ -325,11 +341,9 @@ int pti_page_walk(struct vm_area_struct *vma, unsigned long addr,
 		pti_walk_set(s, PTI_LEVEL_PGD, PGDIR_SHIFT, pgd_index(addr),
 			     pgd_val(pgdval), pgd_flags(pgdval), pgd_pfn(pgdval),
 			     true, show_raw);
-		if (pgd_none(pgdval) || pgd_bad(pgdval)) {
-			pti_walk_end(s, pgd_none(pgdval) ?
-				     PTI_RESULT_NONE : PTI_RESULT_BAD);
+		if (pti_walk_stops_at(s, pgd_none(pgdval), false,
+				      pgd_bad(pgdval)))
 			return 1;
-		}
 		s++;
 	}
 	/*
@@ -347,29 +361,17 @@ int pti_page_walk(struct vm_area_struct *vma, unsigned long addr,
 		pti_walk_set(s, PTI_LEVEL_PGD, PGDIR_SHIFT, pgd_index(addr),
 			     p4d_val(p4dval), p4d_flags(p4dval), p4d_pfn(p4dval),
 			     true, show_raw);
-	if (p4d_none(p4dval) || p4d_bad(p4dval)) {
-		pti_walk_end(s, p4d_none(p4dval) ?
-			     PTI_RESULT_NONE : PTI_RESULT_BAD);
+	if (pti_walk_stops_at(s, p4d_none(p4dval), false, p4d_bad(p4dval)))
 		return s - steps + 1;
-	}
 	s++;
 	pud = pud_offset(p4d, addr);
 	pudval = READ_ONCE(*pud);
 	pti_walk_set(s, PTI_LEVEL_PUD, PUD_SHIFT, pud_index(addr),
 		     pud_val(pudval), pud_flags(pudval), pud_pfn(pudval), true,
 		     show_raw);
-	if (pud_none(pudval)) {
-		pti_walk_end(s, PTI_RESULT_NONE);
+	if (pti_walk_stops_at(s, pud_none(pudval), pud_leaf(pudval),
+			      pud_bad(pudval)))
 		return s - steps + 1;
-	}
-	if (pud_leaf(pudval)) {
-		pti_walk_end(s, PTI_RESULT_HUGE);
-		return s - steps + 1;
-	}
-	if (pud_bad(pudval)) {
-		pti_walk_end(s, PTI_RESULT_BAD);
-		return s - steps + 1;
-	}
 	s++;
 	pmd = pmd_offset(pud, addr);
 again:
@@ -377,22 +379,13 @@ again:
 	pti_walk_set(s, PTI_LEVEL_PMD, PMD_SHIFT, pmd_index(addr),
 		     pmd_val(pmdval), pmd_flags(pmdval), pmd_pfn(pmdval), true,
 		     show_raw);
-	if (pmd_none(pmdval)) {
-		pti_walk_end(s, PTI_RESULT_NONE);
-		return s - steps + 1;
-	}
-	if (!pmd_present(pmdval)) {
+	if (!pmd_none(pmdval) && !pmd_present(pmdval)) {
 		pti_walk_end_state(s, pti_state_words[PTI_STATE_MIGRATION]);
 		return s - steps + 1;
 	}
-	if (pmd_leaf(pmdval)) {
-		pti_walk_end(s, PTI_RESULT_HUGE);
+	if (pti_walk_stops_at(s, pmd_none(pmdval), pmd_leaf(pmdval),
+			      pmd_bad(pmdval)))
 		return s - steps + 1;
-	}
-	if (pmd_bad(pmdval)) {
-		pti_walk_end(s, PTI_RESULT_BAD);
-		return s - steps + 1;
-	}
 	got = pti_pte_find(mm, vma, pmd, pmdval, addr, addr + PAGE_SIZE, &rec,
 			   &pte, show_raw);
 	if (got == -EAGAIN && ++tries < PTI_PTE_TABLE_TRIES)

@@ -606,6 +606,68 @@ static int thp_mode(const char *mode)
 }
 
 /* Where the kernel gives a huge page, one PMD entry maps it. */
+/* One level of /proc/ptinspect/walk, parsed by column name. */
+struct step {
+	char level[8], result[16];
+	unsigned int shift, index;
+	unsigned long long entry, pfn;
+	int present, write, user, dirty, huge;
+};
+
+/* The walk for @addr of @pid: rows, or -1 with errno. */
+static int walk(pid_t pid, unsigned long addr, struct step *st, int max)
+{
+	char cmd[64], buf[8192], *line, *save = NULL;
+	struct layout l = { .n = 0 };
+	int fd = open("/proc/ptinspect/walk", O_RDWR), n = 0;
+	ssize_t got;
+
+	if (fd < 0)
+		return -1;
+	snprintf(cmd, sizeof(cmd), "%d 0x%lx", pid, addr);
+	if (write(fd, cmd, strlen(cmd)) < 0) {
+		int e = errno;
+
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	got = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (got < 0)
+		return -1;
+	buf[got] = '\0';
+	line = strtok_r(buf, "\n", &save);
+	if (line)
+		read_header(line, &l);
+	while ((line = strtok_r(NULL, "\n", &save)) && n < max) {
+		char *f[32];
+		int k = split_fields(line, f, 32), i;
+
+		memset(&st[n], 0, sizeof(st[n]));
+#define W_NUM(name, dst) do { i = field_index(&l, name); \
+		if (i >= 0 && i < k) dst = strtoull(f[i], NULL, 0); } while (0)
+		W_NUM("shift", st[n].shift);
+		W_NUM("index", st[n].index);
+		W_NUM("entry", st[n].entry);
+		W_NUM("pfn", st[n].pfn);
+		W_NUM("present", st[n].present);
+		W_NUM("write", st[n].write);
+		W_NUM("user", st[n].user);
+		W_NUM("dirty", st[n].dirty);
+		W_NUM("huge", st[n].huge);
+#undef W_NUM
+		i = field_index(&l, "level");
+		if (i >= 0 && i < k)
+			snprintf(st[n].level, sizeof(st[n].level), "%s", f[i]);
+		i = field_index(&l, "result");
+		if (i >= 0 && i < k)
+			snprintf(st[n].result, sizeof(st[n].result), "%s", f[i]);
+		n++;
+	}
+	return n;
+}
+
 TEST(huge_page_is_one_pmd_entry)
 {
 	size_t huge = 2UL << 20;
@@ -613,7 +675,8 @@ TEST(huge_page_is_one_pmd_entry)
 	unsigned long a;
 	struct rows rs;
 	const struct row *r;
-	int fd = open("/sys/kernel/mm/transparent_hugepage/enabled", O_RDONLY);
+	struct step st[8];
+	int n, fd = open("/sys/kernel/mm/transparent_hugepage/enabled", O_RDONLY);
 
 	page_size = sysconf(_SC_PAGESIZE);
 	if (access(PAGES, R_OK))
@@ -656,6 +719,13 @@ TEST(huge_page_is_one_pmd_entry)
 	EXPECT_EQ(r->pfn, pagemap(getpid(), a) & PM_PFN_MASK);
 	EXPECT_EQ(r->pfn + 5, pagemap(getpid(), a + 5 * page_size) & PM_PFN_MASK);
 	EXPECT_NE(0, read_u64("/proc/kpageflags", r->pfn) & (1ULL << KPF_THP));
+	/* the walk ends at the same PMD: a huge entry naming the same frame */
+	n = walk(getpid(), a + 5 * page_size, st, 8);
+	ASSERT_LT(0, n);
+	EXPECT_STREQ("pmd", st[n - 1].level);
+	EXPECT_STREQ("huge", st[n - 1].result);
+	EXPECT_EQ(1, st[n - 1].huge);
+	EXPECT_EQ(r->pfn, st[n - 1].pfn);
 	free(rs.r);
 	munmap(raw, 2 * huge);
 	if (strstr(mode, "[never]"))
@@ -1110,68 +1180,6 @@ TEST_F(region, cli_cow_names_the_copied_page)
 	EXPECT_EQ(1, vma_copied);
 	kill(kid, SIGKILL);
 	waitpid(kid, NULL, 0);
-}
-
-/* One level of /proc/ptinspect/walk, parsed by column name. */
-struct step {
-	char level[8], result[16];
-	unsigned int shift, index;
-	unsigned long long entry, pfn;
-	int present, write, user, dirty, huge;
-};
-
-/* The walk for @addr of @pid: rows, or -1 with errno. */
-static int walk(pid_t pid, unsigned long addr, struct step *st, int max)
-{
-	char cmd[64], buf[8192], *line, *save = NULL;
-	struct layout l = { .n = 0 };
-	int fd = open("/proc/ptinspect/walk", O_RDWR), n = 0;
-	ssize_t got;
-
-	if (fd < 0)
-		return -1;
-	snprintf(cmd, sizeof(cmd), "%d 0x%lx", pid, addr);
-	if (write(fd, cmd, strlen(cmd)) < 0) {
-		int e = errno;
-
-		close(fd);
-		errno = e;
-		return -1;
-	}
-	got = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (got < 0)
-		return -1;
-	buf[got] = '\0';
-	line = strtok_r(buf, "\n", &save);
-	if (line)
-		read_header(line, &l);
-	while ((line = strtok_r(NULL, "\n", &save)) && n < max) {
-		char *f[32];
-		int k = split_fields(line, f, 32), i;
-
-		memset(&st[n], 0, sizeof(st[n]));
-#define W_NUM(name, dst) do { i = field_index(&l, name); \
-		if (i >= 0 && i < k) dst = strtoull(f[i], NULL, 0); } while (0)
-		W_NUM("shift", st[n].shift);
-		W_NUM("index", st[n].index);
-		W_NUM("entry", st[n].entry);
-		W_NUM("pfn", st[n].pfn);
-		W_NUM("present", st[n].present);
-		W_NUM("write", st[n].write);
-		W_NUM("user", st[n].user);
-		W_NUM("dirty", st[n].dirty);
-		W_NUM("huge", st[n].huge);
-#undef W_NUM
-		i = field_index(&l, "level");
-		if (i >= 0 && i < k)
-			snprintf(st[n].level, sizeof(st[n].level), "%s", f[i]);
-		i = field_index(&l, "result");
-		if (i >= 0 && i < k)
-			snprintf(st[n].result, sizeof(st[n].result), "%s", f[i]);
-		n++;
-	}
-	return n;
 }
 
 /* 5 with LA57 paging (the CPU has it and the kernel uses it), else 4. */
