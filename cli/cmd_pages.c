@@ -148,8 +148,6 @@ static int print_entry_rows(const struct entry_cells *e,
 		.ncols = n, .nrows = e->text->nrows, .raw = o->view.raw,
 		.noheadings = o->view.noheadings, .cell = entry_cell, .arg = e,
 	};
-	struct libscols_table *tb;
-	int ret = -1;
 
 	for (size_t i = 0; i < n; i++) {
 		plain.heads[i] = cols[i].name;
@@ -161,18 +159,8 @@ static int print_entry_rows(const struct entry_cells *e,
 		return pti_json_plain_table(&plain, "pages", stdout);
 	if (!o->view.pairs)
 		return pti_plain_print(&plain, stdout);
-	tb = new_table(o, "pages");
-	if (!tb)
-		return -1;
-	for (size_t i = 0; i < n; i++)
-		if (pti_view_add_column(tb, cols[i].name,
-					pti_column_is_number(e->cols[i]), false))
-			goto out;
-	if (!pti_view_fill_table(tb, &plain))
-		ret = pti_view_print_table(tb);
-out:
-	scols_unref_table(tb);
-	return ret;
+	return pti_view_print_scols(stdout, &plain, &o->view, cols, -1,
+				    "pages");
 }
 
 /* @name's field in @text, and the column it is: -1 if the view lacks it. */
