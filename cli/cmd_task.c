@@ -64,7 +64,7 @@ struct task_row {
 	{ label, fmt, { REC_NONE, 0 }, ROW_ALWAYS, { __VA_ARGS__ } }
 #define ROW_IF(label, fmt, when, ...) \
 	{ label, fmt, when, ROW_ALWAYS, { __VA_ARGS__ } }
-/* A detail mask shown by name, then as a number: "NAME|NAME (0x...)". */
+/* A detail mask by name, then as a number: "NAME,NAME (0x...)". */
 #define NAMED_ROW(label, id) ROW(label, "%s (%s)", D(id##_NAMES), D(id))
 
 /* A section of the view: its name and rows, in the order shown. */
