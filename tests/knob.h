@@ -6,6 +6,9 @@
 
 #include <stddef.h>
 
+/* %pK's policy: 1 shows real addresses to root (CAP_SYSLOG), 2 to nobody. */
+#define KPTR_RESTRICT "/proc/sys/kernel/kptr_restrict"
+
 /* Write @value to the knob at @path: 0 if the kernel took all of it. */
 int knob_write(const char *path, const char *value);
 /*

@@ -605,7 +605,6 @@ static int thp_mode(const char *mode)
 	return knob_write("/sys/kernel/mm/transparent_hugepage/enabled", mode);
 }
 
-/* Where the kernel gives a huge page, one PMD entry maps it. */
 /* One level of /proc/ptinspect/walk, parsed by column name. */
 struct step {
 	char level[8], result[16];
@@ -668,6 +667,10 @@ static int walk(pid_t pid, unsigned long addr, struct step *st, int max)
 	return n;
 }
 
+/*
+ * Where the kernel gives a huge page, one PMD entry maps it, and the walk
+ * to any of its addresses ends at that entry.
+ */
 TEST(huge_page_is_one_pmd_entry)
 {
 	size_t huge = 2UL << 20;
@@ -1528,7 +1531,7 @@ TEST(kernel_layout_matches_kallsyms_vmallocinfo_and_modules)
 	unsigned long long code_start, code_end, data_phys, data_end, ro_start, ro_end;
 	unsigned long long page = (unsigned long long)sysconf(_SC_PAGESIZE);
 	const struct region *vmalloc, *modules;
-	int ranges = 0, loaded = 0, fd;
+	int ranges = 0, loaded = 0;
 	struct kernel_layout k;
 	char line[512], name[64], saved[16] = "", *info;
 	size_t len;
@@ -1575,13 +1578,9 @@ TEST(kernel_layout_matches_kallsyms_vmallocinfo_and_modules)
 	ASSERT_NE(NULL, vmalloc);
 	ASSERT_NE(NULL, modules);
 	/* vmallocinfo prints %pK: real addresses under kptr_restrict=1 */
-	fd = open("/proc/sys/kernel/kptr_restrict", O_RDWR);
-	ASSERT_LE(0, fd);
-	ASSERT_LT(0, read(fd, saved, sizeof(saved) - 1));
-	ASSERT_EQ(1, pwrite(fd, "1", 1, 0));
+	ASSERT_EQ(0, knob_swap(KPTR_RESTRICT, saved, sizeof(saved), "1"));
 	info = slurp("/proc/vmallocinfo", &len);
-	ASSERT_EQ((ssize_t)strlen(saved), pwrite(fd, saved, strlen(saved), 0));
-	close(fd);
+	ASSERT_EQ(0, knob_write(KPTR_RESTRICT, saved));
 	ASSERT_NE(NULL, info);
 	f = fmemopen(info, len, "r");
 	ASSERT_NE(NULL, f);
@@ -1619,16 +1618,12 @@ TEST(kernel_layout_follows_kptr_restrict)
 {
 	struct kernel_layout k;
 	char saved[16] = "";
-	int fd = open("/proc/sys/kernel/kptr_restrict", O_RDWR);
 
 	if (access("/proc/ptinspect/kernel", R_OK))
 		SKIP(return, "module not loaded");
-	ASSERT_LE(0, fd);
-	ASSERT_LT(0, read(fd, saved, sizeof(saved) - 1));
-	ASSERT_EQ(1, pwrite(fd, "2", 1, 0));
+	ASSERT_EQ(0, knob_swap(KPTR_RESTRICT, saved, sizeof(saved), "2"));
 	EXPECT_EQ(0, load_kernel(&k));
-	ASSERT_EQ((ssize_t)strlen(saved), pwrite(fd, saved, strlen(saved), 0));
-	close(fd);
+	ASSERT_EQ(0, knob_write(KPTR_RESTRICT, saved));
 	EXPECT_EQ(0ULL, k.page_offset_base);
 	EXPECT_EQ(0ULL, k.vmalloc_base);
 	EXPECT_EQ(0ULL, k.image_start);

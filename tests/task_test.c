@@ -326,8 +326,7 @@ TEST(args_behind_prot_none_read_as_proc_reads_them)
 		c = 'p';
 		if (write(ready[1], &c, 1) != 1)
 			_exit(5);
-		for (;;)
-			pause();
+		sleep_forever(NULL);
 	}
 	/* readable first: both show the moved arguments */
 	ASSERT_EQ(1, read(ready[0], &c, 1));
@@ -389,8 +388,7 @@ TEST(credentials_change)
 		if (setresuid(65534, 65534, 0))
 			_exit(2);
 		write(pipefd[1], "2", 1);
-		for (;;)
-			pause();
+		sleep_forever(NULL);
 	}
 	ASSERT_EQ(1, read(pipefd[0], &c, 1));
 	ASSERT_EQ(0, detail(child, &d));

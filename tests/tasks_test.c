@@ -266,8 +266,7 @@ TEST(four_threads)
 		for (int i = 0; i < 3; i++)
 			pthread_create(&th, NULL, sleep_forever, NULL);
 		write(pipefd[1], "x", 1);
-		for (;;)
-			pause();
+		sleep_forever(NULL);
 	}
 	ASSERT_EQ(1, read(pipefd[0], &c, 1));
 	ASSERT_EQ(0, load_tasks(&set));
@@ -724,20 +723,18 @@ TEST(debugfs_addresses_follow_kptr_restrict)
 	char saved[16] = "", first_task[32];
 	size_t len;
 
-	len = read_all("/proc/sys/kernel/kptr_restrict", saved, sizeof(saved) - 1, 16);
-	ASSERT_GT(len, 0);
-	knob_write("/proc/sys/kernel/kptr_restrict", "2");
+	ASSERT_EQ(0, knob_swap(KPTR_RESTRICT, saved, sizeof(saved), "2"));
 	len = read_all("/sys/kernel/debug/ptinspect/tasks", buf, sizeof(buf) - 1, 65536);
 	buf[len] = '\0';
 	ASSERT_EQ(0, strncmp(buf, "task stack mm pid ", 18));
 	sscanf(strchr(buf, '\n') + 1, "%31s", first_task);
 	EXPECT_STREQ("0000000000000000", first_task);
-	knob_write("/proc/sys/kernel/kptr_restrict", "1");
+	knob_write(KPTR_RESTRICT, "1");
 	len = read_all("/sys/kernel/debug/ptinspect/tasks", buf, sizeof(buf) - 1, 65536);
 	buf[len] = '\0';
 	sscanf(strchr(buf, '\n') + 1, "%31s", first_task);
 	EXPECT_STRNE("0000000000000000", first_task);
-	knob_write("/proc/sys/kernel/kptr_restrict", saved);
+	knob_write(KPTR_RESTRICT, saved);
 }
 
 /*
@@ -753,11 +750,10 @@ TEST(debugfs_mm_address_agrees_with_has_mm)
 	int rows = 0, with_mm = 0, without_mm = 0;
 	size_t len;
 
-	len = read_all("/proc/sys/kernel/kptr_restrict", saved, sizeof(saved) - 1, 16);
-	ASSERT_GT(len, 0);
-	knob_write("/proc/sys/kernel/kptr_restrict", "1");	/* root sees them */
+	/* root sees them */
+	ASSERT_EQ(0, knob_swap(KPTR_RESTRICT, saved, sizeof(saved), "1"));
 	len = read_all("/sys/kernel/debug/ptinspect/tasks", buf, sizeof(buf) - 1, 65536);
-	knob_write("/proc/sys/kernel/kptr_restrict", saved);
+	knob_write(KPTR_RESTRICT, saved);
 	buf[len] = '\0';
 	line = strtok_r(buf, "\n", &save);
 	ASSERT_NE(NULL, line);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include "flag_names.h"
 #include "harness.h"
+#include "knob.h"
 #include "procview.h"
 #include "vma.h"
 
@@ -446,15 +447,10 @@ TEST(debugfs_vma_leads_with_addresses)
 	EXPECT_EQ(0, strncmp(buf, "start end perms vm_flags ", 25)) TH_LOG("%s", buf);
 	EXPECT_EQ(NULL, strstr(buf, " vma ")) TH_LOG("%s", buf);
 
-	f = fopen("/proc/sys/kernel/kptr_restrict", "re");
-	ASSERT_NE(NULL, f);
-	ASSERT_NE(NULL, fgets(saved, sizeof(saved), f));
-	fclose(f);
+	ASSERT_LT(0, knob_read(KPTR_RESTRICT, saved, sizeof(saved)));
 	for (int restrict_level = 2; restrict_level >= 1; restrict_level--) {
-		f = fopen("/proc/sys/kernel/kptr_restrict", "we");
-		ASSERT_NE(NULL, f);
-		fprintf(f, "%d\n", restrict_level);
-		fclose(f);
+		ASSERT_EQ(0, knob_write(KPTR_RESTRICT,
+					restrict_level == 2 ? "2" : "1"));
 		f = fopen(dbg, "re");
 		ASSERT_NE(NULL, f) TH_LOG("%s: %s", dbg, strerror(errno));
 		for (int i = 0; i < 4 && fgets(buf, sizeof(buf), f); i++)
@@ -469,10 +465,7 @@ TEST(debugfs_vma_leads_with_addresses)
 			EXPECT_STRNE("0000000000000000", first);
 		}
 	}
-	f = fopen("/proc/sys/kernel/kptr_restrict", "we");
-	ASSERT_NE(NULL, f);
-	fputs(saved, f);
-	fclose(f);
+	ASSERT_EQ(0, knob_write(KPTR_RESTRICT, saved));
 }
 
 /* Mappings made here are reported exactly. */
