@@ -2,7 +2,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,15 +25,6 @@ const struct pti_column *pti_column_find(const struct pti_column *cols,
 const struct pti_column *pti_task_column_find(const char *name)
 {
 	return pti_column_find(pti_task_columns, PTI_TASK_NR_COLUMNS, name);
-}
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
 }
 
 /* Undo the module's \ooo escapes; "-" stands for an empty value. */
@@ -400,7 +390,7 @@ int pti_parser_header_of(struct pti_parser *p, const struct pti_column *cols,
 	pti_parser_keep(p, UINT64_MAX);
 	for (size_t i = 0; i < ncols && i < PTI_MAX_FIELDS; i++) {
 		if (!seen[i] && !(i < 64 && (optional & (1ULL << i)))) {
-			set_err(err, errlen,
+			pti_err_set(err, errlen,
 				"line %zu: no column '%s' (module too old?)",
 				p->lineno, cols[i].name);
 			return -1;
@@ -439,8 +429,8 @@ int pti_parser_fields(struct pti_parser *p, char *line, void *rec,
 {
 	p->lineno++;
 	if (split_fields(line, fields, lens, PTI_MAX_FIELDS) != p->nfields) {
-		set_err(err, errlen, "line %zu: expected %zu fields", p->lineno,
-			p->nfields);
+		pti_err_set(err, errlen, "line %zu: expected %zu fields",
+			p->lineno, p->nfields);
 		return -1;
 	}
 	/* the kept fields only: a command reads few of a view's columns */
@@ -448,7 +438,7 @@ int pti_parser_fields(struct pti_parser *p, char *line, void *rec,
 		size_t i = p->parsed[k];
 
 		if (column_parse(p->map[i], fields[i], lens[i], rec)) {
-			set_err(err, errlen, "line %zu: bad %s value '%s'",
+			pti_err_set(err, errlen, "line %zu: bad %s value '%s'",
 				p->lineno, p->map[i]->name, fields[i]);
 			return -1;
 		}
@@ -603,7 +593,7 @@ static int tasks_reader_room(struct tasks_reader *r, char *err, size_t errlen)
 		r->alloc = nalloc;
 	}
 	if (need > UINT32_MAX) {
-		set_err(err, errlen, "too many tasks");
+		pti_err_set(err, errlen, "too many tasks");
 		return -1;
 	}
 	/*
@@ -625,7 +615,7 @@ static int tasks_reader_room(struct tasks_reader *r, char *err, size_t errlen)
 	}
 	return 0;
 nomem:
-	set_err(err, errlen, "out of memory");
+	pti_err_set(err, errlen, "out of memory");
 	return -1;
 }
 
@@ -680,7 +670,7 @@ static int tasks_reader_end(struct tasks_reader *r, char *err, size_t errlen)
 	struct pti_task_set *set = r->set;
 
 	if (!r->header_seen) {
-		set_err(err, errlen, "empty tasks view (no header line)");
+		pti_err_set(err, errlen, "empty tasks view (no header line)");
 		return -1;
 	}
 	if (!r->sorted && r->layout.tail) {
@@ -735,7 +725,7 @@ int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
 	/* read as cat reads: each short read restarts the module's walk */
 	if (pti_lines_init(&lines, fileno(in))) {
 		fclose(in);
-		set_err(err, errlen, "out of memory");
+		pti_err_set(err, errlen, "out of memory");
 		return -1;
 	}
 	tasks_reader_init(&reader, set, wanted);
@@ -750,8 +740,8 @@ int pti_tasks_load(const struct pti_source *src, struct pti_task_set *set,
 	while (!ret && (line = pti_lines_next(&lines)))
 		ret = tasks_reader_line(&reader, line, err, errlen);
 	if (!ret && lines.error) {
-		set_err(err, errlen, "%s/tasks: read error: %s", src->proc_dir,
-			strerror(lines.error));
+		pti_err_set(err, errlen, "%s/tasks: read error: %s",
+			src->proc_dir, strerror(lines.error));
 		ret = -1;
 	}
 	if (!ret)
@@ -830,7 +820,7 @@ static int parse_field_line(char *line, const struct pti_field_set *sets,
 	char *value = strchr(line, ' ');
 
 	if (!value) {
-		set_err(err, errlen, "line %zu: expected 'name value'", lineno);
+		pti_err_set(err, errlen, "line %zu: expected 'name value'", lineno);
 		return -1;
 	}
 	*value++ = '\0';
@@ -842,7 +832,7 @@ static int parse_field_line(char *line, const struct pti_field_set *sets,
 		if (!col)
 			continue;
 		if (pti_column_parse(col, value, sets[s].rec)) {
-			set_err(err, errlen, "line %zu: bad %s value '%s'",
+			pti_err_set(err, errlen, "line %zu: bad %s value '%s'",
 				lineno, line, value);
 			return -1;
 		}
@@ -865,12 +855,12 @@ int pti_fields_parse(FILE *in, const struct pti_field_set *sets, size_t nsets,
 		ret = parse_field_line(line, sets, nsets, lineno, err, errlen);
 	}
 	if (!ret && ferror(in)) {
-		set_err(err, errlen, "read error: %s",
+		pti_err_set(err, errlen, "read error: %s",
 			errno == ESRCH ? "the task exited" : strerror(errno));
 		ret = -1;
 	}
 	if (!ret && !lines) {
-		set_err(err, errlen, "empty view");
+		pti_err_set(err, errlen, "empty view");
 		ret = -1;
 	}
 	free(line);

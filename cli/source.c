@@ -9,7 +9,7 @@
 #include "module_hint.h"
 #include "source.h"
 
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
+void pti_err_set(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -32,12 +32,12 @@ FILE *pti_view_open(const struct pti_source *src, const char *view,
 		return in;
 	saved = errno;
 	if (saved == ENOENT)
-		set_err(err, errlen, "%s: not found: %s", path,
+		pti_err_set(err, errlen, "%s: not found: %s", path,
 			pti_module_missing_hint(src->sys_dir));
 	else if ((saved == EACCES || saved == EPERM) && denied)
-		set_err(err, errlen, "%s: %s: %s", path, strerror(saved), denied);
+		pti_err_set(err, errlen, "%s: %s: %s", path, strerror(saved), denied);
 	else
-		set_err(err, errlen, "%s: %s", path, strerror(saved));
+		pti_err_set(err, errlen, "%s: %s", path, strerror(saved));
 	errno = saved;
 	return NULL;
 }
@@ -56,7 +56,7 @@ FILE *pti_choose_text(const struct pti_source *src, const char *view,
 	if (write(fileno(in), choice, len) == (ssize_t)len)
 		return in;
 	saved = errno;
-	set_err(err, errlen, "choosing %.*s in %s: %s",
+	pti_err_set(err, errlen, "choosing %.*s in %s: %s",
 		(int)strcspn(choice, "\n"), choice, view, strerror(saved));
 	fclose(in);
 	errno = saved;

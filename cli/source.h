@@ -11,6 +11,13 @@ struct pti_source {
 };
 
 /*
+ * Write a message into a caller's @err of @errlen bytes: how the loaders
+ * report why they failed, leaving the printing to the command.
+ */
+void pti_err_set(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/*
  * Open <proc_dir>/VIEW with fopen @mode; NULL with the reason in @err (a
  * hint when the module is absent; @denied, if given, says who may read
  * it) and errno kept.
