@@ -22,9 +22,28 @@ int procview_read_text(const char *path, char *buf, size_t size)
 	return (int)n;
 }
 
+int procview_stat_numbers(char *stat, const int *wanted, size_t n,
+			  unsigned long long *out)
+{
+	char *after_comm = strrchr(stat, ')'), *tok, *save;
+	size_t k = 0;
+	int field = 3;
+
+	/* comm may hold spaces and ')': the fields go on after the last ')' */
+	if (!after_comm)
+		return -1;
+	for (tok = strtok_r(after_comm + 1, " \n", &save); tok && k < n;
+	     tok = strtok_r(NULL, " \n", &save), field++)
+		if (field == wanted[k])
+			out[k++] = strtoull(tok, NULL, 10);
+	return k == n ? 0 : -1;
+}
+
 static int read_stat(const char *dir, struct procview *v)
 {
+	static const int exit_code_field[] = { 52 };
 	char path[128], buf[4096], *open_paren, *close_paren;
+	unsigned long long exit_code;
 	int fields;
 
 	snprintf(path, sizeof(path), "%s/stat", dir);
@@ -50,19 +69,9 @@ static int read_stat(const char *dir, struct procview *v)
 			&v->rt_priority, &v->policy);
 	if (fields != 12)
 		return -1;
-	/* Field 52, exit_code, is the 50th after the comm (3 is state). */
-	{
-		char *tok, *save;
-		int field = 3;
-
-		for (tok = strtok_r(close_paren + 2, " \n", &save); tok;
-		     tok = strtok_r(NULL, " \n", &save), field++)
-			if (field == 52)
-				break;
-		if (!tok)
-			return -1;
-		v->exit_code = atoi(tok);
-	}
+	if (procview_stat_numbers(buf, exit_code_field, 1, &exit_code))
+		return -1;
+	v->exit_code = (int)exit_code;
 	return 0;
 }
 

@@ -21,6 +21,13 @@ struct procview {
 
 /* A small /proc file's text (up to @size - 1 bytes); its length, or -1. */
 int procview_read_text(const char *path, char *buf, size_t size);
+/*
+ * Unsigned fields of a stat file's text @stat, by proc(5)'s numbers (3 is
+ * the state): @n of them, @wanted in ascending order, into @out; 0, or -1
+ * when the text ends first.  Cuts @stat into words.
+ */
+int procview_stat_numbers(char *stat, const int *wanted, size_t n,
+			  unsigned long long *out);
 /* Read /proc/<tgid>/task/<pid>/{stat,status}; 0, or -1 if it vanished. */
 int procview_read(int tgid, int pid, struct procview *v);
 bool procview_equal(const struct procview *a, const struct procview *b);

@@ -190,18 +190,13 @@ static long status_kb(int pid, const char *key)
 /* stat fields 26-28 and 45-51: code, stack, data, brk, args, env. */
 static int stat_layout(int pid, unsigned long long *v)
 {
-	char path[64], buf[4096], *p;
-	int field = 3, k = 0;
 	static const int wanted[] = { 26, 27, 28, 45, 46, 47, 48, 49, 50, 51 };
+	char path[64], buf[4096];
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
 	if (procview_read_text(path, buf, sizeof(buf)) < 0)
 		return -1;
-	p = strrchr(buf, ')') + 2;
-	for (char *tok = strtok(p, " "); tok && k < 10; tok = strtok(NULL, " "), field++)
-		if (field == wanted[k])
-			v[k++] = strtoull(tok, NULL, 10);
-	return k == 10 ? 0 : -1;
+	return procview_stat_numbers(buf, wanted, 10, v);
 }
 
 static const char *const status_keys[] = {
