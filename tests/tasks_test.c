@@ -576,6 +576,20 @@ TEST(one_read_holds_many_pages)
 	EXPECT_EQ('\n', once[n - 1]);
 }
 
+/*
+ * A mount namespace of the caller's own (a forked child's) with a proc at
+ * @dir, mounted with @options: the module's files below it answer as that
+ * proc's pid namespace and options say.  0, or -1.
+ */
+static int mount_own_proc(const char *dir, const char *options)
+{
+	if (unshare(CLONE_NEWNS) ||
+	    mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL))
+		return -1;
+	mkdir(dir, 0755);
+	return mount("proc", dir, "proc", 0, options);
+}
+
 /* In a new pid namespace the reader sees its own pids and only those. */
 TEST(pid_namespace_view)
 {
@@ -591,10 +605,7 @@ TEST(pid_namespace_view)
 		char err[256];
 		pid_t grandchild;
 
-		if (unshare(CLONE_NEWNS) || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL))
-			_exit(10);
-		mkdir("/tmp/pti-ns-proc", 0755);
-		if (mount("proc", "/tmp/pti-ns-proc", "proc", 0, NULL))
+		if (mount_own_proc("/tmp/pti-ns-proc", NULL))
 			_exit(11);
 		grandchild = spawn_sleeper();
 		if (pti_tasks_load(&src, &set, PTI_TASK_ALL_COLS, err,
@@ -692,10 +703,7 @@ TEST(hidepid_limits_unprivileged_reader)
 		const struct pti_task *tasks;	/* every column: whole records */
 		char err[256];
 
-		if (unshare(CLONE_NEWNS) || mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL))
-			_exit(10);
-		mkdir("/tmp/pti-hide-proc", 0755);
-		if (mount("proc", "/tmp/pti-hide-proc", "proc", 0, "hidepid=2"))
+		if (mount_own_proc("/tmp/pti-hide-proc", "hidepid=2"))
 			_exit(11);
 		if (setgid(65534) || setuid(65534))
 			_exit(12);
