@@ -153,10 +153,8 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 				    longopts)) != -1) {
 		switch (c) {
 		case 'p':
-			pid = pti_parse_pid(optarg);
+			pid = pti_pid_arg(cmd->name, optarg);
 			if (pid < 0) {
-				fprintf(stderr, "ptinspect %s: invalid pid '%s'\n",
-					cmd->name, optarg);
 				ret = PTI_EXIT_USAGE;
 				goto out;
 			}

@@ -182,12 +182,9 @@ int pti_cmd_trace(const struct pti_source *src, int argc, char **argv)
 				NULL)) != -1) {
 		switch (c) {
 		case 'p':
-			cfg.pid = pti_parse_pid(optarg);
-			if (cfg.pid < 0) {
-				fprintf(stderr, "ptinspect trace: invalid pid '%s'\n",
-					optarg);
+			cfg.pid = pti_pid_arg("trace", optarg);
+			if (cfg.pid < 0)
 				return PTI_EXIT_USAGE;
-			}
 			break;
 		case 'f':
 			cfg.follow = true;

@@ -23,18 +23,22 @@ int pti_parse_pid(const char *text)
 	return (int)v;
 }
 
+int pti_pid_arg(const char *cmd, const char *text)
+{
+	int pid = pti_parse_pid(text);
+
+	if (pid < 0)
+		fprintf(stderr, "ptinspect %s: invalid pid '%s'\n", cmd, text);
+	return pid;
+}
+
 int pti_pid_operand(const char *cmd, int argc, char **argv, int first)
 {
-	int pid;
-
 	if (first + 1 != argc) {
 		fprintf(stderr, "ptinspect %s: expected one PID\n", cmd);
 		return -1;
 	}
-	pid = pti_parse_pid(argv[first]);
-	if (pid < 0)
-		fprintf(stderr, "ptinspect %s: invalid pid '%s'\n", cmd, argv[first]);
-	return pid;
+	return pti_pid_arg(cmd, argv[first]);
 }
 
 int pti_option_exit(const char *cmd, int opt, void (*usage)(FILE *out))

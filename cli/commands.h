@@ -31,6 +31,8 @@ int pti_option_exit(const char *cmd, int opt, void (*usage)(FILE *out));
 
 /* Parse a pid argument: a positive pid_t (1..INT_MAX), else -1. */
 int pti_parse_pid(const char *text);
+/* A pid option's or operand's @text; -1 after saying what is wrong. */
+int pti_pid_arg(const char *cmd, const char *text);
 /* The single PID operand at argv[first]; -1 after saying what is wrong. */
 int pti_pid_operand(const char *cmd, int argc, char **argv, int first);
 
