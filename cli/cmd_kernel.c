@@ -134,7 +134,6 @@ int pti_cmd_kernel(const struct pti_source *src, int argc, char **argv)
 	char err[512] = "";
 	int c, ret;
 
-	optind = 0;
 	c = pti_view_getopt(&o, argc, argv, PTI_VIEW_SHORT_OPTIONS "h", longopts);
 	if (c == OPT_LIST_COLUMNS) {
 		list_columns(stdout);

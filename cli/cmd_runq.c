@@ -477,7 +477,6 @@ int pti_cmd_runq(const struct pti_source *src, int argc, char **argv)
 	bool found = false;
 	int c, ret = 0;
 
-	optind = 0;
 	while ((c = pti_view_getopt(&o.view, argc, argv,
 				    "c:t" PTI_VIEW_SHORT_OPTIONS "h",
 				    longopts)) != -1) {

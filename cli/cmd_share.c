@@ -186,7 +186,6 @@ int pti_cmd_share(const struct pti_source *src, int argc, char **argv)
 	size_t n;
 	int c, pid, ret = 0;
 
-	optind = 0;
 	c = pti_view_getopt(&o, argc, argv, PTI_VIEW_SHORT_OPTIONS "h", longopts);
 	if (c != -1)
 		return pti_option_exit("share", c, usage);

@@ -525,7 +525,6 @@ int pti_cmd_task(const struct pti_source *src, int argc, char **argv)
 	bool json = false, all = false;
 	int c, pid, failed;
 
-	optind = 0;
 	while ((c = getopt_long(argc, argv, "aJh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a':

@@ -147,7 +147,6 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	int pid = 0, c, ret = PTI_EXIT_FAILURE;
 	char err[512];
 
-	optind = 0;
 	while ((c = pti_view_getopt(&opts, argc, argv,
 				    "p:To:x:l" PTI_VIEW_SHORT_OPTIONS "h",
 				    longopts)) != -1) {

@@ -306,7 +306,6 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 	char err[512] = "";
 	int c, pid, got, ret = PTI_EXIT_USAGE;
 
-	optind = 0;
 	while ((c = pti_view_getopt(&o.view, argc, argv,
 				    "mo:" PTI_VIEW_SHORT_OPTIONS "Sh",
 				    longopts)) != -1) {

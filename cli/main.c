@@ -104,10 +104,18 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return PTI_EXIT_USAGE;
 	}
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(argv[optind], commands[i].name) == 0)
-			return flushed(commands[i].run(&src, argc - optind,
-						       argv + optind));
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		int first = optind;
+
+		if (strcmp(argv[first], commands[i].name))
+			continue;
+		/*
+		 * A command parses its own argv, from its start, as a
+		 * program's main() would: 0 also resets getopt's state.
+		 */
+		optind = 0;
+		return flushed(commands[i].run(&src, argc - first, argv + first));
+	}
 	fprintf(stderr, "ptinspect: unknown command '%s'\n", argv[optind]);
 	usage(stderr);
 	return PTI_EXIT_USAGE;
