@@ -647,15 +647,6 @@ out:
 	return ret;
 }
 
-static int parse_pid_arg(const char *text)
-{
-	int pid = pti_parse_pid(text);
-
-	if (pid < 0)
-		fprintf(stderr, "ptinspect pages: bad pid '%s'\n", text);
-	return pid;
-}
-
 int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 {
 	enum { OPT_LIST_COLUMNS = 256, OPT_VMA };
@@ -680,7 +671,6 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 	int c, pid, child_pid = -1, pids, ret;
 
 	pti_view_stdout_setup();
-	optind = 0;
 	while ((c = pti_view_getopt(&o.view, argc, argv,
 				    "scewo:" PTI_VIEW_SHORT_OPTIONS "h",
 				    longopts)) != -1) {
@@ -724,7 +714,7 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 			fputs("ptinspect pages: expected --walk PID ADDR\n", stderr);
 			return PTI_EXIT_USAGE;
 		}
-		pid = parse_pid_arg(argv[optind]);
+		pid = pti_pid_arg("pages", argv[optind]);
 		if (pid < 0)
 			return PTI_EXIT_USAGE;
 		if (pti_range_parse(argv[optind + 1], &at) || at.end != at.start + 1) {
@@ -745,11 +735,11 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 			pids == 2 ? "PARENT CHILD" : "PID");
 		return PTI_EXIT_USAGE;
 	}
-	pid = parse_pid_arg(argv[optind]);
+	pid = pti_pid_arg("pages", argv[optind]);
 	if (pid < 0)
 		return PTI_EXIT_USAGE;
 	if (pids == 2) {
-		child_pid = parse_pid_arg(argv[optind + 1]);
+		child_pid = pti_pid_arg("pages", argv[optind + 1]);
 		if (child_pid < 0)
 			return PTI_EXIT_USAGE;
 	}
