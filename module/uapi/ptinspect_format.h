@@ -142,12 +142,9 @@ struct pti_detail {
  * Words the module writes for its own classifications, by number: one
  * table (a braced list, instantiated where it is used) for the module,
  * which writes enum -> word, and the CLI, which reads word -> enum.
- */
-
-/*
- * PTI_WORD_TABLE() - static const char *const @name[] = @words (one of the
- * *_WORDS lists below), checked when compiled to hold a word for each of
- * its enum's @n values.
+ * PTI_WORD_TABLE() instantiates one: static const char *const @name[] =
+ * @words (one of the *_WORDS lists below), checked when compiled to hold
+ * a word for each of its enum's @n values.
  */
 #define PTI_WORD_TABLE(name, words, n)					\
 	static const char *const name[] = words;			\
