@@ -737,12 +737,12 @@ TEST(debugfs_addresses_follow_kptr_restrict)
 	ASSERT_EQ(0, strncmp(buf, "task stack mm pid ", 18));
 	sscanf(strchr(buf, '\n') + 1, "%31s", first_task);
 	EXPECT_STREQ("0000000000000000", first_task);
-	knob_write(KPTR_RESTRICT, "1");
+	ASSERT_EQ(0, knob_write(KPTR_RESTRICT, "1"));
 	len = read_all("/sys/kernel/debug/ptinspect/tasks", buf, sizeof(buf) - 1, 65536);
 	buf[len] = '\0';
 	sscanf(strchr(buf, '\n') + 1, "%31s", first_task);
 	EXPECT_STRNE("0000000000000000", first_task);
-	knob_write(KPTR_RESTRICT, saved);
+	ASSERT_EQ(0, knob_write(KPTR_RESTRICT, saved));
 }
 
 /*
@@ -761,7 +761,7 @@ TEST(debugfs_mm_address_agrees_with_has_mm)
 	/* root sees them */
 	ASSERT_EQ(0, knob_swap(KPTR_RESTRICT, saved, sizeof(saved), "1"));
 	len = read_all("/sys/kernel/debug/ptinspect/tasks", buf, sizeof(buf) - 1, 65536);
-	knob_write(KPTR_RESTRICT, saved);
+	ASSERT_EQ(0, knob_write(KPTR_RESTRICT, saved));
 	buf[len] = '\0';
 	line = strtok_r(buf, "\n", &save);
 	ASSERT_NE(NULL, line);
