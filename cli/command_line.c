@@ -11,7 +11,7 @@
  * A pid is a positive pid_t: how high the kernel numbers them is its
  * to say (the module refuses a pid above PID_MAX_LIMIT; no task has it).
  */
-int pti_parse_pid(const char *text)
+static int parse_pid(const char *text)
 {
 	char *end;
 	long v;
@@ -25,7 +25,7 @@ int pti_parse_pid(const char *text)
 
 int pti_pid_arg(const char *cmd, const char *text)
 {
-	int pid = pti_parse_pid(text);
+	int pid = parse_pid(text);
 
 	if (pid < 0)
 		fprintf(stderr, "ptinspect %s: invalid pid '%s'\n", cmd, text);

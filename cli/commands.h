@@ -29,9 +29,10 @@ int pti_cmd_trace(const struct pti_source *src, int argc, char **argv);
  */
 int pti_option_exit(const char *cmd, int opt, void (*usage)(FILE *out));
 
-/* Parse a pid argument: a positive pid_t (1..INT_MAX), else -1. */
-int pti_parse_pid(const char *text);
-/* A pid option's or operand's @text; -1 after saying what is wrong. */
+/*
+ * A pid option's or operand's @text: a positive pid_t (1..INT_MAX), or -1
+ * after saying what is wrong.
+ */
 int pti_pid_arg(const char *cmd, const char *text);
 /* The single PID operand at argv[first]; -1 after saying what is wrong. */
 int pti_pid_operand(const char *cmd, int argc, char **argv, int first);
