@@ -68,10 +68,27 @@ cli_without_module() {
 	grep -q 'insmod' /tmp/pti-err
 }
 
+# A pid the command refuses before reading anything: exit 2, one message.
+expect_invalid_pid() {
+	cmd=$1
+	bad=$2
+	shift 2
+	expect_status 2 "$cli" "$cmd" "$@" &&
+	grep -qx "ptinspect $cmd: invalid pid '$bad'" /tmp/pti-err ||
+	{ echo "ptinspect $cmd $*: not refused as invalid pid '$bad'"; return 1; }
+}
+
 cli_usage_errors() {
-	expect_status 2 "$cli" tree -p -5 &&
-	expect_status 2 "$cli" tree -p abc &&
-	expect_status 2 "$cli" tree -p 2147483648 &&
+	expect_invalid_pid tree -5 -p -5 &&
+	expect_invalid_pid tree abc -p abc &&
+	expect_invalid_pid tree 2147483648 -p 2147483648 &&
+	expect_invalid_pid ps 0 -p 0 &&
+	expect_invalid_pid vma x x &&
+	expect_invalid_pid task 0 0 &&
+	expect_invalid_pid share 1x 1x &&
+	expect_invalid_pid pages x x &&
+	expect_invalid_pid pages y -c 1 y &&
+	expect_invalid_pid pages z --walk z 1000 &&
 	expect_status 2 "$cli" ps -o nosuch &&
 	expect_status 2 "$cli" bogus &&
 	expect_status 2 "$cli" &&
