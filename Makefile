@@ -3,7 +3,7 @@
 #   make              module for KDIR + CLI
 #   make demo         install deps, build, boot the guest, show ptinspect
 #   make check        all tests, host and every kernel of the matrix (6.1,
-#                     6.12, 7.x); ends "N passed, N failed, N skipped"
+#                     6.1-rt, 6.12, 7.x, 7.x-rt); ends "N passed, N failed, N skipped"
 #   make check-debug  the guest suite and more on a 6.1 kernel with KASAN,
 #                     lockdep, kmemleak and failslab (built once by
 #                     scripts/debug-kernel, then cached)
