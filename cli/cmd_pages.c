@@ -766,12 +766,9 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 		rp = &range;
 	}
 	/* every mode refuses a bad -o; the entries' table shows it */
-	if (pti_column_list_parse(&o.cols, &pages_model,
-				  columns ? columns : PAGES_DEFAULT_COLUMNS,
-				  PAGES_MAX_COLUMNS, err, sizeof(err))) {
-		fprintf(stderr, "ptinspect pages: %s\n", err);
+	if (pti_columns_arg("pages", &o.cols, &pages_model, PAGES_MAX_COLUMNS,
+			    columns ? columns : PAGES_DEFAULT_COLUMNS))
 		return PTI_EXIT_USAGE;
-	}
 	if (o.mode == MODE_ENTRIES) {
 		struct pti_view_text text;
 

@@ -162,12 +162,8 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 			threads = true;
 			break;
 		case 'o':
-			/* the last -o is the one shown */
-			pti_column_list_free(&cols);
-			if (pti_column_list_parse(&cols, &pti_task_model, optarg,
-						  PTI_COLUMN_LIST_MAX, err,
-						  sizeof(err))) {
-				fprintf(stderr, "ptinspect %s: %s\n", cmd->name, err);
+			if (pti_columns_arg(cmd->name, &cols, &pti_task_model,
+					    PTI_COLUMN_LIST_MAX, optarg)) {
 				ret = PTI_EXIT_USAGE;
 				goto out;
 			}

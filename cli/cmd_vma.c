@@ -314,14 +314,9 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 			o.map = true;
 			break;
 		case 'o':
-			/* the last -o is the one shown */
-			pti_column_list_free(&o.cols);
-			if (pti_column_list_parse(&o.cols, &vma_model, optarg,
-						  VMA_MAX_COLUMNS, err,
-						  sizeof(err))) {
-				fprintf(stderr, "ptinspect vma: %s\n", err);
+			if (pti_columns_arg("vma", &o.cols, &vma_model,
+					    VMA_MAX_COLUMNS, optarg))
 				return PTI_EXIT_USAGE;
-			}
 			break;
 		case 'S':
 			o.summary = false;

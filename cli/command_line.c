@@ -1,10 +1,11 @@
 /* command_line.c - what every command reads from its command line: pids,
- * and what it does with an option it does not take.
+ * column lists, and what it does with an option it does not take.
  */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "column_list.h"
 #include "commands.h"
 
 /*
@@ -39,6 +40,20 @@ int pti_pid_operand(const char *cmd, int argc, char **argv, int first)
 		return -1;
 	}
 	return pti_pid_arg(cmd, argv[first]);
+}
+
+int pti_columns_arg(const char *cmd, struct pti_column_list *cols,
+		    const struct pti_column_model *model, size_t max,
+		    const char *text)
+{
+	char err[512];
+
+	/* the last -o given is the one shown */
+	pti_column_list_free(cols);
+	if (!pti_column_list_parse(cols, model, text, max, err, sizeof(err)))
+		return 0;
+	fprintf(stderr, "ptinspect %s: %s\n", cmd, err);
+	return -1;
 }
 
 int pti_option_exit(const char *cmd, int opt, void (*usage)(FILE *out))

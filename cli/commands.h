@@ -37,4 +37,16 @@ int pti_pid_arg(const char *cmd, const char *text);
 /* The single PID operand at argv[first]; -1 after saying what is wrong. */
 int pti_pid_operand(const char *cmd, int argc, char **argv, int first);
 
+struct pti_column_list;
+struct pti_column_model;
+
+/*
+ * An -o option's @text, resolved against @model into @cols (at most @max
+ * columns), replacing what an earlier -o set: 0, or -1 after saying what
+ * is wrong (@cols is then empty).
+ */
+int pti_columns_arg(const char *cmd, struct pti_column_list *cols,
+		    const struct pti_column_model *model, size_t max,
+		    const char *text);
+
 #endif
