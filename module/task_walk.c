@@ -260,7 +260,9 @@ static struct mm_struct *pti_fill(struct pti_task *rec,
  * @ns: pid namespace to number pids in
  * @uns: user namespace to map uids and gids into
  *
- * Takes no sleeping lock: the comm copy takes task_lock, a spinlock.
+ * Callable under rcu_read_lock(): its one lock is task_lock for the comm
+ * (before 7.2), a spinlock_t, which may sleep only on PREEMPT_RT, whose
+ * RCU read sections allow it.
  */
 void pti_task_fill(struct pti_task *rec, struct task_struct *task,
 		   struct pid_namespace *ns, struct user_namespace *uns)
