@@ -1,5 +1,6 @@
 /* spawn.c - the child processes tests shape (spawn.h). */
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <signal.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
@@ -12,6 +13,34 @@ void *sleep_forever(void *unused)
 	for (;;)
 		pause();
 	return NULL;
+}
+
+/* Write our tid to the pipe end *@arg, then sleep. */
+static void *tell_tid_and_sleep(void *arg)
+{
+	int fd = *(int *)arg;
+	pid_t tid = gettid();
+
+	if (write(fd, &tid, sizeof(tid)) != sizeof(tid))
+		return NULL;
+	return sleep_forever(NULL);
+}
+
+pid_t spawn_sleeping_thread(void)
+{
+	int fds[2];
+	pthread_t th;
+	pid_t tid = -1;
+
+	if (pipe(fds))
+		return -1;
+	/* fds outlives the thread's read of it: we wait for its write */
+	if (pthread_create(&th, NULL, tell_tid_and_sleep, &fds[1]) ||
+	    read(fds[0], &tid, sizeof(tid)) != sizeof(tid))
+		tid = -1;
+	close(fds[0]);
+	close(fds[1]);
+	return tid;
 }
 
 pid_t spawn_sleeper(void)

@@ -10,6 +10,11 @@
 pid_t spawn_sleeper(void);
 /* A thread's body (pthread_create()) that sleeps until the process ends. */
 void *sleep_forever(void *unused);
+/*
+ * A thread of the caller's that sleeps until the process ends: its tid,
+ * as the thread itself tells it, or -1.
+ */
+pid_t spawn_sleeping_thread(void);
 /* SIGKILL @pid and reap it. */
 void kill_and_reap(pid_t pid);
 /*

@@ -76,7 +76,6 @@ TEST(detail_matches_status)
 {
 	struct sigaction sa = { .sa_handler = on_usr1, .sa_flags = SA_RESTART };
 	sigset_t block;
-	pthread_t th;
 	int pids[2] = { getpid(), 0 };
 	char buf[256];
 
@@ -86,18 +85,7 @@ TEST(detail_matches_status)
 	sigaddset(&block, SIGUSR2);
 	ASSERT_EQ(0, sigprocmask(SIG_BLOCK, &block, NULL));
 	ASSERT_EQ(0, raise(SIGUSR2));	/* blocked and pending */
-	ASSERT_EQ(0, pthread_create(&th, NULL, sleep_forever, NULL));
-	usleep(100000);
-	/* The other thread: the highest pid in our group. */
-	{
-		DIR *d = opendir("/proc/self/task");
-		struct dirent *e;
-
-		while ((e = readdir(d)) != NULL)
-			if (atoi(e->d_name) > pids[1] && atoi(e->d_name) != getpid())
-				pids[1] = atoi(e->d_name);
-		closedir(d);
-	}
+	pids[1] = spawn_sleeping_thread();	/* it inherits the mask */
 	ASSERT_GT(pids[1], 0);
 	for (int i = 0; i < 2; i++) {
 		struct pti_detail d;
@@ -554,22 +542,12 @@ static pid_t raw_clone(int flags)
 TEST(share_matrix)
 {
 	char row[64];
-	pthread_t th;
-	pid_t pid, tid = 0;
+	pid_t pid, tid;
 	int vfork_pipe[2];
 
 	/* A pthread: everything. */
-	ASSERT_EQ(0, pthread_create(&th, NULL, sleep_forever, NULL));
-	usleep(100000);
-	{
-		DIR *d = opendir("/proc/self/task");
-		struct dirent *e;
-
-		while ((e = readdir(d)) != NULL)
-			if (atoi(e->d_name) > tid && atoi(e->d_name) != getpid())
-				tid = atoi(e->d_name);
-		closedir(d);
-	}
+	tid = spawn_sleeping_thread();
+	ASSERT_GT(tid, 0);
 	share_row(getpid(), getpid(), row);
 	EXPECT_STREQ("111111 self", row);
 	share_row(getpid(), tid, row);
