@@ -10,6 +10,15 @@
 #include "vma.h"
 #include "view.h"
 
+static const struct pti_option kernel_options[] = {
+	PTI_VIEW_OPTIONS("JSON: {\"regions\": [...]}",
+			 "NAME=\"value\" pairs, one line per region; no summary",
+			 "raw table (no alignment); sizes in bytes",
+			 "no header line, no summary"),
+	PTI_LIST_COLUMNS_OPTION,
+	{ NULL },
+};
+
 static void usage(FILE *out)
 {
 	fputs("Usage: ptinspect kernel [options]\n\n"
@@ -18,14 +27,9 @@ static void usage(FILE *out)
 	      "region of the kernel half (direct map, vmalloc, vmemmap, cpu entry\n"
 	      "area, kernel image, modules, fixmap, ...) at the bases KASLR chose.\n"
 	      "Needs root; kptr_restrict decides whether addresses show.\n\n"
-	      "Options:\n"
-	      "  -J, --json           JSON: {\"regions\": [...]}\n"
-	      "  -P, --pairs          NAME=\"value\" pairs, one line per region; no summary\n"
-	      "  -r, --raw            raw table (no alignment); sizes in bytes\n"
-	      "  -n, --noheadings     no header line, no summary\n"
-	      "      --list-columns   every column, NAME<TAB>HELP per line\n"
-	      "  -h, --help           this help\n\n"
-	      "Columns:\n", out);
+	      "Options:\n", out);
+	pti_options_help(out, kernel_options);
+	fputs("\nColumns:\n", out);
 	for (size_t i = 0; i < PTI_REGION_NR_COLUMNS; i++)
 		fprintf(out, PTI_HELP_COLUMN_FORMAT, pti_region_columns[i].name,
 			pti_region_columns[i].help);
@@ -122,20 +126,15 @@ out:
 
 int pti_cmd_kernel(const struct pti_source *src, int argc, char **argv)
 {
-	enum { OPT_LIST_COLUMNS = 256 };
-	static const struct option longopts[] = {
-		PTI_VIEW_LONG_OPTIONS,
-		{ "list-columns", no_argument, NULL, OPT_LIST_COLUMNS },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct pti_view_opts o = { 0 };
 	struct pti_layout *l;
 	char err[512] = "";
+	struct pti_getopt opts;
 	int c, ret;
 
-	c = pti_view_getopt(&o, argc, argv, PTI_VIEW_SHORT_OPTIONS "h", longopts);
-	if (c == OPT_LIST_COLUMNS) {
+	pti_getopt_init(&opts, kernel_options, &o);
+	c = pti_getopt_next(&opts, argc, argv);
+	if (c == PTI_OPT_LIST_COLUMNS) {
 		list_columns(stdout);
 		return PTI_EXIT_OK;
 	}

@@ -44,6 +44,24 @@ struct cow_totals {
 	unsigned long long both, shared, copied, parent_only, child_only;
 };
 
+enum { OPT_VMA = PTI_OPT_LIST_COLUMNS + 1 };
+
+static const struct pti_option pages_options[] = {
+	{ "vma", OPT_VMA, "ADDR", "the whole VMA that holds ADDR" },
+	{ "per-vma", 's', NULL,
+	  "totals per VMA: resident, swapped, shared, private, huge" },
+	{ "cow", 'c', NULL, "copy-on-write between PARENT and CHILD, per VMA" },
+	{ "entries", 'e', NULL, "with --cow: one row per page both map" },
+	{ "walk", 'w', NULL, "the walk for one address, level by level" },
+	{ "output", 'o', "LIST", "comma-separated columns to show (entries)" },
+	PTI_VIEW_OPTIONS("JSON: {\"pages\": [...]} (\"vmas\", \"cow\")",
+			 "NAME=\"value\" pairs, one line per row; no totals",
+			 "raw table (no alignment); sizes in bytes",
+			 "no header line, no totals"),
+	PTI_LIST_COLUMNS_OPTION,
+	{ NULL },
+};
+
 static void usage(FILE *out)
 {
 	fputs("Usage: ptinspect pages [options] PID [ADDR | START-END | --vma ADDR]\n"
@@ -62,20 +80,9 @@ static void usage(FILE *out)
 	      "--walk follows one address down the page tables as the MMU does:\n"
 	      "at each level the index taken from the address, the entry and its\n"
 	      "bits, and where and why the walk ends.\n\n"
-	      "Options:\n"
-	      "      --vma ADDR       the whole VMA that holds ADDR\n"
-	      "  -s, --per-vma        totals per VMA: resident, swapped, shared, private, huge\n"
-	      "  -c, --cow            copy-on-write between PARENT and CHILD, per VMA\n"
-	      "  -e, --entries        with --cow: one row per page both map\n"
-	      "  -w, --walk           the walk for one address, level by level\n"
-	      "  -o, --output LIST    comma-separated columns to show (entries)\n"
-	      "  -J, --json           JSON: {\"pages\": [...]} (\"vmas\", \"cow\")\n"
-	      "  -P, --pairs          NAME=\"value\" pairs, one line per row; no totals\n"
-	      "  -r, --raw            raw table (no alignment); sizes in bytes\n"
-	      "  -n, --noheadings     no header line, no totals\n"
-	      "      --list-columns   every column, NAME<TAB>HELP per line\n"
-	      "  -h, --help           this help\n\n"
-	      "Default columns: " PAGES_DEFAULT_COLUMNS "\n\nAvailable columns:\n",
+	      "Options:\n", out);
+	pti_options_help(out, pages_options);
+	fputs("\nDefault columns: " PAGES_DEFAULT_COLUMNS "\n\nAvailable columns:\n",
 	      out);
 	pti_column_model_print(out, &pages_model, PTI_HELP_COLUMN_FORMAT);
 }
@@ -649,31 +656,18 @@ out:
 
 int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 {
-	enum { OPT_LIST_COLUMNS = 256, OPT_VMA };
-	static const struct option longopts[] = {
-		{ "per-vma", no_argument, NULL, 's' },
-		{ "vma", required_argument, NULL, OPT_VMA },
-		{ "cow", no_argument, NULL, 'c' },
-		{ "entries", no_argument, NULL, 'e' },
-		{ "walk", no_argument, NULL, 'w' },
-		{ "output", required_argument, NULL, 'o' },
-		PTI_VIEW_LONG_OPTIONS,
-		{ "list-columns", no_argument, NULL, OPT_LIST_COLUMNS },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct pages_opts o = { .mode = MODE_ENTRIES };
 	struct pti_page_set set = { 0 }, child = { 0 };
 	struct pti_range range, *rp = NULL;
 	const char *vma_addr = NULL, *columns = NULL;
 	bool entries = false;
 	char err[512] = "";
+	struct pti_getopt opts;
 	int c, pid, child_pid = -1, pids, ret;
 
 	pti_view_stdout_setup();
-	while ((c = pti_view_getopt(&o.view, argc, argv,
-				    "scewo:" PTI_VIEW_SHORT_OPTIONS "h",
-				    longopts)) != -1) {
+	pti_getopt_init(&opts, pages_options, &o.view);
+	while ((c = pti_getopt_next(&opts, argc, argv)) != -1) {
 		switch (c) {
 		case 's':
 			o.mode = MODE_PER_VMA;
@@ -693,7 +687,7 @@ int pti_cmd_pages(const struct pti_source *src, int argc, char **argv)
 		case OPT_VMA:
 			vma_addr = optarg;
 			break;
-		case OPT_LIST_COLUMNS:
+		case PTI_OPT_LIST_COLUMNS:
 			pti_column_model_print(stdout, &pages_model,
 					       PTI_LIST_COLUMN_FORMAT);
 			return PTI_EXIT_OK;

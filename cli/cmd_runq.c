@@ -440,6 +440,17 @@ static int print_json(const struct pti_runq *q, int only_cpu)
 	return pti_json_end(&j);
 }
 
+static const struct pti_option runq_options[] = {
+	{ "cpu", 'c', "N", "one CPU" },
+	{ "tree", 't', NULL,
+	  "draw the CFS and deadline rb-trees: children,\ncolours" },
+	PTI_VIEW_OPTIONS("JSON: {\"cpus\": [{..., \"entities\": [...]}]}",
+			 "one line per entity, its columns as NAME=\"value\"\n"
+			 "pairs (as lsblk -P); \"\" where the kernel lacks one",
+			 "raw tables (no alignment)", "no header lines"),
+	{ NULL },
+};
+
 static void usage(FILE *out)
 {
 	fputs("Usage: ptinspect runq [options]\n\n"
@@ -450,36 +461,21 @@ static void usage(FILE *out)
 	      "what runs: a CFS queue's curr, which is not in the tree, or the\n"
 	      "RT/DL task still queued.  Times in ms; WEIGHT on the nice-0 = 1024\n"
 	      "scale; DEADLINE/VLAG/SLICE on EEVDF kernels (6.6+).  Needs root.\n\n"
-	      "Options:\n"
-	      "  -c, --cpu N        one CPU\n"
-	      "  -t, --tree         draw the CFS and deadline rb-trees: children,\n"
-	      "                     colours\n"
-	      "  -J, --json         JSON: {\"cpus\": [{..., \"entities\": [...]}]}\n"
-	      "  -P, --pairs        one line per entity, its columns as NAME=\"value\"\n"
-	      "                     pairs (as lsblk -P); \"\" where the kernel lacks one\n"
-	      "  -r, --raw          raw tables (no alignment)\n"
-	      "  -n, --noheadings   no header lines\n"
-	      "  -h, --help         this help\n", out);
+	      "Options:\n", out);
+	pti_options_help(out, runq_options);
 }
 
 int pti_cmd_runq(const struct pti_source *src, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "cpu", required_argument, NULL, 'c' },
-		{ "tree", no_argument, NULL, 't' },
-		PTI_VIEW_LONG_OPTIONS,
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct runq_opts o = { .cpu = -1 };
 	struct pti_runq q;
 	char err[512] = "", *end;
 	bool found = false;
+	struct pti_getopt opts;
 	int c, ret = 0;
 
-	while ((c = pti_view_getopt(&o.view, argc, argv,
-				    "c:t" PTI_VIEW_SHORT_OPTIONS "h",
-				    longopts)) != -1) {
+	pti_getopt_init(&opts, runq_options, &o.view);
+	while ((c = pti_getopt_next(&opts, argc, argv)) != -1) {
 		switch (c) {
 		case 'c':
 			o.cpu = (int)strtol(optarg, &end, 10);

@@ -68,18 +68,22 @@ static void clone_flags(const struct pti_share *s, char *buf, size_t size)
 		snprintf(buf, size, "none");
 }
 
+static const struct pti_option share_options[] = {
+	PTI_VIEW_OPTIONS("JSON, shared structures as true/false/null",
+			 "NAME=\"value\" pairs, one line per task",
+			 "raw table (no alignment)", "no header line"),
+	{ NULL },
+};
+
 static void usage(FILE *out)
 {
 	fputs("Usage: ptinspect share [options] PID\n\n"
 	      "For each thread of PID's process and each child, show which\n"
 	      "kernel structures it shares with PID (the same pointer in its\n"
 	      "task_struct) and the clone flags that explain it.  Needs root.\n\n"
-	      "Options:\n"
-	      "  -J, --json         JSON, shared structures as true/false/null\n"
-	      "  -P, --pairs        NAME=\"value\" pairs, one line per task\n"
-	      "  -r, --raw          raw table (no alignment)\n"
-	      "  -n, --noheadings   no header line\n"
-	      "  -h, --help         this help\n\n"
+	      "Options:\n", out);
+	pti_options_help(out, share_options);
+	fputs("\n"
 	      "Columns: PID TGID PPID RELATION (self, thread, child), then MM FILES\n"
 	      "FS SIGHAND SIGNAL NSPROXY IO (yes, no, or - when neither task has\n"
 	      "one), CLONE (the CLONE_* flags that give this sharing) and COMM;\n"
@@ -175,18 +179,15 @@ out:
 
 int pti_cmd_share(const struct pti_source *src, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		PTI_VIEW_LONG_OPTIONS,
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct pti_share *rows;
 	struct pti_view_opts o = { 0 };
 	char err[512] = "";
 	size_t n;
+	struct pti_getopt opts;
 	int c, pid, ret = 0;
 
-	c = pti_view_getopt(&o, argc, argv, PTI_VIEW_SHORT_OPTIONS "h", longopts);
+	pti_getopt_init(&opts, share_options, &o);
+	c = pti_getopt_next(&opts, argc, argv);
 	if (c != -1)
 		return pti_option_exit("share", c, usage);
 	pid = pti_pid_operand("share", argc, argv, optind);

@@ -499,33 +499,33 @@ static int print_json(const struct task_view *v)
 	return pti_json_end(&j);
 }
 
+static const struct pti_option task_options[] = {
+	{ "all", 'a', NULL, "also the environment strings" },
+	{ "json", 'J', NULL, "one JSON object, a member per section" },
+	{ NULL },
+};
+
 static void usage(FILE *out)
 {
 	fputs("Usage: ptinspect task [options] PID\n\n"
 	      "Show one task_struct whole: identity, family, state, credentials,\n"
 	      "scheduling, signals, memory, files and kernel stack.  PID may be\n"
 	      "any thread.  Needs root (/proc/ptinspect/task is root-only).\n\n"
-	      "Options:\n"
-	      "  -a, --all    also the environment strings\n"
-	      "  -J, --json   one JSON object, a member per section\n"
-	      "  -h, --help   this help\n", out);
+	      "Options:\n", out);
+	pti_options_help(out, task_options);
 }
 
 int pti_cmd_task(const struct pti_source *src, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "all", no_argument, NULL, 'a' },
-		{ "json", no_argument, NULL, 'J' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	static struct task_view v;
 	struct pti_vma_reader r;
 	char err[512] = "";
 	bool json = false, all = false;
+	struct pti_getopt opts;
 	int c, pid, failed;
 
-	while ((c = getopt_long(argc, argv, "aJh", longopts, NULL)) != -1) {
+	pti_getopt_init(&opts, task_options, NULL);
+	while ((c = pti_getopt_next(&opts, argc, argv)) != -1) {
 		switch (c) {
 		case 'a':
 			all = true;

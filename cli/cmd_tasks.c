@@ -23,22 +23,26 @@ struct tasks_cmd {
 	void (*usage)(FILE *out);
 };
 
+static const struct pti_option tasks_options[] = {
+	{ "pid", 'p', "PID", "only the process PID (tree: its subtree)" },
+	{ "threads", 'T', NULL, "show every thread, not only processes" },
+	{ "output", 'o', "LIST", "comma-separated columns to show" },
+	{ "sort", 'x', "COLUMN", "rows (tree: each node's children) by COLUMN" },
+	{ "list", 'l', NULL, "tree: a flat list in tree order, no tree drawn" },
+	PTI_VIEW_OPTIONS("JSON output",
+			 "NAME=\"value\" pairs, one line per task",
+			 "raw output (no alignment)", "no header line"),
+	PTI_LIST_COLUMNS_OPTION,
+	{ NULL },
+};
+
 static void usage(FILE *out, const struct tasks_cmd *cmd)
 {
 	fprintf(out, "Usage: ptinspect %s [options]\n\n", cmd->name);
 	fprintf(out, "%c%s.\n\n", cmd->summary[0] - 'a' + 'A', cmd->summary + 1);
-	fputs("Options:\n"
-	      "  -p, --pid PID        only the process PID (tree: its subtree)\n"
-	      "  -T, --threads        show every thread, not only processes\n"
-	      "  -o, --output LIST    comma-separated columns to show\n"
-	      "  -x, --sort COLUMN    rows (tree: each node's children) by COLUMN\n"
-	      "  -l, --list           tree: a flat list in tree order, no tree drawn\n"
-	      "  -J, --json           JSON output\n"
-	      "  -P, --pairs          NAME=\"value\" pairs, one line per task\n"
-	      "  -r, --raw            raw output (no alignment)\n"
-	      "  -n, --noheadings     no header line\n"
-	      "      --list-columns   every column, NAME<TAB>HELP per line\n"
-	      "  -h, --help           this help\n\n", out);
+	fputs("Options:\n", out);
+	pti_options_help(out, tasks_options);
+	putc('\n', out);
 	fprintf(out, "Default columns: %s\n\nAvailable columns:\n", cmd->defaults);
 	pti_view_list_columns(out, PTI_HELP_COLUMN_FORMAT);
 }
@@ -120,18 +124,8 @@ static int table_rows(const struct pti_task_set *set, bool threads, int pid,
 static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	       int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "pid", required_argument, NULL, 'p' },
-		{ "threads", no_argument, NULL, 'T' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "sort", required_argument, NULL, 'x' },
-		{ "list", no_argument, NULL, 'l' },
-		PTI_VIEW_LONG_OPTIONS,
-		{ "list-columns", no_argument, NULL, 'L' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct pti_view_opts opts = { 0 };
+	struct pti_getopt options;
 	struct pti_task_set set = { 0 };
 	struct pti_flag_names task_flags = { 0 }, policies = { 0 };
 	struct pti_flag_set_wanted want[2];
@@ -147,9 +141,8 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 	int pid = 0, c, ret = PTI_EXIT_FAILURE;
 	char err[512];
 
-	while ((c = pti_view_getopt(&opts, argc, argv,
-				    "p:To:x:l" PTI_VIEW_SHORT_OPTIONS "h",
-				    longopts)) != -1) {
+	pti_getopt_init(&options, tasks_options, &opts);
+	while ((c = pti_getopt_next(&options, argc, argv)) != -1) {
 		switch (c) {
 		case 'p':
 			pid = pti_pid_arg(cmd->name, optarg);
@@ -179,7 +172,7 @@ static int run(const struct tasks_cmd *cmd, const struct pti_source *src,
 		case 'l':
 			list = true;
 			break;
-		case 'L':
+		case PTI_OPT_LIST_COLUMNS:
 			pti_view_list_columns(stdout, PTI_LIST_COLUMN_FORMAT);
 			ret = PTI_EXIT_OK;
 			goto out;

@@ -24,28 +24,35 @@ static void request_stop(int sig)
 	stop_requested = 1;
 }
 
+enum { OPT_ATTACH = PTI_OPT_LONG_ONLY };
+
+static const struct pti_option trace_options[] = {
+	{ "pid", 'p', "PID", "only this process (its whole thread group)" },
+	{ "follow", 'f', NULL, "and its descendants, present and future" },
+	{ "comm", 'c', "COMM", "only tasks named COMM" },
+	{ "events", 'e', "LIST", "comma-separated: fork,exec,exit,reap,orphan,\n"
+	  "switch,wakeup (default: the life cycle)" },
+	{ "sched", 's', NULL, "also stream switches, with each wakeup-to-run\n"
+	  "wait (needs -p or -c; -e wakeup adds wakeups)" },
+	{ "summary", 'S', NULL, "count instead: voluntary/involuntary switches\n"
+	  "and run-queue wait per task, printed at the end" },
+	{ "duration", 'd', "SECS", "stop after SECS (default: until Ctrl-C)" },
+	{ "json", 'J', NULL, "one JSON object per line" },
+	{ "buffer-size", 'b', "N", "ring buffer bytes: a power of two, at least\n"
+	  "a page, K/M suffix (default 4M)" },
+	{ "attach", OPT_ATTACH, "MODE", "tp_btf, raw_tp or auto (default)" },
+	{ NULL },
+};
+
 static void usage(FILE *out)
 {
 	fputs("Usage: ptinspect trace [options]\n\n"
 	      "Stream process life-cycle events as the kernel makes them (fork,\n"
 	      "exec, exit, reap, orphan), optionally scheduling events, or count\n"
 	      "switches and run-queue waits in the kernel (--summary).\n\n"
-	      "Options:\n"
-	      "  -p, --pid PID          only this process (its whole thread group)\n"
-	      "  -f, --follow           and its descendants, present and future\n"
-	      "  -c, --comm COMM        only tasks named COMM\n"
-	      "  -e, --events LIST      comma-separated: fork,exec,exit,reap,orphan,\n"
-	      "                         switch,wakeup (default: the life cycle)\n"
-	      "  -s, --sched            also stream switches, with each wakeup-to-run\n"
-	      "                         wait (needs -p or -c; -e wakeup adds wakeups)\n"
-	      "  -S, --summary          count instead: voluntary/involuntary switches\n"
-	      "                         and run-queue wait per task, printed at the end\n"
-	      "  -d, --duration SECS    stop after SECS (default: until Ctrl-C)\n"
-	      "  -J, --json             one JSON object per line\n"
-	      "  -b, --buffer-size N    ring buffer bytes: a power of two, at least\n"
-	      "                         a page, K/M suffix (default 4M)\n"
-	      "      --attach MODE      tp_btf, raw_tp or auto (default)\n"
-	      "  -h, --help             this help\n\n"
+	      "Options:\n", out);
+	pti_options_help(out, trace_options);
+	fputs("\n"
 	      "Times are seconds since start; ids are the init namespace's, with\n"
 	      "nspid= when the task's own pid namespace numbers it differently.\n"
 	      "Ends with the count of events produced, delivered and dropped.\n"
@@ -152,20 +159,6 @@ static int run(const struct pti_trace_config *cfg, bool json, double duration)
 
 int pti_cmd_trace(const struct pti_source *src, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "pid", required_argument, NULL, 'p' },
-		{ "follow", no_argument, NULL, 'f' },
-		{ "comm", required_argument, NULL, 'c' },
-		{ "events", required_argument, NULL, 'e' },
-		{ "sched", no_argument, NULL, 's' },
-		{ "summary", no_argument, NULL, 'S' },
-		{ "duration", required_argument, NULL, 'd' },
-		{ "json", no_argument, NULL, 'J' },
-		{ "buffer-size", required_argument, NULL, 'b' },
-		{ "attach", required_argument, NULL, 'A' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct pti_trace_config cfg = {
 		.events = PTI_EV_LIFECYCLE,
 		.buffer_bytes = PTI_RINGBUF_DEFAULT,
@@ -175,11 +168,12 @@ int pti_cmd_trace(const struct pti_source *src, int argc, char **argv)
 	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	double duration = 0;
 	char bad[64], *end;
+	struct pti_getopt opts;
 	int c;
 
 	(void)src;	/* the tracer reads the kernel, not the module's files */
-	while ((c = getopt_long(argc, argv, "p:fc:e:sSd:Jb:h", longopts,
-				NULL)) != -1) {
+	pti_getopt_init(&opts, trace_options, NULL);
+	while ((c = pti_getopt_next(&opts, argc, argv)) != -1) {
 		switch (c) {
 		case 'p':
 			cfg.pid = pti_pid_arg("trace", optarg);
@@ -232,7 +226,7 @@ int pti_cmd_trace(const struct pti_source *src, int argc, char **argv)
 				return PTI_EXIT_USAGE;
 			}
 			break;
-		case 'A':
+		case OPT_ATTACH:
 			if (strcmp(optarg, "tp_btf") == 0)
 				cfg.attach = PTI_ATTACH_TP_BTF;
 			else if (strcmp(optarg, "raw_tp") == 0)

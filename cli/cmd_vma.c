@@ -48,22 +48,25 @@ static const struct pti_column_model vma_model = {
 	.nderived = sizeof(vma_derived) / sizeof(vma_derived[0]),
 };
 
+static const struct pti_option vma_options[] = {
+	{ "map", 'm', NULL, "draw the address space, top of user space down" },
+	{ "output", 'o', "LIST", "comma-separated VMA columns to show" },
+	PTI_VIEW_OPTIONS("JSON: {\"mm\": {...}, \"vmas\": [...]}",
+			 "NAME=\"value\" pairs, one line per VMA; no summary",
+			 "raw table (no alignment)", "no header line"),
+	{ "no-summary", 'S', NULL, "the VMAs only" },
+	PTI_LIST_COLUMNS_OPTION,
+	{ NULL },
+};
+
 static void usage(FILE *out)
 {
 	fputs("Usage: ptinspect vma [options] PID\n\n"
 	      "Show a process's address space: its mm_struct and every VMA.\n"
 	      "Needs root (/proc/ptinspect/vma is root-only).\n\n"
-	      "Options:\n"
-	      "  -m, --map            draw the address space, top of user space down\n"
-	      "  -o, --output LIST    comma-separated VMA columns to show\n"
-	      "  -J, --json           JSON: {\"mm\": {...}, \"vmas\": [...]}\n"
-	      "  -P, --pairs          NAME=\"value\" pairs, one line per VMA; no summary\n"
-	      "  -r, --raw            raw table (no alignment)\n"
-	      "  -n, --noheadings     no header line\n"
-	      "  -S, --no-summary     the VMAs only\n"
-	      "      --list-columns   every column, NAME<TAB>HELP per line\n"
-	      "  -h, --help           this help\n\n"
-	      "Default columns: " VMA_DEFAULT_COLUMNS "\n\nAvailable columns:\n",
+	      "Options:\n", out);
+	pti_options_help(out, vma_options);
+	fputs("\nDefault columns: " VMA_DEFAULT_COLUMNS "\n\nAvailable columns:\n",
 	      out);
 	pti_column_model_print(out, &vma_model, PTI_HELP_COLUMN_FORMAT);
 }
@@ -290,15 +293,7 @@ out:
 
 int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "map", no_argument, NULL, 'm' },
-		{ "output", required_argument, NULL, 'o' },
-		PTI_VIEW_LONG_OPTIONS,
-		{ "no-summary", no_argument, NULL, 'S' },
-		{ "list-columns", no_argument, NULL, 'L' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
+	struct pti_getopt opts;
 	struct vma_opts o = { .summary = true };
 	struct pti_vma_reader r;
 	struct pti_mm mm = { 0 };
@@ -306,13 +301,9 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 	char err[512] = "";
 	int c, pid, got, ret = PTI_EXIT_USAGE;
 
-	while ((c = pti_view_getopt(&o.view, argc, argv,
-				    "mo:" PTI_VIEW_SHORT_OPTIONS "Sh",
-				    longopts)) != -1) {
+	pti_getopt_init(&opts, vma_options, &o.view);
+	while ((c = pti_getopt_next(&opts, argc, argv)) != -1) {
 		switch (c) {
-		case 'm':
-			o.map = true;
-			break;
 		case 'o':
 			if (pti_columns_arg("vma", &o.cols, &vma_model,
 					    VMA_MAX_COLUMNS, optarg))
@@ -321,7 +312,10 @@ int pti_cmd_vma(const struct pti_source *src, int argc, char **argv)
 		case 'S':
 			o.summary = false;
 			break;
-		case 'L':
+		case 'm':
+			o.map = true;
+			break;
+		case PTI_OPT_LIST_COLUMNS:
 			pti_column_model_print(stdout, &vma_model,
 					       PTI_LIST_COLUMN_FORMAT);
 			ret = PTI_EXIT_OK;

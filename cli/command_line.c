@@ -1,5 +1,5 @@
-/* command_line.c - what every command reads from its command line: pids,
- * column lists, and what it does with an option it does not take.
+/* command_line.c - what every command reads from its command line: pids
+ * and column lists.
  */
 #include <errno.h>
 #include <limits.h>
@@ -54,14 +54,4 @@ int pti_columns_arg(const char *cmd, struct pti_column_list *cols,
 		return 0;
 	fprintf(stderr, "ptinspect %s: %s\n", cmd, err);
 	return -1;
-}
-
-int pti_option_exit(const char *cmd, int opt, void (*usage)(FILE *out))
-{
-	if (opt == 'h') {
-		usage(stdout);
-		return PTI_EXIT_OK;
-	}
-	fprintf(stderr, "Try 'ptinspect %s --help'.\n", cmd);
-	return PTI_EXIT_USAGE;
 }

@@ -3,6 +3,7 @@
 #define PTI_CLI_COMMANDS_H
 
 #include <stdio.h>
+#include "options.h"
 #include "records.h"
 
 /* Exit codes, as util-linux tools use them. */
@@ -21,13 +22,6 @@ int pti_cmd_trace(const struct pti_source *src, int argc, char **argv);
 /* A column in --help, and in --list-columns: NAME<TAB>HELP. */
 #define PTI_HELP_COLUMN_FORMAT "  %-14s %s\n"
 #define PTI_LIST_COLUMN_FORMAT "%s\t%s\n"
-
-/*
- * An option a command's getopt loop does not take itself, @opt as
- * getopt_long() returned it: 'h' (--help) prints @usage to stdout, anything
- * else tells how to get it, as util-linux's tools do.  The exit code.
- */
-int pti_option_exit(const char *cmd, int opt, void (*usage)(FILE *out));
 
 /*
  * A pid option's or operand's @text: a positive pid_t (1..INT_MAX), or -1

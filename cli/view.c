@@ -6,7 +6,6 @@
  */
 #define _GNU_SOURCE
 #include <ctype.h>
-#include <getopt.h>
 #include <libsmartcols.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,37 +55,6 @@ pti_task_cols pti_view_reads(const struct pti_column_list *cols)
 	for (size_t i = 0; i < cols->n; i++)
 		reads |= column_reads(&cols->cols[i]);
 	return reads;
-}
-
-/* Whether getopt's @opt is one of the view options; if so it is set in @o. */
-static bool view_option(struct pti_view_opts *o, int opt)
-{
-	switch (opt) {
-	case 'J':
-		o->json = true;
-		return true;
-	case 'P':
-		o->pairs = true;
-		return true;
-	case 'r':
-		o->raw = true;
-		return true;
-	case 'n':
-		o->noheadings = true;
-		return true;
-	}
-	return false;
-}
-
-int pti_view_getopt(struct pti_view_opts *o, int argc, char **argv,
-		    const char *shortopts, const struct option *longopts)
-{
-	int c;
-
-	do
-		c = getopt_long(argc, argv, shortopts, longopts, NULL);
-	while (c != -1 && view_option(o, c));
-	return c;
 }
 
 bool pti_view_stdout_setup(void)

@@ -27,27 +27,6 @@ struct pti_view_opts {
 };
 
 /*
- * The output options every table command takes, for getopt_long():
- * -J/--json, -P/--pairs, -r/--raw, -n/--noheadings, as lsblk takes them.
- */
-#define PTI_VIEW_SHORT_OPTIONS "JPrn"
-#define PTI_VIEW_LONG_OPTIONS \
-	{ "json", no_argument, NULL, 'J' }, \
-	{ "pairs", no_argument, NULL, 'P' }, \
-	{ "raw", no_argument, NULL, 'r' }, \
-	{ "noheadings", no_argument, NULL, 'n' }
-
-struct option;
-
-/*
- * getopt_long() over @argc/@argv that sets the view options in @o and
- * returns the next other option, or -1 at the end.  Set optind to 0
- * before the first call.
- */
-int pti_view_getopt(struct pti_view_opts *o, int argc, char **argv,
-		    const char *shortopts, const struct option *longopts);
-
-/*
  * Whether stdout is a terminal; if not, it is given a large buffer: a
  * table can be millions of lines, best written to a pipe or a file in
  * large writes.  Call before anything is written to stdout.

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include "harness.h"
 #include <libsmartcols.h>
 #include "json.h"
@@ -12,6 +14,7 @@
 #include "plain_table.h"
 #include "pages.h"
 #include "module_hint.h"
+#include "options.h"
 #include "records.h"
 #include "runq.h"
 #include "task_sort.h"
@@ -2060,6 +2063,96 @@ TEST(flag_names_decode_in_view_order)
 	in = fmemopen("set value\nvm_flags 0x1\n", 23, "r");
 	EXPECT_EQ(-1, pti_flag_names_parse(in, "vm_flags", &fn, err, sizeof(err)));
 	fclose(in);
+}
+
+enum { OPT_AT = PTI_OPT_LONG_ONLY + 1 };
+
+static const struct pti_option sample_options[] = {
+	{ "cpu", 'c', "N", "one CPU" },
+	{ "tree", 't', NULL, "drawn\nover two lines" },
+	PTI_VIEW_OPTIONS("json", "pairs", "raw", "no headings"),
+	{ "at", OPT_AT, "ADDR", "long only" },
+	PTI_LIST_COLUMNS_OPTION,
+	{ NULL },
+};
+
+/* getopt_long()'s tables, the view options and --help, from one table */
+TEST(options_table_makes_getopt_and_help)
+{
+	char *argv[] = { "ptinspect", "-c", "3", "--tree", "-J", "--raw",
+			 "--at", "7f", "--list-columns", "-n", "--help", "-q",
+			 "--cpu", "operand", NULL };
+	int argc = (int)(sizeof(argv) / sizeof(argv[0])) - 1;
+	struct pti_view_opts view = { 0 };
+	struct pti_getopt g;
+	char help[1024] = "";
+	FILE *f;
+
+	pti_getopt_init(&g, sample_options, &view);
+	EXPECT_STREQ("c:tJPrnh", g.shortopts);
+	optind = 0;
+	opterr = 0;
+	ASSERT_EQ('c', pti_getopt_next(&g, argc, argv));
+	EXPECT_STREQ("3", optarg);
+	EXPECT_EQ('t', pti_getopt_next(&g, argc, argv));
+	ASSERT_EQ(OPT_AT, pti_getopt_next(&g, argc, argv));
+	EXPECT_STREQ("7f", optarg);
+	EXPECT_EQ(PTI_OPT_LIST_COLUMNS, pti_getopt_next(&g, argc, argv));
+	EXPECT_EQ('h', pti_getopt_next(&g, argc, argv));
+	EXPECT_EQ('?', pti_getopt_next(&g, argc, argv));
+	/* an option's missing argument is refused, not taken from nowhere */
+	EXPECT_EQ('?', pti_getopt_next(&g, argc - 1, argv));
+	EXPECT_TRUE(view.json && view.raw && view.noheadings);
+	EXPECT_FALSE(view.pairs);
+
+	/* with no view options given, -J is the command's own */
+	pti_getopt_init(&g, sample_options, NULL);
+	optind = 0;
+	EXPECT_EQ('c', pti_getopt_next(&g, argc, argv));
+	EXPECT_EQ('t', pti_getopt_next(&g, argc, argv));
+	EXPECT_EQ('J', pti_getopt_next(&g, argc, argv));
+	EXPECT_EQ('r', pti_getopt_next(&g, argc, argv));
+
+	f = fmemopen(help, sizeof(help) - 1, "w");
+	ASSERT_NE(NULL, f);
+	pti_options_help(f, sample_options);
+	fclose(f);
+	EXPECT_STREQ("  -c, --cpu N          one CPU\n"
+		     "  -t, --tree           drawn\n"
+		     "                       over two lines\n"
+		     "  -J, --json           json\n"
+		     "  -P, --pairs          pairs\n"
+		     "  -r, --raw            raw\n"
+		     "  -n, --noheadings     no headings\n"
+		     "      --at ADDR        long only\n"
+		     "      --list-columns   every column, NAME<TAB>HELP per line\n"
+		     "  -h, --help           this help\n", help);
+}
+
+/* A table longer than the bound is a bug in the program: it stops. */
+TEST(options_beyond_the_bound_abort)
+{
+	struct pti_option many[PTI_OPTIONS_MAX + 2] = { 0 };
+	struct pti_getopt g;
+	int status;
+	pid_t pid;
+
+	for (size_t i = 0; i <= PTI_OPTIONS_MAX; i++)
+		many[i] = (struct pti_option){ "x", 'x', NULL, "" };
+	pid = fork();
+	ASSERT_LE(0, pid);
+	if (pid == 0) {
+		fclose(stderr);
+		pti_getopt_init(&g, many, NULL);
+		_exit(0);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT);
+	/* one row fewer is within the bound */
+	many[PTI_OPTIONS_MAX] = (struct pti_option){ 0 };
+	pti_getopt_init(&g, many, NULL);
+	EXPECT_EQ('h', g.longopts[PTI_OPTIONS_MAX].val);
+	EXPECT_EQ(NULL, g.longopts[PTI_OPTIONS_MAX + 1].name);
 }
 
 TEST_HARNESS_MAIN
