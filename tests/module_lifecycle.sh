@@ -78,6 +78,17 @@ expect_invalid_pid() {
 	{ echo "ptinspect $cmd $*: not refused as invalid pid '$bad'"; return 1; }
 }
 
+# An -o or --sort list naming no column is refused as it is parsed,
+# before anything is read.
+expect_unknown_column() {
+	cmd=$1
+	bad=$2
+	shift 2
+	expect_status 2 "$cli" "$cmd" "$@" &&
+	grep -qx "ptinspect $cmd: unknown column '$bad'" /tmp/pti-err ||
+	{ echo "ptinspect $cmd $*: not refused as unknown column '$bad'"; return 1; }
+}
+
 cli_usage_errors() {
 	expect_invalid_pid tree -5 -p -5 &&
 	expect_invalid_pid tree abc -p abc &&
