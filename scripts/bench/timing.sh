@@ -9,6 +9,18 @@
 # CMD's RUNS timings, in milliseconds with one decimal.  $bench_prefix,
 # if set, goes before each CMD (e.g. "taskset -c 1").
 
+# bench_program PATH: the path of a copy of the program PATH in the
+# guest's memory, to time it as an installed program runs, from the page
+# cache.  The repository reaches the guest over 9p, uncached under
+# virtme-ng: a program there is read from the host at every exec (about
+# 30 ms of a TCG guest's start-up), where cat, ps and pmap come through an
+# overlay that keeps their pages.
+bench_program() {
+	mkdir -p /tmp/pti-bench
+	cp "$1" /tmp/pti-bench/
+	echo "/tmp/pti-bench/${1##*/}"
+}
+
 # microseconds of one run of CMD.  The clock is bash's EPOCHREALTIME, read
 # by the shell that runs CMD: `date +%s%N` timed its own start as well
 # (about 120 ms in a TCG guest), and `sh -c CMD` a shell's start.
