@@ -68,25 +68,30 @@ cli_without_module() {
 	grep -q 'insmod' /tmp/pti-err
 }
 
-# A pid the command refuses before reading anything: exit 2, one message.
+# What a command refuses before reading anything: exit 2 and the one
+# line "ptinspect CMD: WHY".
+expect_refused() {
+	cmd=$1
+	why=$2
+	shift 2
+	expect_status 2 "$cli" "$cmd" "$@" &&
+	grep -qxF "ptinspect $cmd: $why" /tmp/pti-err ||
+	{ echo "ptinspect $cmd $*: not refused with '$why'"; return 1; }
+}
+
 expect_invalid_pid() {
 	cmd=$1
 	bad=$2
 	shift 2
-	expect_status 2 "$cli" "$cmd" "$@" &&
-	grep -qx "ptinspect $cmd: invalid pid '$bad'" /tmp/pti-err ||
-	{ echo "ptinspect $cmd $*: not refused as invalid pid '$bad'"; return 1; }
+	expect_refused "$cmd" "invalid pid '$bad'" "$@"
 }
 
-# An -o or --sort list naming no column is refused as it is parsed,
-# before anything is read.
+# An -o or --sort list naming no column is refused as it is parsed.
 expect_unknown_column() {
 	cmd=$1
 	bad=$2
 	shift 2
-	expect_status 2 "$cli" "$cmd" "$@" &&
-	grep -qx "ptinspect $cmd: unknown column '$bad'" /tmp/pti-err ||
-	{ echo "ptinspect $cmd $*: not refused as unknown column '$bad'"; return 1; }
+	expect_refused "$cmd" "unknown column '$bad'" "$@"
 }
 
 cli_usage_errors() {
@@ -100,7 +105,12 @@ cli_usage_errors() {
 	expect_invalid_pid pages x x &&
 	expect_invalid_pid pages y -c 1 y &&
 	expect_invalid_pid pages z --walk z 1000 &&
-	expect_status 2 "$cli" ps -o nosuch &&
+	expect_unknown_column ps nosuch -o nosuch &&
+	expect_unknown_column tree nosuch -o pid,nosuch &&
+	expect_unknown_column ps nosuch -x nosuch &&
+	expect_unknown_column vma nosuch -o nosuch 1 &&
+	expect_unknown_column pages nosuch -o nosuch 1 &&
+	expect_refused ps "empty or too long column list ','" -o , &&
 	expect_status 2 "$cli" bogus &&
 	expect_status 2 "$cli" &&
 	expect_status 0 "$cli" --help
