@@ -44,7 +44,7 @@ struct cow_totals {
 	unsigned long long both, shared, copied, parent_only, child_only;
 };
 
-enum { OPT_VMA = PTI_OPT_LIST_COLUMNS + 1 };
+enum { OPT_VMA = PTI_OPT_OWN };
 
 static const struct pti_option pages_options[] = {
 	{ "vma", OPT_VMA, "ADDR", "the whole VMA that holds ADDR" },

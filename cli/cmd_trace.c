@@ -24,7 +24,7 @@ static void request_stop(int sig)
 	stop_requested = 1;
 }
 
-enum { OPT_ATTACH = PTI_OPT_LONG_ONLY };
+enum { OPT_ATTACH = PTI_OPT_OWN };
 
 static const struct pti_option trace_options[] = {
 	{ "pid", 'p', "PID", "only this process (its whole thread group)" },

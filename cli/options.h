@@ -13,13 +13,20 @@ struct pti_view_opts;
 /* One option: a row of a table that ends with an empty row. */
 struct pti_option {
 	const char *name;	/* the long option, without "--" */
-	int key;		/* its short option, or PTI_OPT_LONG_ONLY + n */
+	int key;		/* its short option, or a key >= PTI_OPT_LONG_ONLY */
 	const char *arg;	/* the argument's name in --help; NULL: none */
 	const char *help;	/* each '\n' starts an indented line of its own */
 };
 
-/* Keys of options that have no short form: out of getopt's char range. */
-enum { PTI_OPT_LONG_ONLY = 256, PTI_OPT_LIST_COLUMNS = PTI_OPT_LONG_ONLY };
+/*
+ * Keys of options that have no short form, out of getopt's char range:
+ * the shared --list-columns, then PTI_OPT_OWN onwards for a command's own.
+ */
+enum {
+	PTI_OPT_LONG_ONLY = 256,
+	PTI_OPT_LIST_COLUMNS = PTI_OPT_LONG_ONLY,
+	PTI_OPT_OWN,
+};
 
 /*
  * -J -P -r -n, as lsblk takes them, with what each means for the command;
@@ -48,8 +55,8 @@ struct pti_getopt {
 
 /*
  * Make @g's tables from @options (and -h/--help), for a command line whose
- * -J -P -r -n go to @view (NULL: returned as any other option).  Resets
- * getopt, as a program's main() starts it.
+ * -J -P -r -n go to @view (NULL: returned as any other option).  getopt's
+ * state is main()'s to reset, before it hands a command its argv.
  */
 void pti_getopt_init(struct pti_getopt *g, const struct pti_option *options,
 		     struct pti_view_opts *view);

@@ -2065,7 +2065,7 @@ TEST(flag_names_decode_in_view_order)
 	fclose(in);
 }
 
-enum { OPT_AT = PTI_OPT_LONG_ONLY + 1 };
+enum { OPT_AT = PTI_OPT_OWN };
 
 static const struct pti_option sample_options[] = {
 	{ "cpu", 'c', "N", "one CPU" },
