@@ -15,7 +15,6 @@ void pti_getopt_init(struct pti_getopt *g, const struct pti_option *options,
 	char *s = g->shortopts;
 	size_t n = 0;
 
-	g->options = options;
 	g->view = view;
 	for (const struct pti_option *o = options;; o++, n++) {
 		if (!o->name)

@@ -47,7 +47,6 @@ enum {
 
 /* getopt_long()'s view of a table, made by pti_getopt_init(). */
 struct pti_getopt {
-	const struct pti_option *options;
 	struct pti_view_opts *view;
 	struct option longopts[PTI_OPTIONS_MAX + 2];
 	char shortopts[3 * PTI_OPTIONS_MAX + 3];
